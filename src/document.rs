@@ -1,0 +1,150 @@
+//! The document model: what paratag knows about a report once it has been parsed.
+//!
+//! Plain data with no UI dependency. Paragraph numbers are the printed ones: every language
+//! version of a UN report carries the same numbers, so they are the key for tags and citations.
+
+use std::fmt;
+
+/// A parsed UN report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The report's own symbol, e.g. `CAC/COSP/WG.2/2017/L.1/Add.1` (not the symbols it cites).
+    pub symbol: Option<String>,
+
+    /// The language the report is written in.
+    pub language: Language,
+
+    /// The encoding the text was read in (`UTF-8`, `UTF-16LE`, `gb18030` …).
+    pub encoding: &'static str,
+
+    /// Headings, numbered paragraphs and unnumbered text, in reading order.
+    pub blocks: Vec<Block>,
+
+    /// Footnote texts, kept apart from the body, in the order they appear.
+    pub footnotes: Vec<String>,
+
+    /// Every page-furniture line the parser dropped (running symbol lines, page counters,
+    /// job numbers, footnote rules, bare URLs), so a reader can see what was thrown away.
+    pub removed: Vec<String>,
+}
+
+impl Document {
+    /// The numbered paragraphs, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Paragraph(paragraph) => Some(paragraph),
+            Block::Heading(_) | Block::Text(_) => None,
+        })
+    }
+
+    /// The headings, in order.
+    pub fn headings(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Heading(text) => Some(text.as_str()),
+            Block::Paragraph(_) | Block::Text(_) => None,
+        })
+    }
+}
+
+/// One block of the report body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A section heading as printed, with its numeral (`三. 追回资产…`, `II. Overview of …`).
+    Heading(String),
+
+    /// A numbered paragraph.
+    Paragraph(Paragraph),
+
+    /// Unnumbered text: masthead and title lines, unnumbered paragraphs.
+    Text(String),
+}
+
+/// A numbered paragraph: the printed number and the text after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The number as printed (`14.` → 14). An annex may restart the numbering, so the same
+    /// number can occur twice in one document.
+    pub number: u32,
+
+    /// The text after the number, with hard wraps rejoined. Lettered sub-paragraphs
+    /// (`(a)`, `(b)` …) that were set on their own lines are separated by `\n`.
+    pub text: String,
+}
+
+/// The six official languages of the United Nations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    Arabic,
+    Chinese,
+    English,
+    French,
+    Russian,
+    Spanish,
+}
+
+impl Language {
+    /// Every language, in the UN's alphabetical order.
+    pub const ALL: [Self; 6] = [
+        Self::Arabic,
+        Self::Chinese,
+        Self::English,
+        Self::French,
+        Self::Russian,
+        Self::Spanish,
+    ];
+
+    /// The ISO 639-1 code: `ar`, `zh`, `en`, `fr`, `ru`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Arabic => "ar",
+            Self::Chinese => "zh",
+            Self::English => "en",
+            Self::French => "fr",
+            Self::Russian => "ru",
+            Self::Spanish => "es",
+        }
+    }
+
+    /// The language's name in English.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Self::Arabic => "Arabic",
+            Self::Chinese => "Chinese",
+            Self::English => "English",
+            Self::French => "French",
+            Self::Russian => "Russian",
+            Self::Spanish => "Spanish",
+        }
+    }
+
+    /// The language for an ISO 639-1 code, if it is one of the six.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// Whether the script runs right to left.
+    pub fn is_right_to_left(self) -> bool {
+        self == Self::Arabic
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_round_trip() {
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("de"), None);
+    }
+}

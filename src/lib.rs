@@ -1,0 +1,9 @@
+//! paratag: a reader and annotator for United Nations reports.
+//!
+//! The domain — [`document`] model, report [`parse`]r, [`outline`] rendering — imports no UI
+//! crate and is tested on its own.
+
+pub mod document;
+pub mod outline;
+pub mod parse;
+pub mod seed;

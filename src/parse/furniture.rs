@@ -1,0 +1,306 @@
+//! Page furniture: the lines a PDF puts on every page that are not part of the report's text.
+//!
+//! A line is furniture when every whitespace-separated token on it is a furniture token (the
+//! document's own symbol, a page counter `3/4`, a job number `V.17-06068` with its language
+//! letter `(E)`, print dates `031019`, a barcode `*1706068*`) and at least one of them could not
+//! be body text on its own. Footnote rules and bare URL lines are furniture too.
+
+/// What kind of furniture a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Furniture {
+    /// A running header or footer: symbol, page counter, job number, barcode.
+    Running,
+    /// A footnote rule (`______`): what follows up to the next page furniture is footnotes.
+    FootnoteRule,
+    /// A bare URL on its own line (the PDF's hyperlink for a reference).
+    Url,
+}
+
+/// Classify a trimmed, non-empty line. `symbol` is the document's own symbol, if known.
+pub fn classify(line: &str, symbol: Option<&str>) -> Option<Furniture> {
+    if is_rule(line) {
+        return Some(Furniture::FootnoteRule);
+    }
+    if is_url(line) {
+        return Some(Furniture::Url);
+    }
+    if is_recycling_notice(line) {
+        return Some(Furniture::Running);
+    }
+    // Every token must be furniture. A line of weak tokens alone is a footer that the
+    // extraction split up (`031019`, `(E) 031019 041019`) or a page number: a paragraph
+    // number always carries its full stop, so a lone number is never one.
+    for token in line.split_whitespace() {
+        if token_kind(token, symbol) == Token::Body {
+            return None;
+        }
+    }
+    Some(Furniture::Running)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// Only ever furniture: symbol, page counter, job number, barcode.
+    Strong,
+    /// Furniture next to a strong token, but also plausible in text: language letter, dates,
+    /// page numbers.
+    Weak,
+    /// Body text.
+    Body,
+}
+
+fn token_kind(token: &str, symbol: Option<&str>) -> Token {
+    if symbol.is_some_and(|symbol| token.trim_end_matches('*') == symbol)
+        || is_page_counter(token)
+        || is_job_number(token)
+        || is_barcode(token)
+    {
+        Token::Strong
+    } else if is_language_letter(token) || is_print_date(token) || is_page_number(token) {
+        Token::Weak
+    } else {
+        Token::Body
+    }
+}
+
+/// `3/4`: page 3 of 4. The page never exceeds the count, which keeps resolution numbers such
+/// as `6/3` out.
+fn is_page_counter(token: &str) -> bool {
+    let Some((page, count)) = token.split_once('/') else {
+        return false;
+    };
+    match (small_number(page), small_number(count)) {
+        (Some(page), Some(count)) => page >= 1 && page <= count,
+        _ => false,
+    }
+}
+
+fn is_page_number(token: &str) -> bool {
+    small_number(token).is_some_and(|n| n >= 1)
+}
+
+fn small_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// A UN job number: `V.17-06068`, `GE.12-62606`, `25-16680`, optionally with the language
+/// letter glued on (`V.17-06068(C)`). The prefix names the duty station.
+fn is_job_number(token: &str) -> bool {
+    let token = strip_language_letter(token);
+    let rest = match token.split_once('.') {
+        Some((station, rest)) => {
+            if station.is_empty()
+                || station.len() > 3
+                || !station.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                return false;
+            }
+            rest
+        }
+        None => token,
+    };
+    let Some((year, serial)) = rest.split_once('-') else {
+        return false;
+    };
+    year.len() == 2
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (4..=6).contains(&serial.len())
+        && serial.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn strip_language_letter(token: &str) -> &str {
+    match token.len().checked_sub(3) {
+        Some(cut) if token.is_char_boundary(cut) && is_language_letter(&token[cut..]) => {
+            &token[..cut]
+        }
+        _ => token,
+    }
+}
+
+/// `(E)`, `(C)`, `(F)`, `(S)`, `(R)`, `(A)`: the language of this version of the document.
+fn is_language_letter(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() == 3 && bytes[0] == b'(' && bytes[1].is_ascii_uppercase() && bytes[2] == b')'
+}
+
+/// Print dates in the footer, `031019` (ddmmyy).
+fn is_print_date(token: &str) -> bool {
+    token.len() == 6 && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `*1706068*`: the job number as a barcode's human-readable line.
+fn is_barcode(token: &str) -> bool {
+    let Some(inner) = token.strip_prefix('*').and_then(|t| t.strip_suffix('*')) else {
+        return false;
+    };
+    (6..=10).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_rule(line: &str) -> bool {
+    line.chars().count() >= 5 && line.chars().all(|c| matches!(c, '_' | '＿'))
+}
+
+fn is_url(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    !line.contains(char::is_whitespace)
+        && ["http://", "https://", "www.", "undocs.org/"]
+            .iter()
+            .any(|prefix| lower.starts_with(prefix))
+}
+
+fn is_recycling_notice(line: &str) -> bool {
+    matches!(line, "Please recycle" | "Please recycle ♲" | "♲" | "请回收")
+}
+
+/// Whether a token has the shape of a UN document symbol: `A/74/18`, `E/CN.4/2005/L.10/Add.17`,
+/// `CAC/COSP/WG.2/2017/L.1/Add.1`. A trailing `*` (reissued for technical reasons) is allowed.
+pub fn is_symbol_shaped(token: &str) -> bool {
+    let token = token.trim_end_matches('*');
+    if token.len() > 80 || token.contains("://") {
+        return false;
+    }
+    let mut segments = token.split('/');
+    let Some(organ) = segments.next() else {
+        return false;
+    };
+    let organ_ok = organ.len() <= 10
+        && organ.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && organ
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.');
+    let mut count = 1;
+    for segment in segments {
+        count += 1;
+        let segment_ok = !segment.is_empty()
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'(' | b')'));
+        if !segment_ok {
+            return false;
+        }
+    }
+    organ_ok && count >= 2
+}
+
+/// If the line is a candidate line for the document's own symbol (the symbol alone, or with
+/// other running furniture such as a page counter), the symbol on it.
+pub fn symbol_on_running_line(line: &str) -> Option<&str> {
+    let mut found = None;
+    for token in line.split_whitespace() {
+        if is_symbol_shaped(token) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(token.trim_end_matches('*'));
+        } else if token_kind(token, None) == Token::Body {
+            return None;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SYMBOL: Option<&str> = Some("CAC/COSP/WG.2/2017/L.1/Add.1");
+
+    fn running(line: &str) -> bool {
+        classify(line, SYMBOL) == Some(Furniture::Running)
+    }
+
+    #[test]
+    fn running_headers_and_footers() {
+        assert!(running("CAC/COSP/WG.2/2017/L.1/Add.1"));
+        assert!(running("3/4 V.17-06068"));
+        assert!(running("V.17-06068 3/4"));
+        assert!(running("V.19-09617 (E) 031019 041019 *1909617*"));
+        assert!(running("V.21-07424 (S) 150621 160621"));
+        assert!(running("GE.12-62606"));
+        assert!(running("25-16680 (E)"));
+        assert!(running("*1706068*"));
+        assert!(running("CAC/COSP/WG.2/2017/L.1/Add.1 3/4"));
+        assert!(running("12"), "a lone page number");
+        assert!(running("031019"), "a print date split from its footer");
+        assert!(running("(E) 031019 041019"));
+        assert!(running("Please recycle"));
+    }
+
+    #[test]
+    fn body_text_is_not_furniture() {
+        for line in [
+            "第 6/3 号决议所载任务授权",
+            "6/4",
+            "14. 一些代表团对这项提议表示欢迎",
+            "14.",
+            "2017 年 2 月",
+            "A/74/18",
+            "Distr.: Limited",
+            "in 2017 the Conference",
+        ] {
+            assert_eq!(classify(line, SYMBOL), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn another_documents_symbol_alone_is_not_our_furniture() {
+        assert_eq!(classify("CAC/COSP/WG.2/2017/CRP.1", SYMBOL), None);
+    }
+
+    #[test]
+    fn rules_and_urls() {
+        assert_eq!(
+            classify("__________________", SYMBOL),
+            Some(Furniture::FootnoteRule)
+        );
+        assert_eq!(
+            classify("＿＿＿＿＿＿", SYMBOL),
+            Some(Furniture::FootnoteRule)
+        );
+        assert_eq!(classify("____", SYMBOL), None, "too short to be a rule");
+        assert_eq!(
+            classify("http://undocs.org/ch/CAC/COSP/WG.2/2017/CRP.1", SYMBOL),
+            Some(Furniture::Url)
+        );
+        assert_eq!(
+            classify("https://undocs.org/A/74/18", SYMBOL),
+            Some(Furniture::Url)
+        );
+        assert_eq!(classify("see http://undocs.org/A/74/18", SYMBOL), None);
+    }
+
+    #[test]
+    fn symbol_shapes() {
+        for symbol in [
+            "A/74/18",
+            "E/CN.4/2005/L.10/Add.17",
+            "CAC/COSP/WG.2/2017/L.1/Add.1",
+            "A/HRC/40/3*",
+            "ICCD/COP(14)/4",
+            "S/2019/123/Rev.1",
+        ] {
+            assert!(is_symbol_shaped(symbol), "{symbol}");
+        }
+        for not_symbol in ["6/3", "3/4", "and/or", "http://undocs.org/A/1", "A", "A//1"] {
+            assert!(!is_symbol_shaped(not_symbol), "{not_symbol}");
+        }
+    }
+
+    #[test]
+    fn symbol_lines() {
+        assert_eq!(
+            symbol_on_running_line("CAC/COSP/WG.2/2017/L.1/Add.1"),
+            Some("CAC/COSP/WG.2/2017/L.1/Add.1")
+        );
+        assert_eq!(symbol_on_running_line("A/74/18 3/12"), Some("A/74/18"));
+        assert_eq!(symbol_on_running_line("A/74/18*"), Some("A/74/18"));
+        assert_eq!(
+            symbol_on_running_line("（CAC/COSP/WG.2/2017/CRP.1）所载"),
+            None
+        );
+        assert_eq!(symbol_on_running_line("see A/74/18"), None);
+    }
+}

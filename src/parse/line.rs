@@ -1,0 +1,427 @@
+//! What a single body line can start or end: a paragraph number, a heading, a sub-paragraph,
+//! the end of a sentence. Pure functions on one trimmed line; the builder decides in context.
+
+/// If the line starts with a printed paragraph number (`14.`, `14．`, or glued `1.2016年11月`),
+/// the number and the text after it. Whether it really starts a paragraph depends on the
+/// numbering so far (see the builder): this only reads the form.
+pub fn paragraph_number(line: &str) -> Option<(u32, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    // No leading zero, at most four digits: `007.` and `20171.` are not paragraph numbers.
+    if digits == 0 || digits > 4 || line.starts_with('0') {
+        return None;
+    }
+    let number: u32 = line[..digits].parse().ok()?;
+    let after = &line[digits..];
+    let rest = after
+        .strip_prefix('.')
+        .or_else(|| after.strip_prefix('．'))?;
+    let Some(first) = rest.chars().next() else {
+        // The number alone on its line; the text follows on the next one.
+        return Some((number, ""));
+    };
+    if first.is_whitespace() {
+        return Some((number, rest.trim_start()));
+    }
+    if first.is_ascii_digit() {
+        // Glued to a number: `1.2016年11月` is paragraph 1, but `3.5 million` and `1.1 Scope`
+        // are a decimal and a section number. A year (four digits) or a number glued to a
+        // Chinese character reads as the start of the text.
+        let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let next = rest[run..].chars().next();
+        let glued = run == 4 || next.is_some_and(is_cjk);
+        return glued.then_some((number, rest));
+    }
+    (first.is_alphabetic() || is_cjk(first) || is_opening_quote(first)).then_some((number, rest))
+}
+
+/// The kinds of numbered heading UN reports use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingForm {
+    /// `II. Overview of …`
+    Roman,
+    /// `三. 追回资产…`, `四、…`, `（一）…`
+    ChineseNumeral,
+    /// `A. 导言`, `B. Proposals`
+    Letter,
+    /// `Annex`, `Annex I`, `附件一`: the paragraph numbering may restart after it.
+    Annex,
+}
+
+/// The numbered heading form the line has, if any. Headings never end a sentence.
+pub fn heading_form(line: &str) -> Option<HeadingForm> {
+    if line.chars().count() > 200 || ends_sentence(line) {
+        return None;
+    }
+    if is_annex_heading(line) {
+        return Some(HeadingForm::Annex);
+    }
+    if let Some(rest) = numeral_then_stop(line, |c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        && starts_title(rest)
+    {
+        return Some(HeadingForm::Roman);
+    }
+    if let Some(rest) = chinese_numeral_heading(line)
+        && starts_title(rest)
+    {
+        return Some(HeadingForm::ChineseNumeral);
+    }
+    let mut chars = line.chars();
+    if chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next() == Some('.')
+        && chars.next().is_some_and(char::is_whitespace)
+        && starts_title(chars.as_str().trim_start())
+    {
+        return Some(HeadingForm::Letter);
+    }
+    None
+}
+
+/// A heading numeral with nothing after it (`II.`, `A.`, `三.`): `pdftotext` puts the numeral
+/// and the heading's words on separate lines.
+pub fn is_bare_heading_numeral(line: &str) -> bool {
+    let Some(numeral) = line
+        .strip_suffix('.')
+        .or_else(|| line.strip_suffix('．'))
+        .or_else(|| line.strip_suffix('、'))
+    else {
+        return false;
+    };
+    let roman = !numeral.is_empty()
+        && numeral.len() <= 8
+        && numeral
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let letter = numeral.len() == 1 && numeral.bytes().all(|b| b.is_ascii_uppercase());
+    let chinese = !numeral.is_empty() && numeral.chars().all(is_chinese_numeral);
+    roman || letter || chinese
+}
+
+/// `XIV.` + text: the numeral, a full stop and the rest.
+fn numeral_then_stop(line: &str, is_digit: impl Fn(char) -> bool) -> Option<&str> {
+    let end = line.find(|c: char| !is_digit(c))?;
+    if end == 0 || end > 8 {
+        return None;
+    }
+    let rest = &line[end..];
+    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix('．'))?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
+}
+
+/// `三. …`, `四、…`, `（一）…`.
+fn chinese_numeral_heading(line: &str) -> Option<&str> {
+    if let Some(inner) = line.strip_prefix('（').or_else(|| line.strip_prefix('(')) {
+        let end = inner.find(|c: char| !is_chinese_numeral(c))?;
+        let rest = &inner[end..];
+        let rest = rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))?;
+        return (end > 0).then(|| rest.trim_start());
+    }
+    let end = line.find(|c: char| !is_chinese_numeral(c))?;
+    if end == 0 {
+        return None;
+    }
+    let rest = &line[end..];
+    let rest = ['.', '．', '、']
+        .iter()
+        .find_map(|stop| rest.strip_prefix(*stop))?;
+    Some(rest.trim_start())
+}
+
+fn is_annex_heading(line: &str) -> bool {
+    const WORDS: [&str; 6] = ["Annex", "Annexe", "Anexo", "Приложение", "附件", "المرفق"];
+    WORDS.iter().any(|word| {
+        line.strip_prefix(word).is_some_and(|rest| {
+            // `Annex`, `Annex I`, `Annex II*`, `附件一`; not `Annexed to …` nor a sentence.
+            rest.is_empty()
+                || (rest.chars().count() <= 12
+                    && rest
+                        .trim_start()
+                        .chars()
+                        .all(|c| c.is_uppercase() || is_chinese_numeral(c) || c == '*')
+                    && (rest.starts_with(' ') || word.chars().next().is_some_and(is_cjk)))
+        })
+    })
+}
+
+/// A heading's text starts with a capital, a CJK character, a digit or a quote.
+fn starts_title(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || is_cjk(c) || c.is_ascii_digit() || is_opening_quote(c))
+}
+
+/// A sub-paragraph marker at the start of the line: `(a)`, `(ii)`, `(3)`, `a)`, `（a）`.
+pub fn starts_subparagraph(line: &str) -> bool {
+    let (inner, close) = if let Some(inner) = line.strip_prefix('(') {
+        (inner, ')')
+    } else if let Some(inner) = line.strip_prefix('（') {
+        (inner, '）')
+    } else {
+        // French, Spanish and Russian `a)`, `а)`.
+        let mut chars = line.chars();
+        return chars.next().is_some_and(char::is_lowercase)
+            && chars.next() == Some(')')
+            && chars.next().is_some_and(char::is_whitespace);
+    };
+    let Some(end) = inner.find(close) else {
+        return false;
+    };
+    let label = &inner[..end];
+    let letters =
+        !label.is_empty() && label.len() <= 2 && label.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = !label.is_empty()
+        && label.len() <= 6
+        && label
+            .bytes()
+            .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'));
+    let digits = !label.is_empty() && label.len() <= 2 && label.bytes().all(|b| b.is_ascii_digit());
+    letters || roman || digits
+}
+
+/// Whether the line ends in a way that lets a sub-paragraph follow (a colon, a semicolon, a
+/// full stop, or a list conjunction such as `; and`, `；以及`).
+pub fn leads_into_list(line: &str) -> bool {
+    const CONJUNCTIONS: [&str; 9] = [" and", " or", " et", " ou", " y", " o", "以及", "和", "及"];
+    let trimmed = strip_closers(line);
+    trimmed.ends_with([':', ';', '：', '；', '.', '。'])
+        || CONJUNCTIONS.iter().any(|word| trimmed.ends_with(word))
+}
+
+/// Whether the line ends a sentence (after any closing quote, bracket or footnote marker).
+pub fn ends_sentence(line: &str) -> bool {
+    strip_closers(line).ends_with(['.', '。', '!', '?', '！', '？', '．', '…'])
+}
+
+/// Whether the line ends with punctuation that announces more (`,`, `:`, `;`, `、`).
+pub fn ends_mid_sentence(line: &str) -> bool {
+    line.ends_with([',', ':', ';', '，', '：', '；', '、', '-'])
+}
+
+/// The line without trailing closing quotes and brackets, and without a footnote marker glued
+/// to the last word (`session.*`, `rules.1`).
+fn strip_closers(line: &str) -> &str {
+    let line = line.trim_end_matches(['”', '’', '"', '\'', '」', '』', '）', ')', ']', '》']);
+    let without_stars = line.trim_end_matches('*');
+    let digits = without_stars.len()
+        - without_stars
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if (1..=2).contains(&digits) {
+        let before = &without_stars[..without_stars.len() - digits];
+        if before.ends_with(['.', '。']) {
+            return before;
+        }
+    }
+    without_stars
+}
+
+/// Whether the line ends with a word after which a number continues the sentence
+/// (`paragraph 14.`, `第`, `and 15.`), so a number on the next line is not a new paragraph.
+pub fn ends_with_reference_word(line: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "paragraph",
+        "paragraphs",
+        "para.",
+        "paras.",
+        "article",
+        "articles",
+        "rule",
+        "rules",
+        "resolution",
+        "resolutions",
+        "decision",
+        "section",
+        "chapter",
+        "annex",
+        "No.",
+        "and",
+        "or",
+        "to",
+        "of",
+        "in",
+        "par.",
+        "párr.",
+        "第",
+        "至",
+    ];
+    let lower = line.to_lowercase();
+    WORDS.iter().any(|word| {
+        let word = word.to_lowercase();
+        lower.ends_with(&word) && {
+            let before = &lower[..lower.len() - word.len()];
+            before.is_empty()
+                || before.ends_with(char::is_whitespace)
+                || word.chars().next().is_some_and(is_cjk)
+        }
+    })
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '"' | '「' | '『' | '《' | '（' | '(')
+}
+
+/// CJK ideographs, kana, CJK and full-width punctuation: characters that are joined across a
+/// line break with no space.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'     // radicals (incl. Kangxi radicals left by PDF extraction)
+        | '\u{3000}'..='\u{303F}'   // CJK punctuation
+        | '\u{3040}'..='\u{30FF}'   // kana
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'   // CJK compatibility forms
+        | '\u{FF00}'..='\u{FF60}'   // full-width forms
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Width of a line in columns: CJK characters take two, as they do on the printed page.
+pub fn display_width(line: &str) -> usize {
+    line.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_numbers() {
+        assert_eq!(paragraph_number("14. 一些代表团"), Some((14, "一些代表团")));
+        assert_eq!(paragraph_number("14.一些代表团"), Some((14, "一些代表团")));
+        assert_eq!(paragraph_number("1.2016年11月"), Some((1, "2016年11月")));
+        assert_eq!(
+            paragraph_number("3. The Working Group"),
+            Some((3, "The Working Group"))
+        );
+        assert_eq!(
+            paragraph_number("3.\tThe Working Group"),
+            Some((3, "The Working Group"))
+        );
+        assert_eq!(paragraph_number("12．发言者"), Some((12, "发言者")));
+        assert_eq!(paragraph_number("14."), Some((14, "")));
+        assert_eq!(
+            paragraph_number("7. “Each State Party"),
+            Some((7, "“Each State Party"))
+        );
+    }
+
+    #[test]
+    fn not_paragraph_numbers() {
+        for line in [
+            "3.5 million dollars were returned",
+            "1.1 Scope",
+            "2016 年，毒品",
+            "2017, the Conference",
+            "007. text",
+            "12345. text",
+            "14.)",
+            "6/3 号决议",
+            "",
+        ] {
+            assert_eq!(paragraph_number(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn heading_forms() {
+        use HeadingForm::*;
+        assert_eq!(
+            heading_form("三. 追回资产任务授权的执行进展概览"),
+            Some(ChineseNumeral)
+        );
+        assert_eq!(
+            heading_form("四、关于推进资产追回的论坛"),
+            Some(ChineseNumeral)
+        );
+        assert_eq!(heading_form("（一）导言"), Some(ChineseNumeral));
+        assert_eq!(heading_form("II. Overview of progress"), Some(Roman));
+        assert_eq!(heading_form("XIV. Other matters"), Some(Roman));
+        assert_eq!(heading_form("A. 导言"), Some(Letter));
+        assert_eq!(heading_form("B. Proposals for future work"), Some(Letter));
+        assert_eq!(heading_form("Annex"), Some(Annex));
+        assert_eq!(heading_form("Annex II"), Some(Annex));
+        assert_eq!(heading_form("附件一"), Some(Annex));
+    }
+
+    #[test]
+    fn not_headings() {
+        for line in [
+            "I. The meeting was opened.",
+            "A. the rest",
+            "三是加强合作。",
+            "Annexed to the present report is a list",
+            "CIVIL matters",
+            "V.17-06068",
+            "U.S. policy",
+        ] {
+            assert_eq!(heading_form(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bare_heading_numerals() {
+        for line in ["I.", "XIV.", "A.", "三.", "四、"] {
+            assert!(is_bare_heading_numeral(line), "{line}");
+        }
+        for line in ["14.", "I. Introduction", "AB.", "I", ""] {
+            assert!(!is_bare_heading_numeral(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn subparagraph_markers() {
+        for line in [
+            "(a) The first",
+            "(ii) the second",
+            "(3) third",
+            "a) premier",
+            "б) второй",
+            "（b）第二",
+        ] {
+            assert!(starts_subparagraph(line), "{line}");
+        }
+        for line in ["(CAC/COSP/2019/1)", "(see above)", "a matter", "(Abc) x"] {
+            assert!(!starts_subparagraph(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("之间建立信心和信任。"));
+        assert!(ends_sentence("as printed."));
+        assert!(ends_sentence("the rules.”"));
+        assert!(ends_sentence("its eighth session.*"));
+        assert!(ends_sentence("of the rules.12"));
+        assert!(!ends_sentence("in 2017"));
+        assert!(!ends_sentence("任务授权涉及：(a)进一"));
+        assert!(!ends_sentence("the following:"));
+    }
+
+    #[test]
+    fn reference_words() {
+        assert!(ends_with_reference_word("as stated in paragraph"));
+        assert!(ends_with_reference_word("see para."));
+        assert!(ends_with_reference_word("载于第"));
+        assert!(!ends_with_reference_word(
+            "the Working Group on Asset Recovery."
+        ));
+        assert!(
+            !ends_with_reference_word("Landor"),
+            "a word that merely ends in `or`"
+        );
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("第 6/3 号"), 2 + 1 + 3 + 1 + 2);
+    }
+}

@@ -1,0 +1,488 @@
+//! The report parser: bytes of text extracted from a UN PDF → [`Document`].
+//!
+//! The pipeline is linear in the input:
+//! 1. [`decode`]: detect the encoding, refuse what is not text;
+//! 2. split into trimmed lines (LF, CRLF, CR, form feeds), detect the document's own symbol
+//!    from the lines that carry it alone;
+//! 3. drop page furniture ([`furniture`]) wherever it falls, recording each line dropped;
+//! 4. build blocks ([`Builder`]): a paragraph starts at its printed number when the numbering
+//!    agrees, headings by their numeral or as short title lines, hard wraps rejoined ([`join`]).
+//!
+//! Where a line's role is ambiguous the builder looks at line widths: text extracted from a PDF
+//! is wrapped at the page's measure, so a line well short of the measure that ends a sentence
+//! ends its paragraph, and a short line without a full stop that precedes a paragraph is a
+//! title.
+
+mod decode;
+mod furniture;
+mod join;
+mod language;
+mod line;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+pub use decode::DecodeError;
+use furniture::Furniture;
+use join::{Hyphenation, join_line};
+use line::HeadingForm;
+
+use crate::document::{Block, Document, Paragraph};
+
+/// Reports above this size are refused before reading: the longest UN compilations are a few
+/// megabytes of text.
+pub const MAX_REPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a text is not a report paratag can show.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+
+    #[error("no numbered paragraphs were found (UN reports number them `1.`, `2.` …)")]
+    NoParagraphs,
+}
+
+/// A report file that could not be opened, with the file it concerns.
+#[derive(Debug, thiserror::Error)]
+#[error("Cannot open the report: {problem} — {}", path.display())]
+pub struct ReportError {
+    pub path: PathBuf,
+    pub problem: ReportProblem,
+}
+
+/// What went wrong with a report file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportProblem {
+    #[error("{0}")]
+    Read(#[from] std::io::Error),
+
+    #[error("the file is {size_mib} MiB, too large to be a report")]
+    TooLarge { size_mib: u64 },
+
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+/// Read and parse a report file.
+pub fn read_report(path: &Path) -> Result<Document, ReportError> {
+    let fail = |problem: ReportProblem| ReportError {
+        path: path.to_owned(),
+        problem,
+    };
+    let size = std::fs::metadata(path).map_err(|e| fail(e.into()))?.len();
+    if size > MAX_REPORT_BYTES {
+        return Err(fail(ReportProblem::TooLarge {
+            size_mib: size / (1024 * 1024),
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
+    parse(&bytes).map_err(|e| fail(e.into()))
+}
+
+/// Parse the bytes of a report.
+pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
+    let decoded = decode::decode(bytes)?;
+    let mut document = parse_text(&decoded.text)?;
+    document.encoding = decoded.encoding.name();
+    Ok(document)
+}
+
+/// Parse a report that is already text.
+pub fn parse_text(text: &str) -> Result<Document, ParseError> {
+    let lines: Vec<Cow<'_, str>> = text
+        .split(['\n', '\r', '\x0B', '\x0C', '\u{85}', '\u{2028}', '\u{2029}'])
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(collapse_whitespace)
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    let symbol = detect_symbol(&lines);
+    let kinds: Vec<Option<Furniture>> = lines
+        .iter()
+        .map(|line| furniture::classify(line, symbol.as_deref()))
+        .collect();
+    let body: Vec<&str> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, kind)| kind.is_none())
+        .map(|(line, _)| *line)
+        .collect();
+
+    let hyphenation = Hyphenation::from_lines(&body);
+    let mut builder = Builder::new(typical_width(&body), &hyphenation);
+    let mut body_index = 0;
+    for (line, kind) in lines.iter().zip(&kinds) {
+        if let Some(kind) = kind {
+            builder.furniture(line, *kind);
+        } else {
+            builder.body_line(line, body.get(body_index + 1).copied());
+            body_index += 1;
+        }
+    }
+    builder.finish();
+    let Builder {
+        blocks,
+        footnotes,
+        removed,
+        ..
+    } = builder;
+
+    if !blocks
+        .iter()
+        .any(|block| matches!(block, Block::Paragraph(_)))
+    {
+        return Err(ParseError::NoParagraphs);
+    }
+    Ok(Document {
+        symbol,
+        language: language::detect(text),
+        encoding: encoding_rs::UTF_8.name(),
+        blocks,
+        footnotes,
+        removed,
+    })
+}
+
+/// A line with each run of spaces and tabs inside it (a tab after `1.`, the gaps of a `-layout`
+/// extraction) made one space. Other spaces, such as the ideographic space, are kept as printed.
+/// Lines with single spaces only, the usual case, cost no allocation.
+fn collapse_whitespace(line: &str) -> Cow<'_, str> {
+    let is_blank = |c: char| c == ' ' || c == '\t';
+    let needs_work = line.contains('\t') || line.contains("  ");
+    if !needs_work {
+        return Cow::Borrowed(line);
+    }
+    let mut collapsed = String::with_capacity(line.len());
+    let mut in_run = false;
+    for c in line.chars() {
+        if is_blank(c) {
+            if !in_run {
+                collapsed.push(' ');
+            }
+            in_run = true;
+        } else {
+            collapsed.push(c);
+            in_run = false;
+        }
+    }
+    Cow::Owned(collapsed)
+}
+
+/// The document's own symbol: the symbol that stands alone (or with other running furniture)
+/// on the most lines, i.e. the masthead and the running header of every page. Symbols cited in
+/// the text sit inside sentences and never count.
+fn detect_symbol(lines: &[&str]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for line in lines {
+        let Some(symbol) = furniture::symbol_on_running_line(line) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(seen, _)| *seen == symbol) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((symbol, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals; reversing makes the first-seen symbol win ties.
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(symbol, _)| symbol.to_owned())
+}
+
+/// The page's measure in columns: most lines of a hard-wrapped text fill it.
+fn typical_width(body: &[&str]) -> usize {
+    let mut widths: Vec<usize> = body.iter().map(|line| line::display_width(line)).collect();
+    if widths.is_empty() {
+        return 1;
+    }
+    let rank = widths.len() * 4 / 5;
+    let (_, width, _) = widths.select_nth_unstable(rank);
+    (*width).max(1)
+}
+
+/// Footnotes sit between a rule and the page's footer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FootnotesState {
+    /// In the report's body.
+    Body,
+    /// Just after a footnote rule: the next line starts a footnote even without a marker.
+    AfterRule,
+    /// Inside the footnotes: a line without a marker continues the last footnote.
+    InFootnotes,
+}
+
+/// Builds blocks from body lines in order, one line at a time.
+struct Builder<'a> {
+    blocks: Vec<Block>,
+    footnotes: Vec<String>,
+    removed: Vec<String>,
+    hyphenation: &'a Hyphenation,
+    typical_width: usize,
+    /// The last body line added to the last block.
+    last_line: String,
+    /// The paragraph number that comes next, once one paragraph has been seen.
+    expected: Option<u32>,
+    /// An annex heading was seen since the last paragraph: numbering may restart at 1.
+    after_annex: bool,
+    /// Where the builder is relative to a page's footnotes.
+    footnotes_state: FootnotesState,
+    /// Double quotation marks opened and not yet closed in the last block: a quotation (a
+    /// quoted agenda, a quoted rule) keeps its paragraph open across short lines.
+    quote_depth: i32,
+    ascii_quote_open: bool,
+    /// A heading numeral that stood alone on its line, waiting for the heading's words.
+    pending_numeral: Option<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(typical_width: usize, hyphenation: &'a Hyphenation) -> Self {
+        Self {
+            blocks: Vec::new(),
+            footnotes: Vec::new(),
+            removed: Vec::new(),
+            hyphenation,
+            typical_width,
+            last_line: String::new(),
+            expected: None,
+            after_annex: false,
+            footnotes_state: FootnotesState::Body,
+            quote_depth: 0,
+            ascii_quote_open: false,
+            pending_numeral: None,
+        }
+    }
+
+    fn furniture(&mut self, line: &str, kind: Furniture) {
+        self.removed.push(line.to_owned());
+        match kind {
+            Furniture::FootnoteRule => {
+                self.footnotes_state = FootnotesState::AfterRule;
+            }
+            // The page footer or the next page's header ends the footnotes.
+            Furniture::Running => self.footnotes_state = FootnotesState::Body,
+            Furniture::Url => {}
+        }
+    }
+
+    fn body_line(&mut self, line: &str, next: Option<&str>) {
+        if let Some(numeral) = self.pending_numeral.take() {
+            let joined = format!("{numeral} {line}");
+            self.body_line(&joined, next);
+            return;
+        }
+        if self.footnotes_state == FootnotesState::Body
+            && line::is_bare_heading_numeral(line)
+            && next.is_some_and(|next| line::paragraph_number(next).is_none())
+        {
+            self.pending_numeral = Some(line.to_owned());
+            return;
+        }
+        if self.footnotes_state != FootnotesState::Body {
+            if self.starts_paragraph(line).is_some() || line::heading_form(line).is_some() {
+                self.footnotes_state = FootnotesState::Body;
+            } else {
+                self.footnote_line(line);
+                return;
+            }
+        }
+
+        if let Some((number, rest)) = self.starts_paragraph(line) {
+            self.expected = Some(number.saturating_add(1));
+            self.after_annex = false;
+            self.push(Block::Paragraph(Paragraph {
+                number,
+                text: rest.to_owned(),
+            }));
+        } else if let Some(form) = self.starts_heading(line) {
+            if form == HeadingForm::Annex {
+                self.after_annex = true;
+            }
+            self.push(Block::Heading(line.to_owned()));
+        } else if self.continues_with_subparagraph(line) {
+            if let Some(text) = self.last_text_mut() {
+                text.push('\n');
+                text.push_str(line);
+            }
+        } else if self.continues(line) {
+            let hyphenation = self.hyphenation;
+            if let Some(text) = self.last_text_mut() {
+                join_line(text, line, hyphenation);
+            }
+        } else if self.is_title(line, next) {
+            self.push(Block::Heading(line.to_owned()));
+        } else {
+            self.push(Block::Text(line.to_owned()));
+        }
+        line.clone_into(&mut self.last_line);
+        self.count_quotes(line);
+    }
+
+    /// Flush what is still held back at the end of the text.
+    fn finish(&mut self) {
+        if let Some(numeral) = self.pending_numeral.take() {
+            self.push(Block::Text(numeral));
+        }
+    }
+
+    fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+        self.quote_depth = 0;
+        self.ascii_quote_open = false;
+    }
+
+    fn count_quotes(&mut self, line: &str) {
+        for c in line.chars() {
+            match c {
+                '“' | '«' | '「' | '『' => self.quote_depth += 1,
+                '”' | '»' | '」' | '』' => self.quote_depth -= 1,
+                '"' => self.ascii_quote_open = !self.ascii_quote_open,
+                _ => {}
+            }
+        }
+    }
+
+    fn footnote_line(&mut self, line: &str) {
+        match self.footnotes.last_mut() {
+            Some(last)
+                if self.footnotes_state == FootnotesState::InFootnotes
+                    && !starts_footnote(line) =>
+            {
+                join_line(last, line, self.hyphenation);
+            }
+            _ => self.footnotes.push(line.to_owned()),
+        }
+        self.footnotes_state = FootnotesState::InFootnotes;
+    }
+
+    fn last_text_mut(&mut self) -> Option<&mut String> {
+        match self.blocks.last_mut()? {
+            Block::Heading(text) | Block::Text(text) => Some(text),
+            Block::Paragraph(paragraph) => Some(&mut paragraph.text),
+        }
+    }
+
+    fn is_full(&self, line: &str) -> bool {
+        line::display_width(line) * 10 >= self.typical_width * 7
+    }
+
+    /// The last block is finished: its last line is short and ends a sentence.
+    fn last_block_closed(&self) -> bool {
+        match self.blocks.last() {
+            None | Some(Block::Heading(_)) => true,
+            Some(Block::Paragraph(Paragraph { text, .. }) | Block::Text(text)) => {
+                !text.is_empty()
+                    && !self.is_full(&self.last_line)
+                    && line::ends_sentence(&self.last_line)
+                    && self.quote_depth <= 0
+                    && !self.ascii_quote_open
+            }
+        }
+    }
+
+    /// The paragraph this line starts, if its number fits the numbering so far: the next
+    /// number; one more (a paragraph lost in extraction) after a finished sentence; 1 after an
+    /// annex heading. Never a number that continues the previous line's sentence.
+    fn starts_paragraph<'l>(&self, line: &'l str) -> Option<(u32, &'l str)> {
+        let (number, rest) = line::paragraph_number(line)?;
+        let closed = self.last_block_closed();
+        let continues_reference = !closed && line::ends_with_reference_word(&self.last_line);
+        let skips_one = self.expected.is_some_and(|e| number == e.saturating_add(1));
+        let fits = self.number_fits(number)
+            && (!skips_one || closed || line::ends_sentence(&self.last_line));
+        (fits && !continues_reference).then_some((number, rest))
+    }
+
+    /// Whether `number` can be the next paragraph's: the next number, one more, or 1 again
+    /// after an annex heading.
+    fn number_fits(&self, number: u32) -> bool {
+        match self.expected {
+            None => true,
+            Some(expected) => {
+                number == expected
+                    || number == expected.saturating_add(1)
+                    || (number == 1 && self.after_annex)
+            }
+        }
+    }
+
+    fn starts_heading(&self, line: &str) -> Option<HeadingForm> {
+        let form = line::heading_form(line)?;
+        let closed = self.last_block_closed();
+        let fits = match form {
+            HeadingForm::Annex => true,
+            HeadingForm::Roman | HeadingForm::ChineseNumeral => closed || !self.is_full(line),
+            // `A.` could begin a wrapped line of text; only after a finished block.
+            HeadingForm::Letter => closed,
+        };
+        fits.then_some(form)
+    }
+
+    fn continues_with_subparagraph(&self, line: &str) -> bool {
+        matches!(
+            self.blocks.last(),
+            Some(Block::Paragraph(_) | Block::Text(_))
+        ) && line::starts_subparagraph(line)
+            && line::leads_into_list(&self.last_line)
+    }
+
+    fn continues(&self, line: &str) -> bool {
+        match self.blocks.last() {
+            None => false,
+            Some(Block::Paragraph(paragraph)) => {
+                paragraph.text.is_empty() || !self.last_block_closed()
+            }
+            Some(Block::Text(_)) => {
+                self.is_full(&self.last_line) && !line::ends_sentence(&self.last_line)
+                    || !self.is_full(&self.last_line) && line::ends_mid_sentence(&self.last_line)
+            }
+            // A heading too long for one line wraps onto a short second line.
+            Some(Block::Heading(_)) => {
+                self.is_full(&self.last_line)
+                    && !line::ends_mid_sentence(&self.last_line)
+                    && !self.is_full(line)
+                    && !line::ends_sentence(line)
+            }
+        }
+    }
+
+    /// A short unnumbered title line in the body (a sub-heading): no closing full stop, and a
+    /// paragraph or heading follows it.
+    fn is_title(&self, line: &str, next: Option<&str>) -> bool {
+        let body_started = self.expected.is_some()
+            || self
+                .blocks
+                .iter()
+                .any(|block| matches!(block, Block::Heading(_)));
+        let looks_like_title = !line::ends_sentence(line)
+            && !line::ends_mid_sentence(line)
+            && !self.is_full(line)
+            && line.chars().count() <= 120
+            && !line::starts_subparagraph(line)
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || line::is_cjk(c));
+        let before_block = next.is_some_and(|next| {
+            line::heading_form(next).is_some()
+                || line::paragraph_number(next).is_some_and(|(number, _)| self.number_fits(number))
+        });
+        body_started && looks_like_title && before_block
+    }
+}
+
+/// A footnote starts with its marker: `*`, `**`, a number, or a superscript number.
+fn starts_footnote(line: &str) -> bool {
+    if line.starts_with('*') {
+        return true;
+    }
+    if line.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']) {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && line[digits..].starts_with(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests;

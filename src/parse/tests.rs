@@ -1,0 +1,599 @@
+//! Parser tests on whole texts: the seed report, and small reports in the forms UN documents
+//! take in other languages. Tests of single-line forms sit beside their functions.
+
+use super::*;
+use crate::document::Language;
+use crate::seed;
+
+fn seed_document() -> Document {
+    seed::document().unwrap()
+}
+
+fn paragraphs(document: &Document) -> Vec<(u32, &str)> {
+    document
+        .paragraphs()
+        .map(|paragraph| (paragraph.number, paragraph.text.as_str()))
+        .collect()
+}
+
+fn paragraph(document: &Document, number: u32) -> &str {
+    document
+        .paragraphs()
+        .find(|paragraph| paragraph.number == number)
+        .map_or_else(
+            || panic!("no paragraph {number}"),
+            |paragraph| paragraph.text.as_str(),
+        )
+}
+
+// The seed: CAC/COSP/WG.2/2017/L.1/Add.1 in Chinese.
+
+#[test]
+fn seed_has_22_paragraphs_in_order_under_two_headings() {
+    let document = seed_document();
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, (1..=22).collect::<Vec<_>>());
+
+    let headings: Vec<&str> = document.headings().collect();
+    assert_eq!(
+        headings,
+        [
+            "三. 追回资产任务授权的执行进展概览",
+            "四. 关于推进资产追回所涉各实际方面（包括挑战和良好做法）的论坛",
+        ]
+    );
+    // Heading 三 comes first, paragraphs 1–15 under it, heading 四, then 16–22.
+    let order: Vec<String> = document
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading(text) => text.chars().take(1).collect(),
+            Block::Paragraph(p) => p.number.to_string(),
+            Block::Text(text) => format!("text: {text}"),
+        })
+        .collect();
+    let expected: Vec<String> = std::iter::once("三".to_owned())
+        .chain((1..=15).map(|n| n.to_string()))
+        .chain(std::iter::once("四".to_owned()))
+        .chain((16..=22).map(|n| n.to_string()))
+        .collect();
+    assert_eq!(order, expected);
+}
+
+#[test]
+fn seed_symbol_and_language() {
+    let document = seed_document();
+    assert_eq!(
+        document.symbol.as_deref(),
+        Some("CAC/COSP/WG.2/2017/L.1/Add.1")
+    );
+    assert_eq!(document.language, Language::Chinese);
+}
+
+#[test]
+fn seed_paragraphs_begin_and_end_as_printed() {
+    let document = seed_document();
+    let ends: [(u32, &str, &str); 6] = [
+        (1, "秘书处概要介绍了", "些国际论坛开展宣传。"),
+        (2, "发言者强调指出", "返还资产的重要性 。"),
+        (5, "还强调指出了", "非法资金流问题的重要性。。"),
+        (13, "一名发言者明确支持这一提议。", "一个基础。"),
+        (
+            14,
+            "一些代表团对这项提议表示欢迎",
+            "这一领域仍然存在的挑战。",
+        ),
+        (22, "几名发言者指出其本国", "很有价值，应引领今后的努力。"),
+    ];
+    for (number, start, end) in ends {
+        let text = paragraph(&document, number);
+        assert!(
+            text.starts_with(start),
+            "paragraph {number} starts {text:?}"
+        );
+        assert!(text.ends_with(end), "paragraph {number} ends {text:?}");
+    }
+    for paragraph in document.paragraphs() {
+        let text = &paragraph.text;
+        assert_eq!(
+            text.trim(),
+            text,
+            "paragraph {} has untrimmed ends",
+            paragraph.number
+        );
+        assert!(
+            line::ends_sentence(text),
+            "paragraph {} does not end a sentence: {text:?}",
+            paragraph.number
+        );
+    }
+}
+
+#[test]
+fn seed_wraps_are_rejoined_without_spaces_between_chinese_characters() {
+    let document = seed_document();
+    let first = paragraph(&document, 1);
+    assert!(
+        first.contains(
+            "任务授权涉及：(a)进一步积累知识；及(b)在请求国和被请求国之间建立信心和信任。"
+        )
+    );
+    assert!(
+        first.contains("在编写本报告时载有来自 180 多个法域"),
+        "{first}"
+    );
+    // A line that began with a stray space (` 产追回…`) joins without it.
+    assert!(paragraph(&document, 3).contains("以及任命资产追回及所扣押"));
+    assert!(paragraph(&document, 20).contains("在打击《公约》所列其他罪行方面"));
+    for paragraph in document.paragraphs() {
+        assert!(
+            !paragraph.text.contains('\n'),
+            "no sub-paragraphs on their own lines in the seed"
+        );
+        assert!(
+            !paragraph.text.contains("  "),
+            "double space in {}",
+            paragraph.number
+        );
+    }
+}
+
+#[test]
+fn seed_page_break_and_furniture_are_removed_and_recorded() {
+    let document = seed_document();
+    assert_eq!(
+        document.removed,
+        [
+            "http://undocs.org/ch/CAC/COSP/WG.2/2017/CRP.1",
+            "CAC/COSP/WG.2/2017/L.1/Add.1",
+            "3/4 V.17-06068",
+        ]
+    );
+    assert!(document.footnotes.is_empty());
+    for block in &document.blocks {
+        let text = match block {
+            Block::Heading(text) | Block::Text(text) => text,
+            Block::Paragraph(p) => &p.text,
+        };
+        assert!(!text.contains("V.17-06068"), "furniture left in {text}");
+        assert!(!text.contains("3/4"), "page counter left in {text}");
+        assert!(!text.contains("undocs.org"), "URL left in {text}");
+    }
+    // The symbol the text cites is a reference, not furniture.
+    assert!(paragraph(&document, 9).contains("（CAC/COSP/WG.2/2017/CRP.1）"));
+    // Resolution numbers are not page counters.
+    assert!(paragraph(&document, 1).contains("第 6/3 号决议"));
+}
+
+#[test]
+fn seed_reads_the_same_in_every_encoding_and_line_ending() {
+    let reference = seed_document();
+    let text = seed::TEXT;
+    let crlf = text.replace('\n', "\r\n");
+    let cr = text.replace('\n', "\r");
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(text);
+    let mut utf16le = vec![0xFF, 0xFE];
+    utf16le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
+    utf8_bom.extend_from_slice(text.as_bytes());
+    for (name, bytes, encoding) in [
+        ("CRLF", crlf.as_bytes(), "UTF-8"),
+        ("CR", cr.as_bytes(), "UTF-8"),
+        ("GB18030", &gb18030[..], "gb18030"),
+        ("UTF-16LE", &utf16le[..], "UTF-16LE"),
+        ("UTF-8 BOM", &utf8_bom[..], "UTF-8"),
+    ] {
+        let document = parse(bytes).unwrap();
+        assert_eq!(document.encoding, encoding, "{name}");
+        let document = Document {
+            encoding: reference.encoding,
+            ..document
+        };
+        assert_eq!(document, reference, "{name}");
+    }
+}
+
+// General forms, in English, French and Spanish.
+
+const ENGLISH: &str = "\
+United Nations CAC/COSP/WG.2/2019/4
+Conference of the States Parties to the
+United Nations Convention against
+Corruption
+Distr.: General
+2 October 2019
+Original: English
+V.19-09617 (E) 031019 041019
+*1909617*
+Working Group on Asset Recovery
+Vienna, 4-6 September 2019
+Report on the meeting of the Working Group on Asset Recovery held in
+Vienna from 4 to 6 September 2019
+I. Introduction
+1. The Working Group on Asset Recovery was established by the Conference
+of the States Parties in its resolution 1/4 to assist the Conference in the
+development of cumulative knowledge and action-
+oriented strategies for the imple-
+mentation of chapter V of the Convention.
+2. The Working Group held its thirteenth meeting in Vienna from 4 to
+6 September 2019.* The meeting was attended by the following:
+(a) States parties to the Convention;
+(b) Signatories; and
+(c) Observers.
+__________________
+* CAC/COSP/2019/1.
+CAC/COSP/WG.2/2019/4
+2/4 V.19-09617
+II. Organization of the meeting
+A. Opening of the meeting
+3. The meeting was opened by the Chair, who recalled that, as stated in paragraph
+14. of the guidelines, the Working Group was to report on its work. The secretariat
+introduced the agenda.
+Adoption of the agenda
+4. On 4 September, the Working Group adopted the following agenda:
+\"1. Opening of the meeting.
+2. Adoption of the agenda.\"
+https://undocs.org/CAC/COSP/WG.2/2019/1
+CAC/COSP/WG.2/2019/4
+3/4 V.19-09617
+5. Speakers welcomed the study on the management and disposal of confiscated assets.
+Annex
+List of participants
+1. The list of participants is contained in document CAC/COSP/WG.2/2019/INF/1.
+";
+
+#[test]
+fn english_report_structure() {
+    let document = parse_text(ENGLISH).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("CAC/COSP/WG.2/2019/4"));
+    assert_eq!(document.language, Language::English);
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(
+        numbers,
+        [1, 2, 3, 4, 5, 1],
+        "numbering restarts in the annex"
+    );
+    let headings: Vec<&str> = document.headings().collect();
+    assert_eq!(
+        headings,
+        [
+            "I. Introduction",
+            "II. Organization of the meeting",
+            "A. Opening of the meeting",
+            "Adoption of the agenda",
+            "Annex",
+            "List of participants",
+        ]
+    );
+}
+
+#[test]
+fn english_masthead_is_text_and_footer_is_removed() {
+    let document = parse_text(ENGLISH).unwrap();
+    let texts: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(&"Distr.: General"));
+    assert!(texts.contains(&"Original: English"));
+    assert!(texts.contains(&"Working Group on Asset Recovery"));
+    assert!(
+        document
+            .removed
+            .contains(&"V.19-09617 (E) 031019 041019".to_owned())
+    );
+    assert!(document.removed.contains(&"*1909617*".to_owned()));
+    assert!(document.removed.contains(&"2/4 V.19-09617".to_owned()));
+    assert!(document.removed.contains(&"__________________".to_owned()));
+    assert!(
+        document
+            .removed
+            .contains(&"https://undocs.org/CAC/COSP/WG.2/2019/1".to_owned())
+    );
+}
+
+#[test]
+fn english_hyphenation_and_sub_paragraphs() {
+    let document = parse_text(ENGLISH).unwrap();
+    let first = paragraph(&document, 1);
+    assert!(first.contains("action-oriented strategies"), "{first}");
+    assert!(
+        first.contains("for the implementation of chapter V"),
+        "{first}"
+    );
+    assert!(first.starts_with(
+        "The Working Group on Asset Recovery was established by the Conference of the States"
+    ));
+    assert_eq!(
+        paragraph(&document, 2),
+        "The Working Group held its thirteenth meeting in Vienna from 4 to 6 September 2019.* \
+         The meeting was attended by the following:\n(a) States parties to the Convention;\n\
+         (b) Signatories; and\n(c) Observers."
+    );
+}
+
+#[test]
+fn footnotes_are_kept_apart_from_the_body() {
+    let document = parse_text(ENGLISH).unwrap();
+    assert_eq!(document.footnotes, ["* CAC/COSP/2019/1."]);
+    assert!(!paragraph(&document, 2).contains("CAC/COSP/2019/1"));
+}
+
+#[test]
+fn numbers_that_continue_a_sentence_or_a_quote_do_not_start_paragraphs() {
+    let document = parse_text(ENGLISH).unwrap();
+    assert!(paragraph(&document, 3).contains("as stated in paragraph 14. of the guidelines"));
+    let fourth = paragraph(&document, 4);
+    assert!(
+        fourth.contains("\"1. Opening of the meeting. 2. Adoption of the agenda.\""),
+        "{fourth}"
+    );
+}
+
+#[test]
+fn paragraph_crossing_a_page_break_is_joined() {
+    let text = "\
+1. The Working Group discussed the first item and agreed on several points of
+procedure that it would follow in the course of the meeting and in the future
+A/74/18
+2/9 19-12345
+work of the Conference, as set out below.
+2. A second paragraph followed it on the same page of the report.
+";
+    let document = parse_text(text).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/74/18"));
+    assert!(
+        paragraph(&document, 1).contains("in the future work of the Conference"),
+        "{:?}",
+        paragraph(&document, 1)
+    );
+    assert_eq!(document.removed, ["A/74/18", "2/9 19-12345"]);
+}
+
+#[test]
+fn french_and_spanish_forms() {
+    let french = "\
+I. Introduction
+1. Le Groupe de travail a examiné les points suivants de l’ordre du jour de la session :
+a) Questions d’organisation ;
+b) Adoption de l’ordre du jour.
+2. Les participants ont salué les progrès accomplis dans la mise en œuvre des mandats.
+";
+    let document = parse_text(french).unwrap();
+    assert_eq!(document.language, Language::French);
+    assert_eq!(
+        paragraph(&document, 1),
+        "Le Groupe de travail a examiné les points suivants de l’ordre du jour de la session :\n\
+         a) Questions d’organisation ;\nb) Adoption de l’ordre du jour."
+    );
+
+    let spanish = "\
+II. Resumen de los debates
+7. La secretaría presentó los progresos realizados en la aplicación de los mandatos del
+Grupo de trabajo y de las conferencias de los Estados partes.
+8. Varios oradores destacaron la importancia de la cooperación internacional.
+";
+    let document = parse_text(spanish).unwrap();
+    assert_eq!(document.language, Language::Spanish);
+    assert_eq!(
+        paragraphs(&document)[0].0,
+        7,
+        "an addendum may start at any number"
+    );
+    assert!(paragraph(&document, 7).contains("mandatos del Grupo de trabajo"));
+}
+
+#[test]
+fn glued_number_and_chinese_heading_forms() {
+    let text = "\
+四、关于资产追回的论坛
+1.2016年11月，工作组举行了第十次会议。
+2. 发言者强调指出必须充分执行第五章。
+";
+    let document = parse_text(text).unwrap();
+    assert_eq!(
+        document.headings().collect::<Vec<_>>(),
+        ["四、关于资产追回的论坛"]
+    );
+    assert_eq!(
+        paragraphs(&document),
+        [
+            (1, "2016年11月，工作组举行了第十次会议。"),
+            (2, "发言者强调指出必须充分执行第五章。")
+        ]
+    );
+}
+
+#[test]
+fn numbers_that_go_backwards_are_text_not_paragraphs() {
+    let text = "\
+5. The first paragraph of this report.
+6. The second one, which refers back to earlier text.
+3. This is not paragraph three: the numbering does not go backwards.
+7. The third one.
+";
+    let document = parse_text(text).unwrap();
+    assert_eq!(
+        document.paragraphs().map(|p| p.number).collect::<Vec<_>>(),
+        [5, 6, 7]
+    );
+}
+
+#[test]
+fn text_without_paragraphs_is_refused() {
+    assert_eq!(
+        parse_text("Just some notes\nwith no numbered paragraphs at all.\n").unwrap_err(),
+        ParseError::NoParagraphs
+    );
+    assert_eq!(
+        parse(b"").unwrap_err(),
+        ParseError::Decode(DecodeError::Empty)
+    );
+}
+
+#[test]
+fn report_errors_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("paratag-parse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty report.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let message = read_report(&empty).unwrap_err().to_string();
+    assert!(message.contains("the file is empty"), "{message}");
+    assert!(message.ends_with("empty report.txt"), "{message}");
+
+    let missing = dir.join("missing.txt");
+    let message = read_report(&missing).unwrap_err().to_string();
+    assert!(message.contains("missing.txt"), "{message}");
+
+    let pdf = dir.join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.5\n").unwrap();
+    let message = read_report(&pdf).unwrap_err().to_string();
+    assert!(
+        message.contains("PDF") && message.ends_with("report.pdf"),
+        "{message}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Every non-whitespace character of the input, counted, except the hyphens that
+    /// rejoining removes where they split a word.
+    fn char_counts(text: &str) -> std::collections::BTreeMap<char, usize> {
+        let mut counts = std::collections::BTreeMap::new();
+        for c in text.chars() {
+            if !c.is_whitespace() && !matches!(c, '-' | '\u{AD}') {
+                let c = if c == '．' { '.' } else { c };
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    fn everything_kept(document: &Document) -> String {
+        let mut all = String::new();
+        for block in &document.blocks {
+            match block {
+                Block::Heading(text) | Block::Text(text) => all.push_str(text),
+                Block::Paragraph(p) => {
+                    all.push_str(&p.number.to_string());
+                    all.push('.');
+                    all.push_str(&p.text);
+                }
+            }
+        }
+        for text in document.footnotes.iter().chain(&document.removed) {
+            all.push_str(text);
+        }
+        all
+    }
+
+    /// Lines in the shapes a report is made of, so that the properties reach deep into the
+    /// builder and not only into the first checks.
+    fn report_line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (1_u32..30, "[a-z 发言者强调。，.-]{0,60}").prop_map(|(n, t)| format!("{n}. {t}")),
+            "[IVX]{1,3}\\. [A-Z][a-z ]{0,30}",
+            "[三四五]、[资产追回]{1,10}",
+            "\\([a-c]\\) [a-z ;]{0,30}",
+            "[0-9]{1,2}/[0-9]{1,2} V\\.1[0-9]-0[0-9]{4}",
+            Just("A/74/18".to_owned()),
+            Just("____________".to_owned()),
+            Just("http://undocs.org/A/74/18".to_owned()),
+            "\\*? ?[A-Za-z 。.-]{0,40}",
+            "[\\PC]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn never_loses_body_text(text in "[\\PC\n\r]{0,400}") {
+            if let Ok(document) = parse_text(&text) {
+                prop_assert_eq!(char_counts(&everything_kept(&document)), char_counts(&text));
+            }
+        }
+
+        #[test]
+        fn never_loses_text_of_report_shaped_input(
+            lines in proptest::collection::vec(report_line(), 0..40)
+        ) {
+            let text = lines.join("\n");
+            if let Ok(document) = parse_text(&text) {
+                prop_assert_eq!(char_counts(&everything_kept(&document)), char_counts(&text));
+                for block in &document.blocks {
+                    if let Block::Paragraph(p) = block {
+                        prop_assert!(p.number >= 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The same kind of report as `pdftotext` without `-layout` gives it: paragraph numbers and
+/// heading numerals alone on their lines, tabs, the first-page footer split into pieces, a form
+/// feed between pages.
+const PDFTOTEXT: &str = "United Nations\n\nA/HRC/40/3\n\nGeneral Assembly\n\nDistr.: General\n\
+14 January 2019\n\nOriginal: English\n\nHuman Rights Council\nFortieth session\n\n\
+I.\n\nIntroduction\n\n1.\tThe present report is submitted pursuant to Human Rights Council \
+resolution 37/2, in\nwhich the Council requested the High Commissioner to present an annual \
+report on the\nactivities of her Office.\n\n2.\tThe report covers the period from 1 January \
+to 31 December 2018 and is structured\nas follows:\n(a)\nThe first part;\n(b)\nThe second \
+part.\n\nGE.19-00561(E)\n\n*1900561*\n\n\x0cA/HRC/40/3\n\n2\n\nII.\tActivities of the \
+Office\n\n3.\tThe Office continued to support States in the implementation of their \
+obligations\nunder international human rights law.\n";
+
+#[test]
+fn pdftotext_without_layout() {
+    let document = parse_text(PDFTOTEXT).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/HRC/40/3"));
+    assert_eq!(
+        document.headings().collect::<Vec<_>>(),
+        ["I. Introduction", "II. Activities of the Office"]
+    );
+    assert_eq!(
+        paragraphs(&document),
+        [
+            (
+                1,
+                "The present report is submitted pursuant to Human Rights Council resolution \
+                 37/2, in which the Council requested the High Commissioner to present an annual \
+                 report on the activities of her Office."
+            ),
+            (
+                2,
+                "The report covers the period from 1 January to 31 December 2018 and is \
+                 structured as follows:\n(a) The first part;\n(b) The second part."
+            ),
+            (
+                3,
+                "The Office continued to support States in the implementation of their \
+                 obligations under international human rights law."
+            ),
+        ]
+    );
+    assert_eq!(
+        document.removed,
+        [
+            "A/HRC/40/3",
+            "GE.19-00561(E)",
+            "*1900561*",
+            "A/HRC/40/3",
+            "2"
+        ]
+    );
+}
