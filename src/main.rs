@@ -1,1 +1,20 @@
-fn main() {}
+//! The `paratag` binary: the window, or a command for scripts.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use paratag::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Outline { file, json }) => cli::outline(&file, json),
+        None => match paratag::app::run(cli.report.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("paratag: cannot open the window: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

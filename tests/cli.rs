@@ -1,0 +1,109 @@
+//! The `paratag outline` command as a script uses it: the real binary, real files.
+
+// Test set-up that fails should fail the test loudly, helpers included.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn paratag() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_paratag"))
+}
+
+fn seed_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt")
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("paratag-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn outline_json_of_the_seed() {
+    let output = paratag()
+        .arg("outline")
+        .arg(seed_path())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["symbol"], "CAC/COSP/WG.2/2017/L.1/Add.1");
+    assert_eq!(json["language"], "zh");
+    let blocks = json["blocks"].as_array().unwrap();
+    let numbers: Vec<u64> = blocks
+        .iter()
+        .filter(|block| block["kind"] == "paragraph")
+        .map(|block| block["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=22).collect::<Vec<_>>());
+    let kinds: Vec<&str> = blocks
+        .iter()
+        .map(|block| block["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|kind| **kind == "heading").count(), 2);
+    assert_eq!(json["removed"].as_array().unwrap().len(), 3);
+    assert!(json["footnotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn outline_text_of_the_seed() {
+    let output = paratag().arg("outline").arg(seed_path()).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("22 paragraphs, 2 headings"), "{text}");
+    assert!(
+        text.contains("四. 关于推进资产追回所涉各实际方面"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_reports_fail_with_a_message_naming_the_file() {
+    let dir = scratch_dir("bad");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.txt", b"", "the file is empty"),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+            "PNG image",
+        ),
+        (
+            "notes.txt",
+            b"Some notes\nwithout numbered paragraphs.\n",
+            "no numbered paragraphs",
+        ),
+        (
+            "binary.txt",
+            &[0, 159, 146, 150, 0, 1, 2, 3, 255, 254, 0, 0, 7, 8],
+            "not a text file",
+        ),
+    ];
+    for (name, bytes, reason) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = paratag().arg("outline").arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(reason), "{name}: {stderr}");
+        assert!(stderr.trim_end().ends_with(name), "{name}: {stderr}");
+        // Reading never changes the file.
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}");
+    }
+    let missing = dir.join("missing.txt");
+    let output = paratag().arg("outline").arg(&missing).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("missing.txt")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
