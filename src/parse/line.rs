@@ -6,8 +6,9 @@
 /// numbering so far (see the builder): this only reads the form.
 pub fn paragraph_number(line: &str) -> Option<(u32, &str)> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    // No leading zero, at most four digits: `007.` and `20171.` are not paragraph numbers.
-    if digits == 0 || digits > 4 || line.starts_with('0') {
+    // No leading zero, at most five digits (a compilation of 10,000 paragraphs): `007.` and
+    // `201710.` are not paragraph numbers.
+    if digits == 0 || digits > 5 || line.starts_with('0') {
         return None;
     }
     let number: u32 = line[..digits].parse().ok()?;
@@ -321,7 +322,7 @@ mod tests {
             "2016 年，毒品",
             "2017, the Conference",
             "007. text",
-            "12345. text",
+            "123456. text",
             "14.)",
             "6/3 号决议",
             "",

@@ -226,6 +226,8 @@ struct Builder<'a> {
     expected: Option<u32>,
     /// An annex heading was seen since the last paragraph: numbering may restart at 1.
     after_annex: bool,
+    /// A paragraph or a heading has been seen: the masthead is over.
+    body_started: bool,
     /// Where the builder is relative to a page's footnotes.
     footnotes_state: FootnotesState,
     /// Double quotation marks opened and not yet closed in the last block: a quotation (a
@@ -247,6 +249,7 @@ impl<'a> Builder<'a> {
             last_line: String::new(),
             expected: None,
             after_annex: false,
+            body_started: false,
             footnotes_state: FootnotesState::Body,
             quote_depth: 0,
             ascii_quote_open: false,
@@ -327,6 +330,7 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, block: Block) {
+        self.body_started |= !matches!(block, Block::Text(_));
         self.blocks.push(block);
         self.quote_depth = 0;
         self.ascii_quote_open = false;
@@ -450,11 +454,6 @@ impl<'a> Builder<'a> {
     /// A short unnumbered title line in the body (a sub-heading): no closing full stop, and a
     /// paragraph or heading follows it.
     fn is_title(&self, line: &str, next: Option<&str>) -> bool {
-        let body_started = self.expected.is_some()
-            || self
-                .blocks
-                .iter()
-                .any(|block| matches!(block, Block::Heading(_)));
         let looks_like_title = !line::ends_sentence(line)
             && !line::ends_mid_sentence(line)
             && !self.is_full(line)
@@ -468,7 +467,7 @@ impl<'a> Builder<'a> {
             line::heading_form(next).is_some()
                 || line::paragraph_number(next).is_some_and(|(number, _)| self.number_fits(number))
         });
-        body_started && looks_like_title && before_block
+        self.body_started && looks_like_title && before_block
     }
 }
 
