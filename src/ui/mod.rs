@@ -1,3 +1,79 @@
-//! The window's panels. Each takes the state it shows; none owns any.
+//! The window's panels. Each draws part of the app's state and pushes [`Command`]s; none
+//! changes the state itself.
 
-pub mod reader;
+mod find_bar;
+mod menu;
+mod modals;
+mod outline;
+mod reader;
+mod status_bar;
+mod tag_panel;
+pub mod theme;
+
+use eframe::egui;
+
+use crate::app::ParatagApp;
+use crate::command::Command;
+
+/// The whole window for one frame; returns the commands the user gave.
+pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
+    if let Some(problem) = app.problem().map(str::to_owned) {
+        egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem));
+    }
+    if app.find().open {
+        egui::Panel::top("find_bar").show(ui, |ui| find_bar::find_bar_ui(ui, app, &mut commands));
+    }
+    egui::Panel::right("tag_panel")
+        .resizable(true)
+        .default_size(280.0)
+        .size_range(240.0..=640.0)
+        .show(ui, |ui| tag_panel::tag_panel_ui(ui, app, &mut commands));
+    if app.preferences().show_outline {
+        egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(180.0)
+            .size_range(120.0..=420.0)
+            .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
+    }
+    egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
+    modals::modals_ui(ui.ctx(), app, &mut commands);
+    commands
+}
+
+/// A problem the user must see (a report that could not be opened), until dismissed.
+fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {problem}"));
+        if ui.button(app.strings().dismiss).clicked() {
+            app.dismiss_problem();
+        }
+    });
+}
+
+/// A command's first shortcut as text for menus and tooltips ("Ctrl+Z").
+pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
+    command
+        .shortcuts()
+        .first()
+        .map(|shortcut| ctx.format_shortcut(shortcut))
+}
+
+/// A button that runs a command, labelled by it, with its shortcut shown.
+fn command_button(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    command: Command,
+    commands: &mut Vec<Command>,
+) {
+    let label = command.label(app.strings());
+    let mut button = egui::Button::new(label);
+    if let Some(shortcut) = shortcut_text(ui.ctx(), &command) {
+        button = button.shortcut_text(shortcut);
+    }
+    if ui.add(button).clicked() {
+        commands.push(command);
+    }
+}

@@ -1,77 +1,286 @@
-//! The report as a scrolling list: headings, and numbered paragraphs with their number in a
-//! margin column.
+//! The report, readable as a document: headings, paragraph numbers and tag marks in a margin
+//! column, text wrapped at a comfortable measure with generous line spacing.
+//!
+//! A click on a paragraph selects it; a drag selects text to copy (the row senses clicks only,
+//! the text under it senses drags, so both work).
 
-use eframe::egui::{self, RichText};
+use eframe::egui::{self, Align, Color32, FontId, Sense, TextFormat, text::LayoutJob};
 
-use crate::document::{Block, Document};
+use super::theme;
+use crate::annotations::{ParagraphIndex, Tag};
+use crate::app::ParatagApp;
+use crate::command::Command;
+use crate::document::Block;
+use crate::search::Match;
 
-/// Width of the margin column that holds paragraph numbers.
-const NUMBER_COLUMN_WIDTH: f32 = 44.0;
+/// Body text size in points (before zoom).
+const BODY_SIZE: f32 = 16.0;
+const HEADING_SIZE: f32 = 19.0;
+/// Line height as a multiple of the font size: Chinese text needs air between lines.
+const LINE_SPACING: f32 = 1.65;
+/// The widest the text column grows: about 45 Chinese characters or 90 Latin ones.
+const MAX_MEASURE: f32 = 760.0;
+/// The margin column: tag marks, then the paragraph number.
+const MARGIN_WIDTH: f32 = 64.0;
+/// Space between the text and the selection highlight's right edge.
+const TEXT_RIGHT_PADDING: f32 = 12.0;
 
-/// One line about the report: symbol, language and counts, and where it came from.
-pub fn summary_ui(ui: &mut egui::Ui, document: &Document, source: &str) {
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(document.symbol.as_deref().unwrap_or("(no symbol)"));
-        ui.separator();
-        ui.label(document.language.english_name());
-        ui.separator();
-        ui.label(format!("{} paragraphs", document.paragraphs().count()));
-        ui.separator();
-        ui.weak(source);
-    });
-}
-
-/// The report body.
-pub fn document_ui(ui: &mut egui::Ui, document: &Document) {
+pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+    let scroll_to_selected = app.take_scroll_request();
+    let visible = visible_blocks(app);
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(820.0));
-            for block in &document.blocks {
-                block_ui(ui, block);
+            // Leave room for the scroll bar so that no glyph is clipped at the right edge.
+            let measure = (ui.available_width() - 20.0).clamp(200.0, MAX_MEASURE + MARGIN_WIDTH);
+            ui.set_max_width(measure);
+            ui.add_space(8.0);
+            if visible.is_empty() {
+                ui.weak(app.strings().nothing_matches_filter);
             }
-            if !document.footnotes.is_empty() {
-                ui.separator();
-                for footnote in &document.footnotes {
-                    ui.small(footnote);
+            for block_index in visible {
+                let Some(block) = app.document().blocks.get(block_index) else {
+                    continue;
+                };
+                let matches: Vec<(std::ops::Range<usize>, bool)> = block_matches(app, block_index);
+                match block {
+                    Block::Heading(text) => heading_ui(ui, text, &matches),
+                    Block::Text(text) => text_ui(ui, text, &matches),
+                    Block::Paragraph(paragraph) => {
+                        if let Some(index) = app.paragraph_at_block(block_index) {
+                            let row = paragraph_ui(
+                                ui,
+                                app,
+                                index,
+                                paragraph.number,
+                                &paragraph.text,
+                                &matches,
+                            );
+                            if row.clicked() {
+                                commands.push(Command::Select(index));
+                            }
+                            if scroll_to_selected && app.selected() == Some(index) {
+                                row.scroll_to_me(Some(Align::Center));
+                            }
+                        }
+                    }
                 }
             }
+            ui.add_space(24.0);
         });
+    drop_hint_ui(ui, app);
 }
 
-fn block_ui(ui: &mut egui::Ui, block: &Block) {
-    match block {
-        Block::Heading(text) => {
-            ui.add_space(14.0);
-            ui.label(RichText::new(text).heading());
-            ui.add_space(6.0);
-        }
-        Block::Paragraph(paragraph) => {
-            ui.horizontal_top(|ui| {
-                let (rect, _) = ui.allocate_exact_size(
-                    egui::vec2(
-                        NUMBER_COLUMN_WIDTH,
-                        ui.text_style_height(&egui::TextStyle::Body),
-                    ),
-                    egui::Sense::hover(),
-                );
-                ui.painter().text(
-                    rect.right_top() - egui::vec2(8.0, 0.0),
-                    egui::Align2::RIGHT_TOP,
-                    format!("{}.", paragraph.number),
-                    egui::TextStyle::Body.resolve(ui.style()),
-                    ui.visuals().weak_text_color(),
-                );
-                ui.add(egui::Label::new(&paragraph.text).wrap());
-            });
-            ui.add_space(8.0);
-        }
-        Block::Text(text) => {
-            ui.horizontal_top(|ui| {
-                ui.add_space(NUMBER_COLUMN_WIDTH);
-                ui.add(egui::Label::new(text).wrap());
-            });
-            ui.add_space(4.0);
+/// The blocks the filter lets through: with a filter on, only matching paragraphs and the
+/// headings they sit under.
+fn visible_blocks(app: &ParatagApp) -> Vec<usize> {
+    let blocks = &app.document().blocks;
+    if app.filter().is_empty() {
+        return (0..blocks.len()).collect();
+    }
+    let mut visible = Vec::new();
+    let mut pending_heading = None;
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading(_) => pending_heading = Some(index),
+            Block::Text(_) => {}
+            Block::Paragraph(_) => {
+                if app
+                    .paragraph_at_block(index)
+                    .is_some_and(|p| app.is_visible(p))
+                {
+                    visible.extend(pending_heading.take());
+                    visible.push(index);
+                }
+            }
         }
     }
+    visible
+}
+
+/// The search matches inside a block, each with whether it is the current one.
+fn block_matches(app: &ParatagApp, block: usize) -> Vec<(std::ops::Range<usize>, bool)> {
+    let find = app.find();
+    if !find.open {
+        return Vec::new();
+    }
+    find.matches
+        .iter()
+        .enumerate()
+        .filter(|(_, found): &(usize, &Match)| found.block == block)
+        .map(|(index, found)| (found.range.clone(), find.current == Some(index)))
+        .collect()
+}
+
+/// Text laid out with the reader's line spacing and the search matches highlighted.
+fn text_job(
+    ui: &egui::Ui,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    matches: &[(std::ops::Range<usize>, bool)],
+) -> LayoutJob {
+    let line_height = Some(font.size * LINE_SPACING);
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color,
+        line_height,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for (range, current) in matches {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        job.append(&text[at..range.start], 0.0, plain.clone());
+        let highlighted = TextFormat {
+            background: theme::match_fill(ui.visuals(), *current),
+            ..plain.clone()
+        };
+        job.append(&text[range.clone()], 0.0, highlighted);
+        at = range.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job.wrap.max_width = (ui.available_width() - TEXT_RIGHT_PADDING).max(80.0);
+    job
+}
+
+fn heading_ui(ui: &mut egui::Ui, text: &str, matches: &[(std::ops::Range<usize>, bool)]) {
+    ui.add_space(18.0);
+    ui.horizontal_top(|ui| {
+        ui.add_space(MARGIN_WIDTH - 20.0);
+        let color = ui.visuals().strong_text_color();
+        let job = text_job(
+            ui,
+            text,
+            &FontId::proportional(HEADING_SIZE),
+            color,
+            matches,
+        );
+        ui.add(egui::Label::new(job).wrap());
+    });
+    ui.add_space(10.0);
+}
+
+fn text_ui(ui: &mut egui::Ui, text: &str, matches: &[(std::ops::Range<usize>, bool)]) {
+    ui.horizontal_top(|ui| {
+        ui.add_space(MARGIN_WIDTH);
+        let color = ui.visuals().weak_text_color();
+        let job = text_job(
+            ui,
+            text,
+            &FontId::proportional(BODY_SIZE - 1.0),
+            color,
+            matches,
+        );
+        ui.add(egui::Label::new(job).wrap());
+    });
+    ui.add_space(4.0);
+}
+
+/// One numbered paragraph; returns the row's response (clicked = select it).
+fn paragraph_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    index: ParagraphIndex,
+    number: u32,
+    text: &str,
+    matches: &[(std::ops::Range<usize>, bool)],
+) -> egui::Response {
+    let selected = app.selected() == Some(index);
+    let annotation = app.annotations().get(index);
+    let fill = if selected {
+        theme::selection_fill(ui.visuals())
+    } else {
+        Color32::TRANSPARENT
+    };
+    let line_height = BODY_SIZE * LINE_SPACING;
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(0, 6));
+    let shown = frame.show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            let (margin, _) =
+                ui.allocate_exact_size(egui::vec2(MARGIN_WIDTH, line_height), Sense::hover());
+            margin_ui(ui, margin, number, annotation, selected);
+            let color = ui.visuals().text_color();
+            let job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
+            ui.add(egui::Label::new(job).wrap().selectable(true));
+        });
+    });
+    ui.add_space(4.0);
+    let id = ui.scope_id().with(("paragraph", index.0));
+    let row = ui.interact(shown.response.rect, id, Sense::click());
+    let label = format!("{number}.");
+    row.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    row.on_hover_cursor(egui::CursorIcon::Default)
+}
+
+/// The margin: one coloured bar per tag, a reference mark (※) when there is a note, the number.
+fn margin_ui(
+    ui: &egui::Ui,
+    margin: egui::Rect,
+    number: u32,
+    annotation: Option<&crate::annotations::Annotation>,
+    selected: bool,
+) {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    let mut x = margin.left() + 6.0;
+    if let Some(annotation) = annotation {
+        for tag in Tag::ALL {
+            if annotation.tags.contains(tag) {
+                let bar = egui::Rect::from_min_size(
+                    egui::pos2(x, margin.top() + 4.0),
+                    egui::vec2(5.0, margin.height() - 8.0),
+                );
+                painter.rect_filled(bar, 2.0, theme::tag_color(tag, visuals));
+            }
+            x += 7.0;
+        }
+        if !annotation.note.is_empty() {
+            painter.text(
+                egui::pos2(margin.left() + 6.0, margin.bottom() + 2.0),
+                egui::Align2::LEFT_TOP,
+                "※",
+                FontId::proportional(12.0),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+    let color = if selected {
+        visuals.strong_text_color()
+    } else {
+        visuals.weak_text_color()
+    };
+    painter.text(
+        egui::pos2(margin.right() - 10.0, margin.center().y),
+        egui::Align2::RIGHT_CENTER,
+        format!("{number}."),
+        FontId::proportional(BODY_SIZE - 2.0),
+        color,
+    );
+}
+
+/// While a file is dragged over the window, say that dropping it opens it.
+fn drop_hint_ui(ui: &egui::Ui, app: &ParatagApp) {
+    let hovering = ui.ctx().input(|input| !input.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let rect = ui.max_rect();
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        app.strings().drop_hint,
+        FontId::proportional(22.0),
+        Color32::WHITE,
+    );
 }

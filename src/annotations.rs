@@ -1,0 +1,197 @@
+//! What the delegate adds to a report: tags and notes per numbered paragraph.
+//!
+//! Plain data with no UI dependency. Paragraphs are addressed by their position among the
+//! document's numbered paragraphs ([`ParagraphIndex`]); the printed number is what users see and
+//! what files and citations use, but an annex may restart the numbering, so it is not unique.
+
+use std::collections::BTreeMap;
+
+/// The three tags a briefing note is built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tag {
+    Challenge,
+    GoodPractice,
+    Proposal,
+}
+
+impl Tag {
+    /// Every tag, in the order briefing notes list them.
+    pub const ALL: [Self; 3] = [Self::Challenge, Self::GoodPractice, Self::Proposal];
+
+    /// A stable name for files and the command line: `challenge`, `good-practice`, `proposal`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Challenge => "challenge",
+            Self::GoodPractice => "good-practice",
+            Self::Proposal => "proposal",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Self::Challenge => 1,
+            Self::GoodPractice => 2,
+            Self::Proposal => 4,
+        }
+    }
+}
+
+/// A set of tags: a paragraph may carry several.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TagSet(u8);
+
+impl TagSet {
+    /// No tags.
+    pub const EMPTY: Self = Self(0);
+
+    /// The set holding just `tag`.
+    pub fn only(tag: Tag) -> Self {
+        Self(tag.bit())
+    }
+
+    pub fn contains(self, tag: Tag) -> bool {
+        self.0 & tag.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The set with `tag` added if it was missing, removed if it was there.
+    #[must_use]
+    pub fn toggled(self, tag: Tag) -> Self {
+        Self(self.0 ^ tag.bit())
+    }
+
+    /// Whether the two sets share a tag.
+    pub fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The tags in the set, in [`Tag::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        Tag::ALL.into_iter().filter(move |tag| self.contains(*tag))
+    }
+}
+
+impl FromIterator<Tag> for TagSet {
+    fn from_iter<I: IntoIterator<Item = Tag>>(tags: I) -> Self {
+        tags.into_iter()
+            .fold(Self::EMPTY, |set, tag| Self(set.0 | tag.bit()))
+    }
+}
+
+/// The position of a numbered paragraph among the document's paragraphs (0 for the first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParagraphIndex(pub usize);
+
+/// A paragraph's tags and note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotation {
+    pub tags: TagSet,
+    pub note: String,
+}
+
+impl Annotation {
+    /// Nothing worth keeping: no tag and no note.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.note.is_empty()
+    }
+}
+
+/// The annotations of one report, by paragraph. Paragraphs without tags or note have no entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotations {
+    entries: BTreeMap<ParagraphIndex, Annotation>,
+}
+
+impl Annotations {
+    /// The paragraph's annotation, if it has one.
+    pub fn get(&self, paragraph: ParagraphIndex) -> Option<&Annotation> {
+        self.entries.get(&paragraph)
+    }
+
+    pub fn tags(&self, paragraph: ParagraphIndex) -> TagSet {
+        self.get(paragraph).map_or(TagSet::EMPTY, |a| a.tags)
+    }
+
+    pub fn note(&self, paragraph: ParagraphIndex) -> &str {
+        self.get(paragraph).map_or("", |a| a.note.as_str())
+    }
+
+    pub fn set_tags(&mut self, paragraph: ParagraphIndex, tags: TagSet) {
+        self.update(paragraph, |annotation| annotation.tags = tags);
+    }
+
+    pub fn set_note(&mut self, paragraph: ParagraphIndex, note: &str) {
+        self.update(paragraph, |annotation| {
+            note.clone_into(&mut annotation.note);
+        });
+    }
+
+    fn update(&mut self, paragraph: ParagraphIndex, change: impl FnOnce(&mut Annotation)) {
+        let annotation = self.entries.entry(paragraph).or_default();
+        change(annotation);
+        if annotation.is_empty() {
+            self.entries.remove(&paragraph);
+        }
+    }
+
+    /// How many paragraphs carry `tag`.
+    pub fn count(&self, tag: Tag) -> usize {
+        self.entries
+            .values()
+            .filter(|a| a.tags.contains(tag))
+            .count()
+    }
+
+    /// Annotated paragraphs in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (ParagraphIndex, &Annotation)> {
+        self.entries
+            .iter()
+            .map(|(index, annotation)| (*index, annotation))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_sets() {
+        let set = TagSet::EMPTY.toggled(Tag::Proposal).toggled(Tag::Challenge);
+        assert!(set.contains(Tag::Challenge) && set.contains(Tag::Proposal));
+        assert!(!set.contains(Tag::GoodPractice));
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [Tag::Challenge, Tag::Proposal]
+        );
+        assert_eq!(set.toggled(Tag::Challenge), TagSet::only(Tag::Proposal));
+        assert!(set.intersects(TagSet::only(Tag::Proposal)));
+        assert!(!set.intersects(TagSet::only(Tag::GoodPractice)));
+        assert_eq!(
+            [Tag::Challenge, Tag::Proposal]
+                .into_iter()
+                .collect::<TagSet>(),
+            set
+        );
+    }
+
+    #[test]
+    fn empty_annotations_leave_no_entry() {
+        let mut annotations = Annotations::default();
+        let p = ParagraphIndex(3);
+        annotations.set_tags(p, TagSet::only(Tag::Challenge));
+        annotations.set_note(p, "需要跟进");
+        assert_eq!(annotations.count(Tag::Challenge), 1);
+        annotations.set_tags(p, TagSet::EMPTY);
+        assert_eq!(annotations.note(p), "需要跟进", "the note keeps the entry");
+        annotations.set_note(p, "");
+        assert!(annotations.is_empty());
+        assert_eq!(annotations.tags(p), TagSet::EMPTY);
+    }
+}

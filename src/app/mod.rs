@@ -1,0 +1,551 @@
+//! The application: the open report, its annotations and their history, and every command
+//! applied in one place ([`ParatagApp::apply`]). The UI modules draw this state and push
+//! commands; nothing else changes it.
+
+pub mod dialogs;
+pub mod preferences;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use crate::annotations::{Annotations, ParagraphIndex, TagSet};
+use crate::command::{self, Command};
+use crate::document::{Block, Document};
+use crate::history::History;
+use crate::i18n::Strings;
+use crate::search::{self, Match};
+use crate::{fonts, parse, seed, ui};
+use dialogs::{Answer, NativePicker, ReportPicker};
+use preferences::Preferences;
+
+/// The find bar's state.
+#[derive(Debug, Default)]
+pub struct Find {
+    pub open: bool,
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// The match the user is on.
+    pub current: Option<usize>,
+    /// Give the query field keyboard focus on the next frame.
+    pub focus_requested: bool,
+}
+
+/// What a modal window is asking or telling.
+#[derive(Debug)]
+pub enum Modal {
+    /// Opening `path` would drop unsaved tags.
+    ConfirmOpen(PathBuf),
+    Shortcuts,
+    About,
+}
+
+/// The state of the window.
+pub struct ParatagApp {
+    document: Document,
+    /// Where the report came from: a path, or the built-in report's name.
+    source: String,
+    /// For each paragraph index, its block's index in the document.
+    paragraph_blocks: Vec<usize>,
+    annotations: Annotations,
+    history: History,
+    selected: Option<ParagraphIndex>,
+    /// Show only paragraphs carrying one of these tags (all when empty).
+    filter: TagSet,
+    find: Find,
+    /// Bring the selected paragraph into view on the next frame.
+    scroll_to_selected: bool,
+    /// Give the note field keyboard focus on the next frame.
+    focus_note: bool,
+    preferences: Preferences,
+    /// The preferences last applied to the egui context.
+    applied: Option<Preferences>,
+    /// A problem to show above the report until dismissed.
+    problem: Option<String>,
+    modal: Option<Modal>,
+    picker: Box<dyn ReportPicker>,
+    pending_dialog: Option<Answer>,
+}
+
+impl std::fmt::Debug for ParatagApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParatagApp")
+            .field("source", &self.source)
+            .field("selected", &self.selected)
+            .field("filter", &self.filter)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ParatagApp {
+    /// The app showing the report at `path`, or the built-in report without one. A report that
+    /// cannot be opened leaves the built-in report on screen with the reason above it.
+    pub fn new(path: Option<&Path>, preferences: Preferences) -> Self {
+        let (document, source, mut problem) = builtin_report();
+        let mut app = Self {
+            paragraph_blocks: paragraph_blocks(&document),
+            document,
+            source,
+            annotations: Annotations::default(),
+            history: History::default(),
+            selected: None,
+            filter: TagSet::EMPTY,
+            find: Find::default(),
+            scroll_to_selected: false,
+            focus_note: false,
+            preferences,
+            applied: None,
+            problem: None,
+            modal: None,
+            picker: Box::new(NativePicker),
+            pending_dialog: None,
+        };
+        if let Some(path) = path {
+            app.open_now(path);
+        }
+        if app.problem.is_none() {
+            app.problem = problem.take();
+        }
+        app
+    }
+
+    /// The app as eframe creates it: fonts installed, preferences restored.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let preferences = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
+            .unwrap_or_else(Preferences::for_system);
+        Self::new(path, preferences)
+    }
+
+    /// Replace the file dialog (tests answer it themselves).
+    pub fn set_picker(&mut self, picker: Box<dyn ReportPicker>) {
+        self.picker = picker;
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn selected(&self) -> Option<ParagraphIndex> {
+        self.selected
+    }
+
+    pub fn filter(&self) -> TagSet {
+        self.filter
+    }
+
+    pub fn find(&self) -> &Find {
+        &self.find
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.preferences.ui_language.strings()
+    }
+
+    /// The printed number of a paragraph.
+    pub fn paragraph_number(&self, paragraph: ParagraphIndex) -> Option<u32> {
+        let block = *self.paragraph_blocks.get(paragraph.0)?;
+        match self.document.blocks.get(block)? {
+            Block::Paragraph(p) => Some(p.number),
+            Block::Heading(_) | Block::Text(_) => None,
+        }
+    }
+
+    /// The paragraph index of a block, if it is a numbered paragraph.
+    pub fn paragraph_at_block(&self, block: usize) -> Option<ParagraphIndex> {
+        self.paragraph_blocks
+            .binary_search(&block)
+            .ok()
+            .map(ParagraphIndex)
+    }
+
+    /// Whether the filter lets a paragraph through.
+    pub fn is_visible(&self, paragraph: ParagraphIndex) -> bool {
+        self.filter.is_empty() || self.annotations.tags(paragraph).intersects(self.filter)
+    }
+
+    fn title(&self) -> String {
+        let modified = if self.history.is_modified() {
+            "● "
+        } else {
+            ""
+        };
+        match &self.document.symbol {
+            Some(symbol) => format!("{modified}{symbol} — paratag"),
+            None => format!("{modified}paratag"),
+        }
+    }
+
+    /// Take the request to scroll to the selected paragraph (the reader does it once).
+    pub fn take_scroll_request(&mut self) -> bool {
+        std::mem::take(&mut self.scroll_to_selected)
+    }
+
+    /// Take the request to focus the note field.
+    pub fn take_note_focus_request(&mut self) -> bool {
+        std::mem::take(&mut self.focus_note)
+    }
+
+    /// Take the request to focus the find field.
+    pub fn take_find_focus_request(&mut self) -> bool {
+        std::mem::take(&mut self.find.focus_requested)
+    }
+
+    /// The user left the note field: the next keystroke is a new undo step.
+    pub fn note_editing_ended(&mut self) {
+        self.history.end_typing();
+    }
+
+    /// Set the find query and recompute the matches.
+    pub fn set_find_query(&mut self, query: &str) {
+        if self.find.query == query {
+            return;
+        }
+        query.clone_into(&mut self.find.query);
+        self.find.matches = search::find_all(&self.document, query);
+        self.find.current = None;
+        if !self.find.matches.is_empty() {
+            self.go_to_match(0);
+        }
+    }
+
+    pub fn close_find(&mut self) {
+        self.find.open = false;
+    }
+
+    pub fn dismiss_problem(&mut self) {
+        self.problem = None;
+    }
+
+    pub fn close_modal(&mut self) {
+        self.modal = None;
+    }
+
+    /// Apply one command. Every change of the app's state by the user goes through here.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenReport => {
+                if self.pending_dialog.is_none() {
+                    self.pending_dialog = Some(self.picker.pick_report(ctx));
+                }
+            }
+            Command::OpenPath(path) => {
+                if self.history.is_modified() {
+                    self.modal = Some(Modal::ConfirmOpen(path));
+                } else {
+                    self.open_now(&path);
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                if let Some(paragraph) = self.history.undo(&mut self.annotations) {
+                    self.select(paragraph);
+                }
+            }
+            Command::Redo => {
+                if let Some(paragraph) = self.history.redo(&mut self.annotations) {
+                    self.select(paragraph);
+                }
+            }
+            Command::Find => {
+                self.find.open = true;
+                self.find.focus_requested = true;
+            }
+            Command::FindNext => self.step_match(true),
+            Command::FindPrevious => self.step_match(false),
+            Command::SelectNext => self.select_step(true, |_| true),
+            Command::SelectPrevious => self.select_step(false, |_| true),
+            Command::NextTagged => self.select_step(true, |tags| !tags.is_empty()),
+            Command::PreviousTagged => self.select_step(false, |tags| !tags.is_empty()),
+            Command::ToggleTag(tag) => {
+                if let Some(paragraph) = self.selected {
+                    let tags = self.annotations.tags(paragraph).toggled(tag);
+                    self.history
+                        .set_tags(&mut self.annotations, paragraph, tags);
+                }
+            }
+            Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
+            Command::ClearFilter => self.set_filter(TagSet::EMPTY),
+            Command::WriteNote => {
+                if self.selected.is_some() {
+                    self.focus_note = true;
+                }
+            }
+            Command::TypeNote(note) => {
+                if let Some(paragraph) = self.selected {
+                    self.history
+                        .type_note(&mut self.annotations, paragraph, &note);
+                }
+            }
+            Command::Select(paragraph) => self.select(paragraph),
+            Command::ToggleOutline => self.preferences.show_outline ^= true,
+            Command::ZoomIn => self.preferences.zoom_in(),
+            Command::ZoomOut => self.preferences.zoom_out(),
+            Command::ZoomReset => self.preferences.zoom = 1.0,
+            Command::ToggleDarkMode => self.preferences.dark_mode ^= true,
+            Command::SetUiLanguage(language) => self.preferences.ui_language = language,
+            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::ShowAbout => self.modal = Some(Modal::About),
+        }
+    }
+
+    /// Confirmed: open the report even though unsaved tags will be dropped.
+    pub fn confirm_open(&mut self) {
+        if let Some(Modal::ConfirmOpen(path)) = self.modal.take() {
+            self.open_now(&path);
+        }
+    }
+
+    fn open_now(&mut self, path: &Path) {
+        match parse::read_report(path) {
+            Ok(document) => {
+                self.paragraph_blocks = paragraph_blocks(&document);
+                self.document = document;
+                self.source = path.display().to_string();
+                self.annotations = Annotations::default();
+                self.history = History::default();
+                self.selected = None;
+                self.filter = TagSet::EMPTY;
+                let query = std::mem::take(&mut self.find.query);
+                self.set_find_query(&query);
+                self.problem = None;
+            }
+            // The report on screen stays as it was.
+            Err(error) => self.problem = Some(error.to_string()),
+        }
+    }
+
+    fn select(&mut self, paragraph: ParagraphIndex) {
+        if paragraph.0 >= self.paragraph_blocks.len() {
+            return;
+        }
+        if self.selected != Some(paragraph) {
+            self.history.end_typing();
+        }
+        self.selected = Some(paragraph);
+        self.scroll_to_selected = true;
+    }
+
+    /// Move the selection to the next (or previous) visible paragraph whose tags pass `wanted`.
+    fn select_step(&mut self, forward: bool, wanted: impl Fn(TagSet) -> bool) {
+        let count = self.paragraph_blocks.len();
+        let candidates: Box<dyn Iterator<Item = usize>> = match (self.selected, forward) {
+            (None, true) => Box::new(0..count),
+            (None, false) => Box::new((0..count).rev()),
+            (Some(ParagraphIndex(at)), true) => Box::new(at + 1..count),
+            (Some(ParagraphIndex(at)), false) => Box::new((0..at).rev()),
+        };
+        let next = candidates.map(ParagraphIndex).find(|paragraph| {
+            self.is_visible(*paragraph) && wanted(self.annotations.tags(*paragraph))
+        });
+        if let Some(paragraph) = next {
+            self.select(paragraph);
+        }
+    }
+
+    fn set_filter(&mut self, filter: TagSet) {
+        self.filter = filter;
+        if let Some(selected) = self.selected
+            && !self.is_visible(selected)
+        {
+            self.selected = None;
+            self.select_step(true, |_| true);
+        }
+        self.scroll_to_selected = true;
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let count = self.find.matches.len();
+        if count == 0 {
+            self.find.open = true;
+            self.find.focus_requested = true;
+            return;
+        }
+        let next = match (self.find.current, forward) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(current), true) => (current + 1) % count,
+            (Some(current), false) => (current + count - 1) % count,
+        };
+        self.go_to_match(next);
+    }
+
+    fn go_to_match(&mut self, index: usize) {
+        let Some(found) = self.find.matches.get(index) else {
+            return;
+        };
+        self.find.current = Some(index);
+        if let Some(paragraph) = self.paragraph_at_block(found.block) {
+            // A match in a paragraph the filter hides: show everything rather than hide it.
+            if !self.is_visible(paragraph) {
+                self.filter = TagSet::EMPTY;
+            }
+            self.select(paragraph);
+        }
+    }
+
+    /// Apply preferences to the context when they changed (zoom, theme).
+    fn apply_preferences(&mut self, ctx: &egui::Context) {
+        if self.applied.as_ref() == Some(&self.preferences) {
+            return;
+        }
+        ctx.set_zoom_factor(self.preferences.zoom);
+        ctx.set_theme(if self.preferences.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        self.applied = Some(self.preferences.clone());
+    }
+
+    fn read_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some(receiver) = &self.pending_dialog {
+            match receiver.try_recv() {
+                Ok(answer) => {
+                    self.pending_dialog = None;
+                    commands.extend(answer.map(Command::OpenPath));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let dropped: Option<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .find(|path| !path.as_os_str().is_empty())
+        });
+        commands.extend(dropped.map(Command::OpenPath));
+
+        if self.modal.is_some() {
+            return commands;
+        }
+        // Bare keys are text while a text field has focus.
+        let typing = ctx.text_edit_focused();
+        ctx.input_mut(|input| {
+            for (shortcut, command) in Command::bindings() {
+                if typing && command::is_bare(&shortcut) {
+                    continue;
+                }
+                if input.consume_shortcut(&shortcut) {
+                    commands.push(command);
+                }
+            }
+        });
+        commands
+    }
+}
+
+impl eframe::App for ParatagApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.apply_preferences(ctx);
+        for command in self.read_input(ctx) {
+            self.apply(ctx, command);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let title = self.title();
+        let commands = ui::window_ui(ui, self);
+        for command in commands {
+            self.apply(ui.ctx(), command);
+        }
+        if self.title() != title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, preferences::STORAGE_KEY, &self.preferences);
+    }
+}
+
+fn builtin_report() -> (Document, String, Option<String>) {
+    match seed::document() {
+        Ok(document) => (document, format!("{} (built-in)", seed::FILE_NAME), None),
+        // The seed is checked by the tests; should it ever fail, show an empty document and
+        // the reason rather than no window at all.
+        Err(error) => (
+            Document {
+                symbol: None,
+                language: crate::document::Language::English,
+                encoding: "UTF-8",
+                blocks: Vec::new(),
+                footnotes: Vec::new(),
+                removed: Vec::new(),
+            },
+            seed::FILE_NAME.to_owned(),
+            Some(format!("The built-in report cannot be read: {error}")),
+        ),
+    }
+}
+
+fn paragraph_blocks(document: &Document) -> Vec<usize> {
+    document
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| matches!(block, Block::Paragraph(_)))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Open the window and run until it is closed.
+pub fn run(report: Option<&Path>) -> eframe::Result {
+    let report = report.map(Path::to_path_buf);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("paratag")
+            .with_app_id("paratag")
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([560.0, 360.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "paratag",
+        options,
+        Box::new(move |cc| {
+            // Our own shortcuts zoom, so the menus can show them and the zoom is remembered.
+            cc.egui_ctx
+                .options_mut(|options| options.zoom_with_keyboard = false);
+            let app = ParatagApp::from_creation_context(cc, report.as_deref());
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(app.title()));
+            Ok(Box::new(app))
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests;

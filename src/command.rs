@@ -1,0 +1,251 @@
+//! Every user action is a [`Command`]. Menus, buttons, tooltips, the shortcuts window and the
+//! keyboard all read one definition of its label and shortcuts, as in rerun's `UICommand`.
+
+use std::path::PathBuf;
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::annotations::{ParagraphIndex, Tag};
+use crate::i18n::{Strings, UiLanguage};
+
+/// A user action, applied in one place ([`crate::app::ParatagApp::apply`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Command {
+    OpenReport,
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrevious,
+    SelectNext,
+    SelectPrevious,
+    NextTagged,
+    PreviousTagged,
+    ToggleTag(Tag),
+    FilterTag(Tag),
+    ClearFilter,
+    WriteNote,
+    ToggleOutline,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleDarkMode,
+    ShowShortcuts,
+    ShowAbout,
+    SetUiLanguage(UiLanguage),
+    /// Select a paragraph (a click, the outline) and bring it into view.
+    Select(ParagraphIndex),
+    /// The note of the selected paragraph as typed so far.
+    TypeNote(String),
+    /// Open a report file (the command line, a drop, the open dialog's answer).
+    OpenPath(PathBuf),
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+impl Command {
+    /// The commands that have a place in menus and the shortcuts window, in that order.
+    pub fn listed() -> Vec<Self> {
+        let mut commands = vec![
+            Self::OpenReport,
+            Self::Quit,
+            Self::Undo,
+            Self::Redo,
+            Self::Find,
+            Self::FindNext,
+            Self::FindPrevious,
+            Self::SelectNext,
+            Self::SelectPrevious,
+            Self::NextTagged,
+            Self::PreviousTagged,
+            Self::WriteNote,
+        ];
+        commands.extend(Tag::ALL.map(Self::ToggleTag));
+        commands.extend(Tag::ALL.map(Self::FilterTag));
+        commands.extend([
+            Self::ClearFilter,
+            Self::ToggleOutline,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::ToggleDarkMode,
+            Self::ShowShortcuts,
+            Self::ShowAbout,
+        ]);
+        commands
+    }
+
+    /// The keyboard shortcuts, the one shown in menus first. Bare keys (no Ctrl/⌘ or Alt) do
+    /// nothing while a text field has focus.
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::OpenReport => vec![cmd(Key::O)],
+            Self::Quit => vec![cmd(Key::Q)],
+            Self::Undo => vec![cmd(Key::Z)],
+            Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            Self::Find => vec![cmd(Key::F)],
+            Self::FindNext => vec![key(Key::F3), cmd(Key::G)],
+            Self::FindPrevious => vec![shift(Key::F3), cmd_shift(Key::G)],
+            Self::SelectNext => vec![key(Key::ArrowDown), key(Key::J)],
+            Self::SelectPrevious => vec![key(Key::ArrowUp), key(Key::K)],
+            Self::NextTagged => vec![key(Key::N)],
+            Self::PreviousTagged => vec![shift(Key::N)],
+            Self::ToggleTag(Tag::Challenge) => vec![key(Key::Num1)],
+            Self::ToggleTag(Tag::GoodPractice) => vec![key(Key::Num2)],
+            Self::ToggleTag(Tag::Proposal) => vec![key(Key::Num3)],
+            Self::FilterTag(Tag::Challenge) => vec![alt(Key::Num1)],
+            Self::FilterTag(Tag::GoodPractice) => vec![alt(Key::Num2)],
+            Self::FilterTag(Tag::Proposal) => vec![alt(Key::Num3)],
+            Self::ClearFilter => vec![alt(Key::Num0)],
+            Self::WriteNote => vec![key(Key::Enter)],
+            Self::ToggleOutline => vec![cmd_shift(Key::O)],
+            Self::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
+            Self::ZoomOut => vec![cmd(Key::Minus)],
+            Self::ZoomReset => vec![cmd(Key::Num0)],
+            Self::ToggleDarkMode
+            | Self::ShowShortcuts
+            | Self::ShowAbout
+            | Self::SetUiLanguage(_)
+            | Self::Select(_)
+            | Self::TypeNote(_)
+            | Self::OpenPath(_) => vec![],
+        }
+    }
+
+    /// The label in menus and on buttons.
+    pub fn label(&self, strings: &'static Strings) -> String {
+        let label = match self {
+            Self::OpenReport => strings.open_report,
+            Self::Quit => strings.quit,
+            Self::Undo => strings.undo,
+            Self::Redo => strings.redo,
+            Self::Find => strings.find_command,
+            Self::FindNext => strings.find_next,
+            Self::FindPrevious => strings.find_previous,
+            Self::SelectNext => strings.select_next,
+            Self::SelectPrevious => strings.select_previous,
+            Self::NextTagged => strings.next_tagged,
+            Self::PreviousTagged => strings.previous_tagged,
+            Self::ToggleTag(tag) => strings.tag(*tag),
+            Self::FilterTag(tag) => return strings.filter_by(*tag),
+            Self::ClearFilter => strings.clear_filter,
+            Self::WriteNote => strings.write_note,
+            Self::ToggleOutline => strings.toggle_outline,
+            Self::ZoomIn => strings.zoom_in,
+            Self::ZoomOut => strings.zoom_out,
+            Self::ZoomReset => strings.zoom_reset,
+            Self::ToggleDarkMode => strings.dark_mode,
+            Self::ShowShortcuts => strings.keyboard_shortcuts,
+            Self::ShowAbout => strings.about,
+            Self::SetUiLanguage(language) => language.native_name(),
+            Self::Select(_) | Self::TypeNote(_) | Self::OpenPath(_) => "",
+        };
+        label.to_owned()
+    }
+
+    /// Every (shortcut, command) binding, the ones with more modifiers first: egui matches
+    /// modifiers logically, so `1` would also fire on Alt+1 if it were checked first.
+    pub fn bindings() -> Vec<(KeyboardShortcut, Self)> {
+        let mut bindings: Vec<(KeyboardShortcut, Self)> = Self::listed()
+            .into_iter()
+            .flat_map(|command| {
+                command
+                    .shortcuts()
+                    .into_iter()
+                    .map(move |shortcut| (shortcut, command.clone()))
+            })
+            .collect();
+        bindings.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        bindings
+    }
+}
+
+fn modifier_count(modifiers: Modifiers) -> usize {
+    [
+        modifiers.alt,
+        modifiers.shift,
+        modifiers.command || modifiers.ctrl,
+        modifiers.mac_cmd,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count()
+}
+
+/// Whether a shortcut is a bare key that a text field needs for typing or moving its cursor
+/// (no Ctrl/⌘, no Alt, not a function key): such shortcuts do nothing while one has focus.
+pub fn is_bare(shortcut: &KeyboardShortcut) -> bool {
+    let name = shortcut.logical_key.name();
+    let function_key =
+        name.len() >= 2 && name.starts_with('F') && name[1..].bytes().all(|b| b.is_ascii_digit());
+    !shortcut.modifiers.command
+        && !shortcut.modifiers.ctrl
+        && !shortcut.modifiers.alt
+        && !function_key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let bindings = Command::bindings();
+        for (i, (a, first)) in bindings.iter().enumerate() {
+            for (b, second) in &bindings[i + 1..] {
+                assert!(a != b, "{first:?} and {second:?} share {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn typing_keys_are_bare_and_function_keys_are_not() {
+        assert!(is_bare(&key(Key::Num1)));
+        assert!(is_bare(&key(Key::ArrowDown)));
+        assert!(is_bare(&shift(Key::N)));
+        assert!(!is_bare(&key(Key::F3)));
+        assert!(!is_bare(&shift(Key::F3)));
+        assert!(!is_bare(&alt(Key::Num1)));
+        assert!(!is_bare(&cmd(Key::Z)));
+    }
+
+    #[test]
+    fn variants_with_more_modifiers_are_matched_first() {
+        let bindings = Command::bindings();
+        let position = |wanted: &KeyboardShortcut| {
+            bindings
+                .iter()
+                .position(|(shortcut, _)| shortcut == wanted)
+                .unwrap()
+        };
+        assert!(position(&alt(Key::Num1)) < position(&key(Key::Num1)));
+        assert!(position(&cmd_shift(Key::Z)) < position(&cmd(Key::Z)));
+        assert!(position(&cmd_shift(Key::O)) < position(&cmd(Key::O)));
+        assert!(position(&shift(Key::N)) < position(&key(Key::N)));
+    }
+
+    #[test]
+    fn every_listed_command_has_a_label_in_both_languages() {
+        for command in Command::listed() {
+            for language in UiLanguage::ALL {
+                assert!(!command.label(language.strings()).is_empty(), "{command:?}");
+            }
+        }
+    }
+}

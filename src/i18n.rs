@@ -1,0 +1,265 @@
+//! Every string of the interface, in English and Simplified Chinese, in one place.
+//!
+//! A struct per language rather than keys looked up at run time: the compiler checks that both
+//! languages have every string.
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotations::Tag;
+
+/// The language of the interface (not of the report, which can be any of the six).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UiLanguage {
+    #[default]
+    English,
+    Chinese,
+}
+
+impl UiLanguage {
+    pub const ALL: [Self; 2] = [Self::English, Self::Chinese];
+
+    /// The interface language for a system locale such as `zh-CN`, `zh_TW.UTF-8` or `en-GB`.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Chinese
+        } else {
+            Self::English
+        }
+    }
+
+    /// The system's interface language, English when it cannot be told.
+    pub fn from_system() -> Self {
+        sys_locale::get_locale().map_or(Self::English, |locale| Self::from_locale(&locale))
+    }
+
+    /// The language's name in itself, as a language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Chinese => "简体中文",
+        }
+    }
+
+    /// All strings of the interface in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Self::English => &ENGLISH,
+            Self::Chinese => &CHINESE,
+        }
+    }
+}
+
+/// The interface's strings in one language.
+#[derive(Debug)]
+pub struct Strings {
+    pub menu_file: &'static str,
+    pub menu_edit: &'static str,
+    pub menu_view: &'static str,
+    pub menu_help: &'static str,
+    pub interface_language: &'static str,
+    pub challenge: &'static str,
+    pub good_practice: &'static str,
+    pub proposal: &'static str,
+    pub tags: &'static str,
+    pub note: &'static str,
+    pub note_hint: &'static str,
+    pub no_selection: &'static str,
+    pub paragraph_prefix: &'static str,
+    pub paragraph_suffix: &'static str,
+    pub paragraphs: &'static str,
+    pub unsaved: &'static str,
+    pub no_changes: &'static str,
+    pub find: &'static str,
+    pub no_matches: &'static str,
+    pub close: &'static str,
+    pub outline: &'static str,
+    pub show_only: &'static str,
+    pub nothing_matches_filter: &'static str,
+    pub open_anyway: &'static str,
+    pub cancel: &'static str,
+    pub discard_question: &'static str,
+    pub discard_detail: &'static str,
+    pub dismiss: &'static str,
+    pub shortcut_column: &'static str,
+    pub command_column: &'static str,
+    pub about_text: &'static str,
+    pub no_symbol: &'static str,
+    pub drop_hint: &'static str,
+    // Command labels.
+    pub open_report: &'static str,
+    pub quit: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub find_command: &'static str,
+    pub find_next: &'static str,
+    pub find_previous: &'static str,
+    pub select_next: &'static str,
+    pub select_previous: &'static str,
+    pub next_tagged: &'static str,
+    pub previous_tagged: &'static str,
+    pub write_note: &'static str,
+    pub clear_filter: &'static str,
+    pub toggle_outline: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_reset: &'static str,
+    pub dark_mode: &'static str,
+    pub keyboard_shortcuts: &'static str,
+    pub about: &'static str,
+    pub filter_prefix: &'static str,
+}
+
+impl Strings {
+    /// The tag's name.
+    pub fn tag(&self, tag: Tag) -> &'static str {
+        match tag {
+            Tag::Challenge => self.challenge,
+            Tag::GoodPractice => self.good_practice,
+            Tag::Proposal => self.proposal,
+        }
+    }
+
+    /// "Paragraph 12" / "第12段".
+    pub fn paragraph(&self, number: u32) -> String {
+        format!("{}{number}{}", self.paragraph_prefix, self.paragraph_suffix)
+    }
+
+    /// "Show only: Proposal" / "只显示：提议".
+    pub fn filter_by(&self, tag: Tag) -> String {
+        format!("{}{}", self.filter_prefix, self.tag(tag))
+    }
+}
+
+static ENGLISH: Strings = Strings {
+    menu_file: "File",
+    menu_edit: "Edit",
+    menu_view: "View",
+    menu_help: "Help",
+    interface_language: "Interface language",
+    challenge: "Challenge",
+    good_practice: "Good practice",
+    proposal: "Proposal",
+    tags: "Tags",
+    note: "Note",
+    note_hint: "Your note for the briefing (press Enter in the report to start, Esc to leave)",
+    no_selection: "Select a paragraph to tag it: click it, or use ↓ / ↑ (j / k).",
+    paragraph_prefix: "Paragraph ",
+    paragraph_suffix: "",
+    paragraphs: "paragraphs",
+    unsaved: "Unsaved changes",
+    no_changes: "No changes",
+    find: "Find",
+    no_matches: "No matches",
+    close: "Close",
+    outline: "Outline",
+    show_only: "Show only",
+    nothing_matches_filter: "No paragraph carries the chosen tags.",
+    open_anyway: "Open anyway",
+    cancel: "Cancel",
+    discard_question: "Open another report?",
+    discard_detail: "The tags and notes you made in this report are not saved and will be lost.",
+    dismiss: "Dismiss",
+    shortcut_column: "Shortcut",
+    command_column: "Command",
+    about_text: "paratag reads United Nations reports and tags their numbered paragraphs \
+                 as challenges, good practices and proposals for a briefing note.",
+    no_symbol: "(no symbol)",
+    drop_hint: "Drop a report here to open it",
+    open_report: "Open report…",
+    quit: "Quit",
+    undo: "Undo",
+    redo: "Redo",
+    find_command: "Find…",
+    find_next: "Find next",
+    find_previous: "Find previous",
+    select_next: "Next paragraph",
+    select_previous: "Previous paragraph",
+    next_tagged: "Next tagged paragraph",
+    previous_tagged: "Previous tagged paragraph",
+    write_note: "Write a note",
+    clear_filter: "Show all paragraphs",
+    toggle_outline: "Outline",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_reset: "Actual size",
+    dark_mode: "Dark mode",
+    keyboard_shortcuts: "Keyboard shortcuts",
+    about: "About paratag",
+    filter_prefix: "Show only: ",
+};
+
+static CHINESE: Strings = Strings {
+    menu_file: "文件",
+    menu_edit: "编辑",
+    menu_view: "视图",
+    menu_help: "帮助",
+    interface_language: "界面语言",
+    challenge: "挑战",
+    good_practice: "良好做法",
+    proposal: "提议",
+    tags: "标签",
+    note: "备注",
+    note_hint: "为简报写的备注（在报告中按 Enter 开始，Esc 离开）",
+    no_selection: "选择一个段落来加标签：单击段落，或使用 ↓ / ↑（j / k）。",
+    paragraph_prefix: "第",
+    paragraph_suffix: "段",
+    paragraphs: "个段落",
+    unsaved: "有未保存的更改",
+    no_changes: "没有更改",
+    find: "查找",
+    no_matches: "没有匹配项",
+    close: "关闭",
+    outline: "大纲",
+    show_only: "只显示",
+    nothing_matches_filter: "没有段落带有所选标签。",
+    open_anyway: "仍然打开",
+    cancel: "取消",
+    discard_question: "打开另一份报告？",
+    discard_detail: "您在本报告中添加的标签和备注尚未保存，将会丢失。",
+    dismiss: "知道了",
+    shortcut_column: "快捷键",
+    command_column: "命令",
+    about_text: "paratag 用于阅读联合国报告，并将其编号段落标注为挑战、良好做法和提议，以便撰写简报。",
+    no_symbol: "（无文号）",
+    drop_hint: "将报告拖到此处即可打开",
+    open_report: "打开报告…",
+    quit: "退出",
+    undo: "撤销",
+    redo: "重做",
+    find_command: "查找…",
+    find_next: "查找下一个",
+    find_previous: "查找上一个",
+    select_next: "下一段",
+    select_previous: "上一段",
+    next_tagged: "下一个带标签的段落",
+    previous_tagged: "上一个带标签的段落",
+    write_note: "写备注",
+    clear_filter: "显示所有段落",
+    toggle_outline: "大纲",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    zoom_reset: "实际大小",
+    dark_mode: "深色模式",
+    keyboard_shortcuts: "键盘快捷键",
+    about: "关于 paratag",
+    filter_prefix: "只显示：",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_the_interface_language() {
+        assert_eq!(UiLanguage::from_locale("zh-CN"), UiLanguage::Chinese);
+        assert_eq!(UiLanguage::from_locale("zh_TW.UTF-8"), UiLanguage::Chinese);
+        assert_eq!(UiLanguage::from_locale("en-GB"), UiLanguage::English);
+        assert_eq!(UiLanguage::from_locale("fr_FR"), UiLanguage::English);
+    }
+
+    #[test]
+    fn paragraph_names() {
+        assert_eq!(UiLanguage::English.strings().paragraph(12), "Paragraph 12");
+        assert_eq!(UiLanguage::Chinese.strings().paragraph(12), "第12段");
+    }
+}

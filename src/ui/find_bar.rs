@@ -1,0 +1,49 @@
+//! The find bar (Ctrl+F): a query field, the match count, next and previous.
+
+use eframe::egui;
+
+use super::command_button;
+use crate::app::ParatagApp;
+use crate::command::Command;
+
+pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+    let strings = app.strings();
+    ui.horizontal(|ui| {
+        let label = ui.label(strings.find);
+        let mut query = app.find().query.clone();
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut query).desired_width(260.0))
+            .labelled_by(label.id);
+        if app.take_find_focus_request() {
+            response.request_focus();
+        }
+        if response.changed() {
+            app.set_find_query(&query);
+        }
+        // Enter in the field goes to the next match and keeps the field focused.
+        if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+            let shift = ui.input(|input| input.modifiers.shift);
+            commands.push(if shift {
+                Command::FindPrevious
+            } else {
+                Command::FindNext
+            });
+            response.request_focus();
+        }
+        let find = app.find();
+        if !find.query.trim().is_empty() {
+            let count = find.matches.len();
+            if count == 0 {
+                ui.colored_label(ui.visuals().warn_fg_color, strings.no_matches);
+            } else {
+                let at = find.current.map_or(0, |current| current + 1);
+                ui.label(format!("{at} / {count}"));
+            }
+        }
+        command_button(ui, app, Command::FindPrevious, commands);
+        command_button(ui, app, Command::FindNext, commands);
+        if ui.button(strings.close).clicked() {
+            app.close_find();
+        }
+    });
+}

@@ -1,0 +1,79 @@
+//! The menu bar: File, Edit, View, Help. Every entry is a command with its shortcut.
+
+use eframe::egui;
+
+use super::command_button;
+use crate::annotations::Tag;
+use crate::app::ParatagApp;
+use crate::command::Command;
+use crate::i18n::UiLanguage;
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+    let strings = app.strings();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(strings.menu_file, |ui| {
+            command_button(ui, app, Command::OpenReport, commands);
+            ui.separator();
+            command_button(ui, app, Command::Quit, commands);
+        });
+        ui.menu_button(strings.menu_edit, |ui| {
+            ui.add_enabled_ui(app.history().can_undo(), |ui| {
+                command_button(ui, app, Command::Undo, commands);
+            });
+            ui.add_enabled_ui(app.history().can_redo(), |ui| {
+                command_button(ui, app, Command::Redo, commands);
+            });
+            ui.separator();
+            ui.add_enabled_ui(app.selected().is_some(), |ui| {
+                for tag in Tag::ALL {
+                    command_button(ui, app, Command::ToggleTag(tag), commands);
+                }
+                command_button(ui, app, Command::WriteNote, commands);
+            });
+            ui.separator();
+            command_button(ui, app, Command::Find, commands);
+            command_button(ui, app, Command::FindNext, commands);
+            command_button(ui, app, Command::FindPrevious, commands);
+        });
+        ui.menu_button(strings.menu_view, |ui| {
+            command_button(ui, app, Command::SelectNext, commands);
+            command_button(ui, app, Command::SelectPrevious, commands);
+            command_button(ui, app, Command::NextTagged, commands);
+            command_button(ui, app, Command::PreviousTagged, commands);
+            ui.separator();
+            for tag in Tag::ALL {
+                let mut on = app.filter().contains(tag);
+                let label = Command::FilterTag(tag).label(strings);
+                if ui.checkbox(&mut on, label).clicked() {
+                    commands.push(Command::FilterTag(tag));
+                }
+            }
+            command_button(ui, app, Command::ClearFilter, commands);
+            ui.separator();
+            let mut outline = app.preferences().show_outline;
+            if ui.checkbox(&mut outline, strings.toggle_outline).clicked() {
+                commands.push(Command::ToggleOutline);
+            }
+            let mut dark = app.preferences().dark_mode;
+            if ui.checkbox(&mut dark, strings.dark_mode).clicked() {
+                commands.push(Command::ToggleDarkMode);
+            }
+            command_button(ui, app, Command::ZoomIn, commands);
+            command_button(ui, app, Command::ZoomOut, commands);
+            command_button(ui, app, Command::ZoomReset, commands);
+            ui.separator();
+            ui.menu_button(strings.interface_language, |ui| {
+                for language in UiLanguage::ALL {
+                    let selected = app.preferences().ui_language == language;
+                    if ui.radio(selected, language.native_name()).clicked() {
+                        commands.push(Command::SetUiLanguage(language));
+                    }
+                }
+            });
+        });
+        ui.menu_button(strings.menu_help, |ui| {
+            command_button(ui, app, Command::ShowShortcuts, commands);
+            command_button(ui, app, Command::ShowAbout, commands);
+        });
+    });
+}

@@ -1,0 +1,42 @@
+//! The status bar: the report's symbol and language, counts per tag, saved or not.
+
+use eframe::egui::{self, RichText};
+
+use super::theme::tag_color;
+use crate::annotations::Tag;
+use crate::app::ParatagApp;
+
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
+    let strings = app.strings();
+    let document = app.document();
+    ui.horizontal_wrapped(|ui| {
+        // Where the report came from is in the tooltip: a long path must not push the counts
+        // out of a narrow window.
+        ui.strong(document.symbol.as_deref().unwrap_or(strings.no_symbol))
+            .on_hover_text(app.source());
+        ui.separator();
+        ui.label(document.language.code());
+        ui.separator();
+        ui.label(format!(
+            "{} {}",
+            document.paragraphs().count(),
+            strings.paragraphs
+        ));
+        for tag in Tag::ALL {
+            ui.separator();
+            let color = tag_color(tag, ui.visuals());
+            ui.label(RichText::new("■").color(color));
+            ui.label(format!(
+                "{} {}",
+                strings.tag(tag),
+                app.annotations().count(tag)
+            ));
+        }
+        ui.separator();
+        if app.history().is_modified() {
+            ui.label(RichText::new(strings.unsaved).strong());
+        } else {
+            ui.weak(strings.no_changes);
+        }
+    });
+}

@@ -1,0 +1,82 @@
+//! The panel beside the report: the selected paragraph's number, its tags and its note.
+
+use eframe::egui::{self, RichText};
+
+use super::{shortcut_text, theme::tag_color};
+use crate::annotations::Tag;
+use crate::app::ParatagApp;
+use crate::command::Command;
+
+pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+    let strings = app.strings();
+    ui.add_space(8.0);
+    let Some(selected) = app.selected() else {
+        ui.label(strings.no_selection);
+        return;
+    };
+    let number = app.paragraph_number(selected).unwrap_or_default();
+    ui.heading(strings.paragraph(number));
+    ui.add_space(8.0);
+
+    ui.label(RichText::new(strings.tags).strong());
+    let tags = app.annotations().tags(selected);
+    ui.horizontal_wrapped(|ui| {
+        for tag in Tag::ALL {
+            tag_button_ui(ui, app, tag, tags.contains(tag), commands);
+        }
+    });
+    ui.add_space(12.0);
+
+    let note_label = ui.label(RichText::new(strings.note).strong());
+    let mut note = app.annotations().note(selected).to_owned();
+    let editor = egui::TextEdit::multiline(&mut note)
+        .hint_text(strings.note_hint)
+        .desired_width(f32::INFINITY)
+        .desired_rows(8);
+    let response = ui.add(editor).labelled_by(note_label.id);
+    if app.take_note_focus_request() {
+        response.request_focus();
+    }
+    if response.changed() {
+        commands.push(Command::TypeNote(note));
+    }
+    if response.lost_focus() {
+        app.note_editing_ended();
+    }
+}
+
+fn tag_button_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    tag: Tag,
+    on: bool,
+    commands: &mut Vec<Command>,
+) {
+    let command = Command::ToggleTag(tag);
+    let color = tag_color(tag, ui.visuals());
+    let label = command.label(app.strings());
+    // Dark mode's tag colours are light: dark text on them, white on the light theme's.
+    let on_fill = if ui.visuals().dark_mode {
+        egui::Color32::from_gray(16)
+    } else {
+        egui::Color32::WHITE
+    };
+    let text = if on {
+        RichText::new(format!("✓ {label}")).color(on_fill)
+    } else {
+        RichText::new(label).color(color)
+    };
+    let mut button = egui::Button::new(text)
+        .selected(on)
+        .stroke(egui::Stroke::new(1.5, color));
+    if on {
+        button = button.fill(color);
+    }
+    let mut response = ui.add(button);
+    if let Some(shortcut) = shortcut_text(ui.ctx(), &command) {
+        response = response.on_hover_text(shortcut);
+    }
+    if response.clicked() {
+        commands.push(command);
+    }
+}

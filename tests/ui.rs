@@ -1,0 +1,359 @@
+//! The real app driven as a user drives it: by label, with the mouse and the keyboard
+//! (`egui_kittest`). The fonts are paratag's own, installed as in the app, so every Chinese
+//! glyph must exist. Image snapshots, which need a Vulkan driver (Mesa's lavapipe), run with
+//! `--features snapshots`.
+
+// Test set-up that fails should fail the test loudly, helpers included.
+#![allow(clippy::unwrap_used)]
+
+use eframe::egui::accesskit::Role;
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paratag::annotations::{ParagraphIndex, Tag};
+use paratag::app::ParatagApp;
+use paratag::app::preferences::Preferences;
+use paratag::i18n::UiLanguage;
+
+fn harness_with(preferences: Preferences) -> Harness<'static, ParatagApp> {
+    harness_sized(preferences, [1200.0, 800.0])
+}
+
+fn harness_sized(preferences: Preferences, size: [f32; 2]) -> Harness<'static, ParatagApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        paratag::fonts::install(&cc.egui_ctx);
+        ParatagApp::new(None, preferences)
+    });
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, ParatagApp> {
+    harness_with(Preferences::default())
+}
+
+/// Select a paragraph as a user does: scroll it into view, then click its row (labelled with
+/// its printed number, `4.`).
+fn click_paragraph(harness: &mut Harness<'static, ParatagApp>, number: u32) {
+    let label = format!("{number}.");
+    harness.get_by_label(&label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&label).click();
+    harness.run();
+}
+
+fn selected_number(harness: &Harness<'static, ParatagApp>) -> Option<u32> {
+    let app = harness.state();
+    app.selected().and_then(|p| app.paragraph_number(p))
+}
+
+#[test]
+fn select_paragraph_4_press_1_and_see_the_challenge_mark_and_count() {
+    let mut harness = harness();
+    harness.get_by_label("Challenge 0");
+    click_paragraph(&mut harness, 4);
+    assert_eq!(selected_number(&harness), Some(4));
+    harness.get_by_label("Paragraph 4");
+
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().annotations().count(Tag::Challenge), 1);
+    assert_eq!(
+        harness
+            .state()
+            .annotations()
+            .tags(ParagraphIndex(3))
+            .iter()
+            .collect::<Vec<_>>(),
+        [Tag::Challenge]
+    );
+    harness.get_by_label("✓ Challenge");
+    harness.get_by_label("Challenge 1");
+    harness.get_by_label("Unsaved changes");
+
+    // The button does the same as the key.
+    harness.get_by_label("Proposal").click();
+    harness.run();
+    assert_eq!(harness.state().annotations().count(Tag::Proposal), 1);
+    harness.get_by_label("Proposal 1");
+}
+
+#[test]
+fn arrows_and_j_k_move_the_selection() {
+    let mut harness = harness();
+    for _ in 0..4 {
+        harness.key_press(Key::ArrowDown);
+    }
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(4));
+    harness.key_press(Key::J);
+    harness.key_press(Key::J);
+    harness.key_press(Key::K);
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(5));
+}
+
+#[test]
+fn type_a_note_then_undo_and_redo_it() {
+    let mut harness = harness();
+    click_paragraph(&mut harness, 7);
+    let note = harness.get_by_role_and_label(Role::MultilineTextInput, "Note");
+    note.click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Note")
+        .type_text("需要在简报中提及 1 2 3");
+    harness.run();
+    let paragraph = ParagraphIndex(6);
+    assert_eq!(
+        harness.state().annotations().note(paragraph),
+        "需要在简报中提及 1 2 3"
+    );
+    assert!(
+        harness.state().annotations().tags(paragraph).is_empty(),
+        "digits typed into the note are text, not tag shortcuts"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations().note(paragraph),
+        "",
+        "the typing is one step"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations().note(paragraph),
+        "需要在简报中提及 1 2 3"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations().note(paragraph),
+        "需要在简报中提及 1 2 3"
+    );
+}
+
+#[test]
+fn undo_and_redo_a_tag_from_the_keyboard() {
+    let mut harness = harness();
+    click_paragraph(&mut harness, 2);
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 0);
+    harness.get_by_label("No changes");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 1);
+}
+
+#[test]
+fn search_for_judicial_assistance_lands_on_paragraph_3() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("司法协助");
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(3));
+    harness.get_by_label("Paragraph 3");
+    let count = harness.state().find().matches.len();
+    harness.get_by_label(&format!("1 / {count}"));
+    harness.key_press(Key::F3);
+    harness.run();
+    harness.get_by_label(&format!("2 / {count}"));
+}
+
+#[test]
+fn filter_by_proposal_shows_exactly_the_proposals() {
+    let mut harness = harness();
+    for number in [3, 9, 12] {
+        click_paragraph(&mut harness, number);
+        harness.key_press(Key::Num3);
+        harness.run();
+    }
+    click_paragraph(&mut harness, 5);
+    harness.key_press(Key::Num1);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations().count(Tag::Challenge),
+        1,
+        "Alt+3 is not 3"
+    );
+    for number in 1..=22 {
+        let shown = harness.query_by_label(&format!("{number}.")).is_some();
+        assert_eq!(shown, [3, 9, 12].contains(&number), "paragraph {number}");
+    }
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert!(harness.query_by_label("5.").is_some());
+}
+
+#[test]
+fn the_interface_switches_to_chinese() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Interface language").hover();
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert_eq!(
+        harness.state().preferences().ui_language,
+        UiLanguage::Chinese
+    );
+    click_paragraph(&mut harness, 4);
+    harness.get_by_label("第4段");
+    harness.get_by_label("挑战").click();
+    harness.run();
+    harness.get_by_label("良好做法");
+    harness.get_by_label("提议");
+    harness.get_by_label("✓ 挑战");
+    harness.get_by_label("挑战 1");
+    harness.get_by_label("视图");
+}
+
+#[test]
+fn keyboard_only_tag_write_a_note_and_move_on() {
+    let mut harness = harness();
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Num3);
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Note")
+        .type_text("jk12");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let second = ParagraphIndex(1);
+    assert_eq!(
+        harness.state().annotations().note(second),
+        "jk12",
+        "Enter opened the note without a newline"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .annotations()
+            .tags(second)
+            .iter()
+            .collect::<Vec<_>>(),
+        [Tag::Proposal]
+    );
+    assert_eq!(
+        selected_number(&harness),
+        Some(3),
+        "after Esc the arrows move again"
+    );
+}
+
+#[test]
+fn dragging_over_text_selects_it_for_copying_and_a_click_still_selects_the_paragraph() {
+    let mut harness = harness();
+    let row = harness.get_by_label("1.").rect();
+    let start = row.left_top() + egui::vec2(80.0, 14.0);
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.run();
+    harness.hover_at(start + egui::vec2(240.0, 30.0));
+    harness.run();
+    harness.drop_at(start + egui::vec2(240.0, 30.0));
+    harness.run();
+    assert_eq!(
+        selected_number(&harness),
+        None,
+        "a drag selects text, not the paragraph"
+    );
+
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let paragraph_1 = harness
+        .state()
+        .document()
+        .paragraphs()
+        .next()
+        .unwrap()
+        .text
+        .clone();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(copied[0].chars().count() > 5, "{copied:?}");
+    assert!(
+        paragraph_1.contains(&copied[0]),
+        "{copied:?} is not from paragraph 1"
+    );
+
+    click_paragraph(&mut harness, 1);
+    assert_eq!(selected_number(&harness), Some(1));
+}
+
+#[test]
+fn idle_costs_nothing() {
+    let mut harness = harness();
+    click_paragraph(&mut harness, 4);
+    harness.key_press(Key::Num1);
+    harness.run();
+    // With no input, nothing asks for another frame.
+    assert!(!harness.ctx.has_requested_repaint());
+}
+
+#[cfg(feature = "snapshots")]
+mod snapshots {
+    use super::*;
+
+    /// A laptop-sized window with paragraph 4 tagged as a challenge and a proposal.
+    fn tagged(preferences: Preferences) -> Harness<'static, ParatagApp> {
+        let mut harness = harness_sized(preferences, [960.0, 640.0]);
+        click_paragraph(&mut harness, 4);
+        harness.key_press(Key::Num1);
+        harness.key_press(Key::Num3);
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn main_window_light() {
+        let mut harness = tagged(Preferences::default());
+        harness.snapshot("main_window_light");
+    }
+
+    #[test]
+    fn main_window_dark() {
+        let mut harness = tagged(Preferences {
+            dark_mode: true,
+            ..Preferences::default()
+        });
+        harness.snapshot("main_window_dark");
+    }
+
+    #[test]
+    fn main_window_chinese_interface() {
+        let mut harness = tagged(Preferences {
+            ui_language: UiLanguage::Chinese,
+            ..Preferences::default()
+        });
+        harness.snapshot("main_window_chinese");
+    }
+}
