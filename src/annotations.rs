@@ -90,6 +90,8 @@ pub struct ParagraphIndex(pub usize);
 pub struct Annotation {
     pub tags: TagSet,
     pub note: String,
+    /// When the tags or note last changed, if known.
+    pub changed: Option<std::time::SystemTime>,
 }
 
 impl Annotation {
@@ -134,6 +136,22 @@ impl Annotations {
         change(annotation);
         if annotation.is_empty() {
             self.entries.remove(&paragraph);
+        }
+    }
+
+    /// Put an annotation in place (loading a tags file). An empty one leaves no entry.
+    pub fn insert(&mut self, paragraph: ParagraphIndex, annotation: Annotation) {
+        if annotation.is_empty() {
+            self.entries.remove(&paragraph);
+        } else {
+            self.entries.insert(paragraph, annotation);
+        }
+    }
+
+    /// Record that a paragraph's annotation changed at `time`.
+    pub fn touch(&mut self, paragraph: ParagraphIndex, time: std::time::SystemTime) {
+        if let Some(annotation) = self.entries.get_mut(&paragraph) {
+            annotation.changed = Some(time);
         }
     }
 

@@ -17,4 +17,5 @@ pub mod outline;
 pub mod parse;
 pub mod search;
 pub mod seed;
+pub mod tags_file;
 pub mod ui;

@@ -1,0 +1,407 @@
+//! The tags file: a report's annotations as RON that people can read, diff and merge.
+//!
+//! One entry per annotated paragraph, in document order, with no Rust type names: the printed
+//! paragraph number, a fingerprint and a short quote of its text (to find it again in another
+//! revision or extraction of the report), its tags, its note, and when it last changed. The
+//! format is documented with a complete example in `docs/tags-format.md`.
+//!
+//! Loading never guesses: a file that cannot be read gives an error with its line and column,
+//! a file from a newer paratag is refused (it may hold fields this version would drop), and an
+//! annotation that cannot be placed in the report becomes an orphan that is kept and saved
+//! again, never dropped.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::annotations::{Annotation, Annotations, ParagraphIndex, Tag, TagSet};
+use crate::document::Document;
+
+/// The format version this paratag writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How many characters of a paragraph the quote keeps.
+const QUOTE_CHARS: usize = 40;
+
+/// The similarity (0–1) above which a quote matches a paragraph that was edited.
+const FUZZY_THRESHOLD: f32 = 0.75;
+
+/// The file as written: `(format: 1, document: (…), annotations: [(…), …])`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagsFile {
+    pub format: u32,
+    pub document: DocumentRef,
+    #[serde(default)]
+    pub annotations: Vec<Entry>,
+}
+
+/// Which report the tags belong to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    pub language: String,
+    /// SHA-256 of the parsed paragraphs (normalised), first 32 hex digits.
+    pub fingerprint: String,
+    /// The report's file name, if it came from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// One annotated paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The printed paragraph number.
+    pub paragraph: u32,
+    /// SHA-256 of the paragraph's normalised text, first 16 hex digits.
+    pub fingerprint: String,
+    /// The paragraph's first words, as printed.
+    pub quote: String,
+    /// `challenge`, `good-practice`, `proposal`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+    /// When the annotation last changed, RFC 3339 in UTC.
+    #[serde(default)]
+    pub changed: String,
+}
+
+/// Why a tags file could not be read. Every message says what to do; none changes the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not text (UTF-8)")]
+    NotText,
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "it was written by a newer paratag (format {found}; this one reads up to {FORMAT_VERSION}); \
+         update paratag to open it"
+    )]
+    Newer { found: u32 },
+    #[error("unknown tag `{tag}` on paragraph {paragraph}")]
+    UnknownTag { paragraph: u32, tag: String },
+}
+
+/// Only the version, read first: a newer file must be refused before its fields are read.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format: u32,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parse the bytes of a tags file. A UTF-8 BOM (as Notepad writes) is skipped.
+pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let options = options();
+    let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    };
+    let probe: VersionProbe = options.from_str(text).map_err(syntax)?;
+    if probe.format > FORMAT_VERSION {
+        return Err(LoadError::Newer {
+            found: probe.format,
+        });
+    }
+    // Format 1 is the first; older versions will be migrated here as the format evolves.
+    let file: TagsFile = options.from_str(text).map_err(syntax)?;
+    for entry in &file.annotations {
+        for tag in &entry.tags {
+            if tag_from_key(tag).is_none() {
+                return Err(LoadError::UnknownTag {
+                    paragraph: entry.paragraph,
+                    tag: tag.clone(),
+                });
+            }
+        }
+    }
+    Ok(file)
+}
+
+/// Whether bytes look like a tags file rather than a report (File ▸ Open takes both).
+pub fn looks_like_tags_file(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    let start = head.trim_start();
+    (start.starts_with('(') || start.starts_with("#![enable") || start.starts_with("//"))
+        && head.contains("format")
+}
+
+/// Serialise a tags file, pretty-printed with a stable order.
+pub fn to_string(file: &TagsFile) -> Result<String, ron::Error> {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut text = String::from("// paratag tags file (docs/tags-format.md)\n");
+    text.push_str(&ron::ser::to_string_pretty(file, pretty)?);
+    text.push('\n');
+    Ok(text)
+}
+
+fn tag_from_key(key: &str) -> Option<Tag> {
+    Tag::ALL.into_iter().find(|tag| tag.key() == key)
+}
+
+/// Text as compared for fingerprints and quotes: NFKC (PDF extraction leaves Kangxi radicals
+/// and full-width forms), without whitespace, Latin letters in lower case.
+pub fn normalize(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn hex(bytes: &[u8], digits: usize) -> String {
+    let mut out = String::with_capacity(digits);
+    for byte in bytes {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out.truncate(digits);
+    out
+}
+
+/// A paragraph's fingerprint: 16 hex digits of SHA-256 over its normalised text.
+pub fn paragraph_fingerprint(text: &str) -> String {
+    hex(&Sha256::digest(normalize(text).as_bytes()), 16)
+}
+
+/// A document's fingerprint: 32 hex digits of SHA-256 over its numbered, normalised paragraphs.
+pub fn document_fingerprint(document: &Document) -> String {
+    let mut hasher = Sha256::new();
+    for paragraph in document.paragraphs() {
+        hasher.update(paragraph.number.to_le_bytes());
+        hasher.update(normalize(&paragraph.text).as_bytes());
+        hasher.update([0]);
+    }
+    hex(&hasher.finalize(), 32)
+}
+
+/// The quote kept for a paragraph: its first words as printed.
+pub fn quote(text: &str) -> String {
+    text.chars()
+        .take(QUOTE_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// RFC 3339 in UTC, to the second.
+pub fn format_time(time: SystemTime) -> String {
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+fn parse_time(text: &str) -> Option<SystemTime> {
+    humantime::parse_rfc3339_weak(text).ok()
+}
+
+/// The reference to a document for its tags file.
+pub fn document_ref(document: &Document, file: Option<&str>) -> DocumentRef {
+    DocumentRef {
+        symbol: document.symbol.clone(),
+        language: document.language.code().to_owned(),
+        fingerprint: document_fingerprint(document),
+        file: file.map(str::to_owned),
+    }
+}
+
+/// Build the file for a document's annotations, with the orphans kept from the file it was
+/// opened from, in paragraph order.
+pub fn build(
+    document: &Document,
+    file_name: Option<&str>,
+    annotations: &Annotations,
+    orphans: &[Entry],
+) -> TagsFile {
+    let paragraphs: Vec<_> = document.paragraphs().collect();
+    let mut entries: Vec<Entry> = annotations
+        .iter()
+        .filter_map(|(index, annotation)| {
+            let paragraph = paragraphs.get(index.0)?;
+            Some(Entry {
+                paragraph: paragraph.number,
+                fingerprint: paragraph_fingerprint(&paragraph.text),
+                quote: quote(&paragraph.text),
+                tags: annotation
+                    .tags
+                    .iter()
+                    .map(|tag| tag.key().to_owned())
+                    .collect(),
+                note: annotation.note.clone(),
+                changed: annotation.changed.map(format_time).unwrap_or_default(),
+            })
+        })
+        .collect();
+    entries.extend(orphans.iter().cloned());
+    entries.sort_by_key(|entry| entry.paragraph);
+    TagsFile {
+        format: FORMAT_VERSION,
+        document: document_ref(document, file_name),
+        annotations: entries,
+    }
+}
+
+/// How an annotation found its paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// Same text, same number.
+    Exact,
+    /// Same text under another number (paragraphs inserted or removed before it).
+    Moved,
+    /// The text was edited; found by its number and quote, or by a fuzzy match of its quote.
+    Fuzzy,
+}
+
+/// Annotations placed in a document, and those that could not be.
+#[derive(Clone, Debug, Default)]
+pub struct Anchored {
+    pub annotations: Annotations,
+    pub orphans: Vec<Entry>,
+    pub exact: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+}
+
+struct Candidate {
+    number: u32,
+    fingerprint: String,
+    normalized: String,
+}
+
+/// Place a file's annotations in a document: by fingerprint, then by printed number confirmed
+/// by the quote, then by a fuzzy match of the quote. What matches nowhere is an orphan.
+pub fn anchor(file: &TagsFile, document: &Document) -> Anchored {
+    let candidates: Vec<Candidate> = document
+        .paragraphs()
+        .map(|paragraph| {
+            let normalized = normalize(&paragraph.text);
+            Candidate {
+                number: paragraph.number,
+                fingerprint: hex(&Sha256::digest(normalized.as_bytes()), 16),
+                normalized,
+            }
+        })
+        .collect();
+    let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        by_fingerprint
+            .entry(candidate.fingerprint.as_str())
+            .or_default()
+            .push(index);
+        by_number.entry(candidate.number).or_default().push(index);
+    }
+    let mut taken = vec![false; candidates.len()];
+    let mut anchored = Anchored::default();
+
+    for entry in &file.annotations {
+        let quote = normalize(&entry.quote);
+        let free = |index: &&usize| !taken[**index];
+        let found = by_fingerprint
+            .get(entry.fingerprint.as_str())
+            .and_then(|indices| {
+                let same_number = indices
+                    .iter()
+                    .filter(free)
+                    .find(|index| candidates[**index].number == entry.paragraph);
+                same_number
+                    .map(|index| (*index, Anchor::Exact))
+                    .or_else(|| {
+                        indices
+                            .iter()
+                            .find(free)
+                            .map(|index| (*index, Anchor::Moved))
+                    })
+            })
+            .or_else(|| {
+                let indices = by_number.get(&entry.paragraph)?;
+                indices
+                    .iter()
+                    .filter(free)
+                    .find(|index| {
+                        !quote.is_empty()
+                            && similarity(&quote, &candidates[**index].normalized)
+                                >= FUZZY_THRESHOLD
+                    })
+                    .map(|index| (*index, Anchor::Fuzzy))
+            })
+            .or_else(|| {
+                if quote.is_empty() {
+                    return None;
+                }
+                candidates
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| !taken[*index])
+                    .map(|(index, candidate)| (index, similarity(&quote, &candidate.normalized)))
+                    .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(index, _)| (index, Anchor::Fuzzy))
+            });
+        match found {
+            Some((index, kind)) => {
+                taken[index] = true;
+                match kind {
+                    Anchor::Exact => anchored.exact += 1,
+                    Anchor::Moved => anchored.moved += 1,
+                    Anchor::Fuzzy => anchored.fuzzy += 1,
+                }
+                let annotation = Annotation {
+                    tags: entry
+                        .tags
+                        .iter()
+                        .filter_map(|key| tag_from_key(key))
+                        .collect::<TagSet>(),
+                    note: entry.note.clone(),
+                    changed: parse_time(&entry.changed),
+                };
+                anchored
+                    .annotations
+                    .insert(ParagraphIndex(index), annotation);
+            }
+            None => anchored.orphans.push(entry.clone()),
+        }
+    }
+    anchored
+}
+
+/// How well a quote matches the start of a paragraph (both normalised), 0–1.
+fn similarity(quote: &str, paragraph: &str) -> f32 {
+    let quote_chars = quote.chars().count();
+    let end = paragraph
+        .char_indices()
+        .nth(quote_chars)
+        .map_or(paragraph.len(), |(at, _)| at);
+    let prefix = &paragraph[..end];
+    if prefix == quote {
+        return 1.0;
+    }
+    similar::TextDiff::configure()
+        .timeout(Duration::from_millis(50))
+        .diff_chars(quote, prefix)
+        .ratio()
+}
+
+#[cfg(test)]
+mod tests;

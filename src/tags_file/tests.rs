@@ -1,0 +1,308 @@
+use std::time::UNIX_EPOCH;
+
+use super::*;
+use crate::document::Block;
+use crate::parse::parse_text;
+use crate::seed;
+
+fn seed_document() -> Document {
+    seed::document().unwrap()
+}
+
+fn annotation(tags: &[Tag], note: &str) -> Annotation {
+    Annotation {
+        tags: tags.iter().copied().collect(),
+        note: note.to_owned(),
+        changed: Some(UNIX_EPOCH + Duration::from_hours(498_832)),
+    }
+}
+
+/// The RON example block of `docs/tags-format.md`.
+fn documented_example() -> &'static str {
+    let doc = include_str!("../../docs/tags-format.md");
+    let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    &doc[start..end]
+}
+
+#[test]
+fn the_documented_example_loads_and_anchors_exactly_to_the_seed() {
+    let file = parse(documented_example().as_bytes()).unwrap();
+    assert_eq!(file.format, FORMAT_VERSION);
+    let document = seed_document();
+    assert_eq!(file.document.fingerprint, document_fingerprint(&document));
+    let anchored = anchor(&file, &document);
+    assert_eq!((anchored.exact, anchored.moved, anchored.fuzzy), (3, 0, 0));
+    assert!(anchored.orphans.is_empty());
+    assert_eq!(anchored.annotations.count(Tag::Proposal), 2);
+    let fourth = anchored.annotations.get(ParagraphIndex(3)).unwrap();
+    assert!(fourth.note.contains('\n'));
+    // Writing what was read gives the documented bytes back: the format is stable.
+    let rebuilt = build(&document, Some(seed::FILE_NAME), &anchored.annotations, &[]);
+    assert_eq!(to_string(&rebuilt).unwrap(), documented_example());
+}
+
+#[test]
+fn save_then_load_gives_the_same_annotations() {
+    let document = seed_document();
+    let mut annotations = Annotations::default();
+    annotations.insert(ParagraphIndex(0), annotation(&[Tag::Challenge], "第一段"));
+    annotations.insert(
+        ParagraphIndex(21),
+        annotation(&[Tag::GoodPractice, Tag::Proposal], ""),
+    );
+    annotations.insert(
+        ParagraphIndex(5),
+        annotation(&[], "a note alone, with \"quotes\"\nand lines"),
+    );
+    let text = to_string(&build(&document, None, &annotations, &[])).unwrap();
+    let anchored = anchor(&parse(text.as_bytes()).unwrap(), &document);
+    assert_eq!(anchored.annotations, annotations);
+    assert_eq!(anchored.exact, 3);
+}
+
+#[test]
+fn no_type_names_and_stable_paragraph_order() {
+    let document = seed_document();
+    let mut annotations = Annotations::default();
+    annotations.insert(ParagraphIndex(20), annotation(&[Tag::Proposal], ""));
+    annotations.insert(ParagraphIndex(2), annotation(&[Tag::Challenge], ""));
+    let text = to_string(&build(&document, None, &annotations, &[])).unwrap();
+    for name in ["TagsFile", "Entry", "DocumentRef", "Some(", "Challenge"] {
+        assert!(!text.contains(name), "{name} in\n{text}");
+    }
+    let third = text.find("paragraph: 3,").unwrap();
+    let twenty_first = text.find("paragraph: 21,").unwrap();
+    assert!(third < twenty_first);
+}
+
+#[test]
+fn bad_files_each_get_their_own_error() {
+    let good = documented_example();
+    let truncated = &good[..good.len() / 2];
+    let hand_edited = good.replace("paragraph: 10,", "paragraph: ten,");
+    // Where the mistake is, counted as an editor shows it (line and column from 1).
+    let at = hand_edited.find("ten,").unwrap();
+    let line = hand_edited[..at].lines().count();
+    let column = at - hand_edited[..at].rfind('\n').unwrap();
+    // ron points at the start of the value it expected, the space after the colon.
+    let position = format!("line {line}, column {}: Expected integer", column - 1);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", b"".to_vec(), "empty"),
+        ("not text", vec![0xFF, 0xFE, 0x00, 0x41, 0x9C], "not text"),
+        ("not RON", b"<xml>tags</xml>".to_vec(), "line 1, column 1"),
+        ("truncated", truncated.as_bytes().to_vec(), "line "),
+        (
+            "hand-edited wrongly",
+            hand_edited.clone().into_bytes(),
+            &position,
+        ),
+        (
+            "newer paratag",
+            good.replace("format: 1,", "format: 7,").into_bytes(),
+            "newer paratag (format 7",
+        ),
+        (
+            "unknown tag",
+            good.replace("\"challenge\"", "\"urgent\"").into_bytes(),
+            "unknown tag `urgent` on paragraph 4",
+        ),
+    ];
+    let mut messages = Vec::new();
+    for (name, bytes, expected) in cases {
+        let message = parse(&bytes).unwrap_err().to_string();
+        assert!(
+            message.contains(expected),
+            "{name}: {message} (expected {expected})"
+        );
+        messages.push(message);
+    }
+    let distinct: std::collections::HashSet<&String> = messages.iter().collect();
+    assert_eq!(distinct.len(), messages.len(), "{messages:#?}");
+}
+
+#[test]
+fn a_bom_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(documented_example().as_bytes());
+    assert_eq!(
+        parse(&bytes).unwrap(),
+        parse(documented_example().as_bytes()).unwrap()
+    );
+}
+
+#[test]
+fn tags_files_and_reports_are_told_apart() {
+    assert!(looks_like_tags_file(documented_example().as_bytes()));
+    assert!(looks_like_tags_file(
+        b"(format: 1, document: (language: \"en\", fingerprint: \"\"))"
+    ));
+    assert!(!looks_like_tags_file(seed::TEXT.as_bytes()));
+    assert!(!looks_like_tags_file(
+        b"(a) The first item of a report\n1. text"
+    ));
+}
+
+/// The seed with paragraphs inserted, removed and edited, renumbered like a revision.
+fn revised_seed() -> Document {
+    let mut document = seed_document();
+    let edited = |text: &str| text.replace("几名发言者", "多名发言者");
+    let mut blocks = Vec::new();
+    let mut number = 0;
+    for block in document.blocks.drain(..) {
+        match block {
+            Block::Paragraph(mut paragraph) => {
+                let old = paragraph.number;
+                if old == 8 {
+                    continue; // removed
+                }
+                if old == 2 {
+                    number += 1;
+                    blocks.push(Block::Paragraph(crate::document::Paragraph {
+                        number,
+                        text: "新插入的一段：秘书处介绍了新的情况。".to_owned(),
+                    }));
+                }
+                number += 1;
+                paragraph.number = number;
+                if old == 16 {
+                    paragraph.text = edited(&paragraph.text);
+                }
+                if old == 20 {
+                    paragraph.text = format!("（订正）{}", paragraph.text);
+                }
+                blocks.push(Block::Paragraph(paragraph));
+            }
+            other => blocks.push(other),
+        }
+    }
+    document.blocks = blocks;
+    document
+}
+
+#[test]
+fn re_anchoring_on_a_revised_report() {
+    let original = seed_document();
+    let mut annotations = Annotations::default();
+    // Paragraph numbers 1, 4, 8, 16, 20, 22 of the original.
+    for (index, tag) in [
+        (0, Tag::Challenge),
+        (3, Tag::Challenge),
+        (7, Tag::Proposal),
+        (15, Tag::GoodPractice),
+        (19, Tag::Challenge),
+        (21, Tag::Proposal),
+    ] {
+        annotations.insert(
+            ParagraphIndex(index),
+            annotation(&[tag], &format!("note {index}")),
+        );
+    }
+    let file = parse(
+        to_string(&build(&original, None, &annotations, &[]))
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap();
+
+    let revised = revised_seed();
+    let anchored = anchor(&file, &revised);
+    let number_of = |index: ParagraphIndex| revised.paragraphs().nth(index.0).unwrap().number;
+    let placed: Vec<(u32, String)> = anchored
+        .annotations
+        .iter()
+        .map(|(index, a)| (number_of(index), a.note.clone()))
+        .collect();
+    // Paragraph 1 stays 1; after the insertion before old 2, old 4 is 5; old 8 was removed;
+    // old 16 (edited) is 16; old 20 (corrected) is 20; old 22 is 22.
+    assert_eq!(
+        placed,
+        [
+            (1, "note 0".to_owned()),
+            (5, "note 3".to_owned()),
+            (16, "note 15".to_owned()),
+            (20, "note 19".to_owned()),
+            (22, "note 21".to_owned()),
+        ]
+    );
+    // Exact: 1 and 22 (one paragraph inserted, one removed before it); moved: 4 → 5; fuzzy:
+    // the edited 16 and the corrected 20.
+    assert_eq!((anchored.exact, anchored.moved, anchored.fuzzy), (2, 1, 2));
+    assert_eq!(anchored.orphans.len(), 1);
+    assert_eq!(anchored.orphans[0].paragraph, 8);
+    assert_eq!(anchored.orphans[0].note, "note 7");
+
+    // Saving again keeps the orphan.
+    let again = build(&revised, None, &anchored.annotations, &anchored.orphans);
+    assert_eq!(again.annotations.len(), 6);
+    assert!(again.annotations.iter().any(|entry| entry.note == "note 7"));
+}
+
+#[test]
+fn fingerprints_ignore_what_extraction_changes() {
+    // A Kangxi radical (⼀ U+2F00) where the ordinary character (一 U+4E00) belongs, a full-width
+    // digit, and different wrapping.
+    assert_eq!(
+        paragraph_fingerprint("⼀名发言者 指出\n１"),
+        paragraph_fingerprint("一名发言者指出1")
+    );
+    assert_ne!(
+        paragraph_fingerprint("一名发言者指出"),
+        paragraph_fingerprint("两名发言者指出")
+    );
+    let document = parse_text("1. One.\n2. Two.\n").unwrap();
+    assert_eq!(document_fingerprint(&document).len(), 32);
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn entry() -> impl Strategy<Value = Entry> {
+        (
+            1_u32..500,
+            "[0-9a-f]{16}",
+            "[\\PC\"“”「」\\\\]{0,40}",
+            proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=3),
+            prop_oneof![Just(String::new()), "[\\PC\n\"\\\\需要跟进]{0,80}"],
+            prop_oneof![Just(String::new()), Just("2026-11-27T16:00:00Z".to_owned())],
+        )
+            .prop_map(
+                |(paragraph, fingerprint, quote, tags, note, changed)| Entry {
+                    paragraph,
+                    fingerprint,
+                    quote,
+                    tags: tags.into_iter().map(str::to_owned).collect(),
+                    note,
+                    changed,
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_field_round_trips(
+            symbol in proptest::option::of("[A-Z]{1,5}(/[A-Za-z0-9.]{1,6}){1,4}"),
+            language in "(zh|en|fr|es|ru|ar)",
+            file_name in proptest::option::of("[\\PC]{1,30}"),
+            mut entries in proptest::collection::vec(entry(), 0..12),
+        ) {
+            entries.sort_by_key(|entry| entry.paragraph);
+            let file = TagsFile {
+                format: FORMAT_VERSION,
+                document: DocumentRef { symbol, language, fingerprint: "0".repeat(32), file: file_name },
+                annotations: entries,
+            };
+            let text = to_string(&file).unwrap();
+            prop_assert_eq!(parse(text.as_bytes()).unwrap(), file);
+        }
+
+        #[test]
+        fn loading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = parse(&bytes);
+        }
+    }
+}
