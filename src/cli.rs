@@ -24,6 +24,11 @@ pub struct Cli {
     /// A report to open in the window: text extracted from a UN PDF (UTF-8, UTF-16 or
     /// GB18030). Without it, paratag opens its built-in report.
     pub report: Option<PathBuf>,
+
+    /// The tags file to open, or to create on the first save (instead of `REPORT.tags.ron`
+    /// beside the report).
+    #[arg(long, value_name = "FILE")]
+    pub tags: Option<PathBuf>,
 }
 
 /// The commands for scripts.
@@ -39,6 +44,84 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+
+    /// Check a tags file against a report: how many annotations anchor exactly, moved,
+    /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
+    Check {
+        /// The tags file (`NAME.tags.ron`).
+        tags: PathBuf,
+
+        /// The report. Without it: the report named in the tags file, beside it, or the
+        /// built-in report when the tags are for it.
+        report: Option<PathBuf>,
+    },
+}
+
+/// `paratag check TAGS [REPORT]`.
+pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
+    let file = match std::fs::read(tags)
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| crate::tags_file::parse(&bytes).map_err(|error| error.to_string()))
+    {
+        Ok(file) => file,
+        Err(problem) => {
+            eprintln!("paratag: {}", crate::app::tags_load_problem(tags, &problem));
+            return ExitCode::FAILURE;
+        }
+    };
+    let named = file
+        .document
+        .file
+        .as_deref()
+        .and_then(|name| tags.parent().map(|dir| dir.join(name)))
+        .filter(|path| path.exists());
+    let document = match report.map(Path::to_path_buf).or(named) {
+        Some(path) => match parse::read_report(&path) {
+            Ok(document) => document,
+            Err(error) => {
+                eprintln!("paratag: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => match crate::seed::document() {
+            Ok(document) if document.symbol == file.document.symbol => document,
+            _ => {
+                eprintln!(
+                    "paratag: name the report to check these tags against (they are for {}) — {}",
+                    file.document
+                        .symbol
+                        .as_deref()
+                        .unwrap_or("a report without a symbol"),
+                    tags.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    if let (Some(theirs), Some(ours)) = (&file.document.symbol, &document.symbol)
+        && theirs != ours
+    {
+        eprintln!(
+            "paratag: these tags are for {theirs}, not {ours}; the counts below treat them as if \
+             they were"
+        );
+    }
+    let anchored = crate::tags_file::anchor(&file, &document);
+    println!(
+        "{} annotations: {} exact, {} moved, {} fuzzy, {} orphans",
+        file.annotations.len(),
+        anchored.exact,
+        anchored.moved,
+        anchored.fuzzy,
+        anchored.orphans.len()
+    );
+    for orphan in &anchored.orphans {
+        println!(
+            "  orphan: paragraph {} «{}»",
+            orphan.paragraph, orphan.quote
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// `paratag outline FILE [--json]`: exit status 0 with the outline on stdout, or 1 with the

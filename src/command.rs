@@ -13,6 +13,8 @@ use crate::i18n::{Strings, UiLanguage};
 #[must_use]
 pub enum Command {
     OpenReport,
+    Save,
+    SaveAs,
     Quit,
     Undo,
     Redo,
@@ -41,6 +43,8 @@ pub enum Command {
     TypeNote(String),
     /// Open a report file (the command line, a drop, the open dialog's answer).
     OpenPath(PathBuf),
+    /// Save the tags to this file (the Save As dialog's answer).
+    SaveTo(PathBuf),
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -64,6 +68,8 @@ impl Command {
     pub fn listed() -> Vec<Self> {
         let mut commands = vec![
             Self::OpenReport,
+            Self::Save,
+            Self::SaveAs,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -96,6 +102,8 @@ impl Command {
     pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
         match self {
             Self::OpenReport => vec![cmd(Key::O)],
+            Self::Save => vec![cmd(Key::S)],
+            Self::SaveAs => vec![cmd_shift(Key::S)],
             Self::Quit => vec![cmd(Key::Q)],
             Self::Undo => vec![cmd(Key::Z)],
             Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
@@ -124,7 +132,8 @@ impl Command {
             | Self::SetUiLanguage(_)
             | Self::Select(_)
             | Self::TypeNote(_)
-            | Self::OpenPath(_) => vec![],
+            | Self::OpenPath(_)
+            | Self::SaveTo(_) => vec![],
         }
     }
 
@@ -132,6 +141,8 @@ impl Command {
     pub fn label(&self, strings: &'static Strings) -> String {
         let label = match self {
             Self::OpenReport => strings.open_report,
+            Self::Save => strings.save,
+            Self::SaveAs => strings.save_as,
             Self::Quit => strings.quit,
             Self::Undo => strings.undo,
             Self::Redo => strings.redo,
@@ -154,7 +165,7 @@ impl Command {
             Self::ShowShortcuts => strings.keyboard_shortcuts,
             Self::ShowAbout => strings.about,
             Self::SetUiLanguage(language) => language.native_name(),
-            Self::Select(_) | Self::TypeNote(_) | Self::OpenPath(_) => "",
+            Self::Select(_) | Self::TypeNote(_) | Self::OpenPath(_) | Self::SaveTo(_) => "",
         };
         label.to_owned()
     }
@@ -237,6 +248,7 @@ mod tests {
         assert!(position(&alt(Key::Num1)) < position(&key(Key::Num1)));
         assert!(position(&cmd_shift(Key::Z)) < position(&cmd(Key::Z)));
         assert!(position(&cmd_shift(Key::O)) < position(&cmd(Key::O)));
+        assert!(position(&cmd_shift(Key::S)) < position(&cmd(Key::S)));
         assert!(position(&shift(Key::N)) < position(&key(Key::N)));
     }
 

@@ -77,6 +77,14 @@ impl Default for History {
 }
 
 impl History {
+    /// A fresh history whose state counts as unsaved (restored from a recovery copy).
+    pub fn unsaved() -> Self {
+        Self {
+            saved: Revision(u64::MAX),
+            ..Self::default()
+        }
+    }
+
     /// The revision the annotations are at now.
     pub fn revision(&self) -> Revision {
         self.done.last().map_or(ORIGIN, |(_, revision)| *revision)

@@ -17,5 +17,6 @@ pub mod outline;
 pub mod parse;
 pub mod search;
 pub mod seed;
+pub mod storage;
 pub mod tags_file;
 pub mod ui;

@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
-        None => match paratag::app::run(cli.report.as_deref()) {
+        Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
+        None => match paratag::app::run(cli.report.as_deref(), cli.tags.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("paratag: cannot open the window: {error}");

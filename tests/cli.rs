@@ -107,3 +107,58 @@ fn bad_reports_fail_with_a_message_naming_the_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The RON example of docs/tags-format.md: tags for the seed.
+fn documented_tags() -> String {
+    let doc = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/tags-format.md"),
+    )
+    .unwrap();
+    let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
+    doc[start..start + doc[start..].find("```").unwrap()].to_owned()
+}
+
+#[test]
+fn check_counts_how_tags_anchor() {
+    let dir = scratch_dir("check");
+    let tags = dir.join("seed.tags.ron");
+    std::fs::write(&tags, documented_tags()).unwrap();
+    // Against the built-in report (named by the tags' symbol) and against a file.
+    for report in [None, Some(seed_path())] {
+        let mut command = paratag();
+        command.arg("check").arg(&tags);
+        if let Some(report) = &report {
+            command.arg(report);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            stdout.trim(),
+            "3 annotations: 3 exact, 0 moved, 0 fuzzy, 0 orphans"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_fails_on_a_file_it_cannot_read_and_changes_nothing() {
+    let dir = scratch_dir("check-bad");
+    let tags = dir.join("broken.tags.ron");
+    let broken = documented_tags().replace("format: 1,", "format: 9,");
+    std::fs::write(&tags, &broken).unwrap();
+    let output = paratag().arg("check").arg(&tags).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("Cannot open the tags file: it was written by a newer paratag (format 9"),
+        "{stderr}"
+    );
+    assert!(stderr.trim_end().ends_with("broken.tags.ron"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&tags).unwrap(), broken);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -310,6 +310,50 @@ fn dragging_over_text_selects_it_for_copying_and_a_click_still_selects_the_parag
 }
 
 #[test]
+fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
+    let dir = std::env::temp_dir().join(format!("paratag-ui-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let report = dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
+    std::fs::write(&report, paratag::seed::TEXT).unwrap();
+    let open = |report: std::path::PathBuf, data: std::path::PathBuf| {
+        let mut harness = Harness::builder()
+            .with_size([1200.0, 800.0])
+            .build_eframe(move |cc| {
+                paratag::fonts::install(&cc.egui_ctx);
+                ParatagApp::launch(Some(&report), None, Some(data), Preferences::default())
+            });
+        harness.run();
+        harness
+    };
+
+    let mut harness = open(report.clone(), dir.join("data"));
+    click_paragraph(&mut harness, 4);
+    harness.key_press(Key::Num1);
+    harness.key_press(Key::Num3);
+    click_paragraph(&mut harness, 12);
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("No changes");
+    let tags_file = dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron");
+    assert!(tags_file.exists());
+    let saved = harness.state().annotations().clone();
+    drop(harness);
+
+    let mut reopened = open(report, dir.join("data"));
+    assert_eq!(reopened.state().annotations(), &saved);
+    reopened.get_by_label("Challenge 1");
+    reopened.get_by_label("Proposal 2");
+    click_paragraph(&mut reopened, 4);
+    reopened.get_by_label("✓ Challenge");
+    reopened.get_by_label("✓ Proposal");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn idle_costs_nothing() {
     let mut harness = harness();
     click_paragraph(&mut harness, 4);

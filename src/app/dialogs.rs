@@ -16,6 +16,9 @@ pub type Answer = mpsc::Receiver<Option<PathBuf>>;
 pub trait ReportPicker {
     /// Start asking; the answer arrives on the returned channel.
     fn pick_report(&self, ctx: &egui::Context) -> Answer;
+
+    /// Ask where to save the tags, suggesting a file name.
+    fn pick_save_path(&self, ctx: &egui::Context, suggested: &str) -> Answer;
 }
 
 /// The desktop's own file dialog (the XDG portal or zenity on Linux).
@@ -24,18 +27,38 @@ pub struct NativePicker;
 
 impl ReportPicker for NativePicker {
     fn pick_report(&self, ctx: &egui::Context) -> Answer {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let path = rfd::FileDialog::new()
+        ask_on_worker(ctx, || {
+            rfd::FileDialog::new()
                 .set_title("paratag")
-                .add_filter("Text", &["txt", "text"])
+                .add_filter("Reports and tags", &["txt", "text", "ron"])
                 .add_filter("All files", &["*"])
-                .pick_file();
-            // The window may have closed meanwhile; then nobody needs the answer.
-            let _ = sender.send(path);
-            ctx.request_repaint();
-        });
-        receiver
+                .pick_file()
+        })
     }
+
+    fn pick_save_path(&self, ctx: &egui::Context, suggested: &str) -> Answer {
+        let suggested = suggested.to_owned();
+        ask_on_worker(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("paratag")
+                .set_file_name(suggested)
+                .add_filter("paratag tags", &["ron"])
+                .save_file()
+        })
+    }
+}
+
+/// Run a blocking dialog on a worker thread; the answer wakes the UI.
+fn ask_on_worker(
+    ctx: &egui::Context,
+    dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> Answer {
+    let (sender, receiver) = mpsc::channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        // The window may have closed meanwhile; then nobody needs the answer.
+        let _ = sender.send(dialog());
+        ctx.request_repaint();
+    });
+    receiver
 }

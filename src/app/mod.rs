@@ -4,6 +4,7 @@
 
 pub mod dialogs;
 pub mod preferences;
+mod tags;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,14 @@ use crate::search::{self, Match};
 use crate::{fonts, parse, seed, ui};
 use dialogs::{Answer, NativePicker, ReportPicker};
 use preferences::Preferences;
+pub use tags::{TagsState, beside as tags_beside, load_problem as tags_load_problem};
+
+/// Which dialog an answer belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    Open,
+    SaveAs,
+}
 
 /// The find bar's state.
 #[derive(Debug, Default)]
@@ -36,6 +45,21 @@ pub struct Find {
 pub enum Modal {
     /// Opening `path` would drop unsaved tags.
     ConfirmOpen(PathBuf),
+    /// The window is closing with unsaved tags: save, discard or cancel.
+    ConfirmClose,
+    /// The tags file changed on disk since it was opened.
+    ChangedOnDisk(PathBuf),
+    /// The tags at `path` are for another document (`theirs`).
+    ForeignTags {
+        path: PathBuf,
+        theirs: String,
+    },
+    /// A recovery copy from a session that did not end cleanly.
+    OfferRecovery {
+        path: PathBuf,
+        when: String,
+        tagged: usize,
+    },
     Shortcuts,
     About,
 }
@@ -43,6 +67,14 @@ pub enum Modal {
 /// The state of the window.
 pub struct ParatagApp {
     document: Document,
+    /// The report's file, `None` for the built-in report.
+    report_path: Option<PathBuf>,
+    /// paratag's data directory (built-in report's tags, recovery copies); `None` in tests
+    /// that must not touch the user's files.
+    data_dir: Option<PathBuf>,
+    tags: TagsState,
+    /// Something to tell the user that is not a failure (tags re-anchored), until dismissed.
+    notice: Option<String>,
     /// Where the report came from: a path, or the built-in report's name.
     source: String,
     /// For each paragraph index, its block's index in the document.
@@ -64,7 +96,7 @@ pub struct ParatagApp {
     problem: Option<String>,
     modal: Option<Modal>,
     picker: Box<dyn ReportPicker>,
-    pending_dialog: Option<Answer>,
+    pending_dialog: Option<(DialogKind, Answer)>,
 }
 
 impl std::fmt::Debug for ParatagApp {
@@ -85,6 +117,10 @@ impl ParatagApp {
         let mut app = Self {
             paragraph_blocks: paragraph_blocks(&document),
             document,
+            report_path: None,
+            data_dir: None,
+            tags: TagsState::default(),
+            notice: None,
             source,
             annotations: Annotations::default(),
             history: History::default(),
@@ -109,14 +145,41 @@ impl ParatagApp {
         app
     }
 
-    /// The app as eframe creates it: fonts installed, preferences restored.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
+    /// The app as eframe creates it: fonts installed, preferences restored, tags opened from
+    /// `tags` or from where the report's tags belong, recovery offered after a crash.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        report: Option<&Path>,
+        tags: Option<&Path>,
+    ) -> Self {
         fonts::install(&cc.egui_ctx);
         let preferences = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
             .unwrap_or_else(Preferences::for_system);
-        Self::new(path, preferences)
+        let data_dir = directories::ProjectDirs::from("org", "paratag", "paratag")
+            .map(|dirs| dirs.data_dir().to_path_buf());
+        Self::launch(report, tags, data_dir, preferences)
+    }
+
+    /// The app with its data directory: the report (or the built-in one), then its tags.
+    pub fn launch(
+        report: Option<&Path>,
+        tags: Option<&Path>,
+        data_dir: Option<PathBuf>,
+        preferences: Preferences,
+    ) -> Self {
+        let mut app = Self::new(None, preferences);
+        app.data_dir = data_dir;
+        match report {
+            Some(report) => app.open_now(report),
+            None => app.attach_default_tags(),
+        }
+        if let Some(tags) = tags {
+            app.modal = None;
+            app.load_tags(tags, false);
+        }
+        app
     }
 
     /// Replace the file dialog (tests answer it themselves).
@@ -154,6 +217,18 @@ impl ParatagApp {
 
     pub fn problem(&self) -> Option<&str> {
         self.problem.as_deref()
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn dismiss_notice(&mut self) {
+        self.notice = None;
+    }
+
+    pub fn tags(&self) -> &TagsState {
+        &self.tags
     }
 
     pub fn modal(&self) -> Option<&Modal> {
@@ -241,6 +316,7 @@ impl ParatagApp {
 
     pub fn dismiss_problem(&mut self) {
         self.problem = None;
+        self.tags.save_failed = false;
     }
 
     pub fn close_modal(&mut self) {
@@ -252,7 +328,17 @@ impl ParatagApp {
         match command {
             Command::OpenReport => {
                 if self.pending_dialog.is_none() {
-                    self.pending_dialog = Some(self.picker.pick_report(ctx));
+                    self.pending_dialog = Some((DialogKind::Open, self.picker.pick_report(ctx)));
+                }
+            }
+            Command::Save => {
+                self.save(ctx);
+            }
+            Command::SaveAs => self.start_save_as(ctx),
+            Command::SaveTo(path) => {
+                if self.save_to(&path, None) && self.tags.closing == tags::Closing::AfterSave {
+                    self.tags.closing = tags::Closing::Allowed;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
             Command::OpenPath(path) => {
@@ -265,11 +351,13 @@ impl ParatagApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if let Some(paragraph) = self.history.undo(&mut self.annotations) {
+                    self.annotations.touch(paragraph, Self::now());
                     self.select(paragraph);
                 }
             }
             Command::Redo => {
                 if let Some(paragraph) = self.history.redo(&mut self.annotations) {
+                    self.annotations.touch(paragraph, Self::now());
                     self.select(paragraph);
                 }
             }
@@ -288,6 +376,7 @@ impl ParatagApp {
                     let tags = self.annotations.tags(paragraph).toggled(tag);
                     self.history
                         .set_tags(&mut self.annotations, paragraph, tags);
+                    self.annotations.touch(paragraph, Self::now());
                 }
             }
             Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
@@ -301,6 +390,7 @@ impl ParatagApp {
                 if let Some(paragraph) = self.selected {
                     self.history
                         .type_note(&mut self.annotations, paragraph, &note);
+                    self.annotations.touch(paragraph, Self::now());
                 }
             }
             Command::Select(paragraph) => self.select(paragraph),
@@ -322,11 +412,25 @@ impl ParatagApp {
         }
     }
 
+    /// Open a report, or a tags file for the report on screen (told apart by content).
     fn open_now(&mut self, path: &Path) {
+        let head = std::fs::File::open(path).and_then(|file| {
+            use std::io::Read as _;
+            let mut head = Vec::new();
+            file.take(512).read_to_end(&mut head)?;
+            Ok(head)
+        });
+        if head.is_ok_and(|head| crate::tags_file::looks_like_tags_file(&head)) {
+            self.problem = None;
+            self.load_tags(path, false);
+            self.preferences.remember_recent(path);
+            return;
+        }
         match parse::read_report(path) {
             Ok(document) => {
                 self.paragraph_blocks = paragraph_blocks(&document);
                 self.document = document;
+                self.report_path = Some(path.to_owned());
                 self.source = path.display().to_string();
                 self.annotations = Annotations::default();
                 self.history = History::default();
@@ -335,6 +439,9 @@ impl ParatagApp {
                 let query = std::mem::take(&mut self.find.query);
                 self.set_find_query(&query);
                 self.problem = None;
+                self.notice = None;
+                self.preferences.remember_recent(path);
+                self.attach_default_tags();
             }
             // The report on screen stays as it was.
             Err(error) => self.problem = Some(error.to_string()),
@@ -426,11 +533,15 @@ impl ParatagApp {
 
     fn read_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        if let Some(receiver) = &self.pending_dialog {
+        if let Some((kind, receiver)) = &self.pending_dialog {
+            let kind = *kind;
             match receiver.try_recv() {
                 Ok(answer) => {
                     self.pending_dialog = None;
-                    commands.extend(answer.map(Command::OpenPath));
+                    commands.extend(answer.map(match kind {
+                        DialogKind::Open => Command::OpenPath,
+                        DialogKind::SaveAs => Command::SaveTo,
+                    }));
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
@@ -467,10 +578,12 @@ impl ParatagApp {
 
 impl eframe::App for ParatagApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.handle_close_request(ctx);
         self.apply_preferences(ctx);
         for command in self.read_input(ctx) {
             self.apply(ctx, command);
         }
+        self.autosave(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -521,8 +634,9 @@ fn paragraph_blocks(document: &Document) -> Vec<usize> {
 }
 
 /// Open the window and run until it is closed.
-pub fn run(report: Option<&Path>) -> eframe::Result {
+pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
     let report = report.map(Path::to_path_buf);
+    let tags = tags.map(Path::to_path_buf);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("paratag")
@@ -539,7 +653,7 @@ pub fn run(report: Option<&Path>) -> eframe::Result {
             // Our own shortcuts zoom, so the menus can show them and the zoom is remembered.
             cc.egui_ctx
                 .options_mut(|options| options.zoom_with_keyboard = false);
-            let app = ParatagApp::from_creation_context(cc, report.as_deref());
+            let app = ParatagApp::from_creation_context(cc, report.as_deref(), tags.as_deref());
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(app.title()));
             Ok(Box::new(app))

@@ -17,6 +17,8 @@ pub struct Preferences {
     pub dark_mode: bool,
     pub ui_language: UiLanguage,
     pub show_outline: bool,
+    /// Reports and tags files opened or saved lately, the newest first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Preferences {
@@ -26,6 +28,7 @@ impl Default for Preferences {
             dark_mode: false,
             ui_language: UiLanguage::English,
             show_outline: true,
+            recent: Vec::new(),
         }
     }
 }
@@ -41,6 +44,17 @@ impl Preferences {
             ui_language: UiLanguage::from_system(),
             ..Self::default()
         }
+    }
+
+    /// How many recent files File ▸ Open recent lists.
+    pub const RECENT_COUNT: usize = 8;
+
+    /// Put a file at the top of the recent files.
+    pub fn remember_recent(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|known| *known != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(Self::RECENT_COUNT);
     }
 
     pub fn zoom_in(&mut self) {

@@ -190,6 +190,10 @@ impl ReportPicker for ScriptedPicker {
         sender.send(self.0.clone()).unwrap();
         receiver
     }
+
+    fn pick_save_path(&self, ctx: &egui::Context, _suggested: &str) -> Answer {
+        self.pick_report(ctx)
+    }
 }
 
 #[test]
@@ -224,4 +228,263 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A scratch directory holding a copy of the seed report, and a data directory.
+struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("paratag-app-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("report.txt"), seed::TEXT).unwrap();
+        Self { dir }
+    }
+
+    fn report(&self) -> PathBuf {
+        self.dir.join("report.txt")
+    }
+
+    fn tags(&self) -> PathBuf {
+        self.dir.join("report.tags.ron")
+    }
+
+    fn launch(&self) -> ParatagApp {
+        ParatagApp::launch(
+            Some(&self.report()),
+            None,
+            Some(self.dir.join("data")),
+            Preferences::default(),
+        )
+    }
+
+    /// Every file under the scratch directory with its bytes.
+    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut stack = vec![self.dir.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn tags_are_saved_beside_the_report_and_reopened() {
+    let scratch = Scratch::new("save");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::TypeNote("程序要求过多".to_owned()));
+    app.apply(&ctx, Command::Save);
+    assert!(!app.history().is_modified());
+    assert!(scratch.tags().exists());
+
+    let reopened = scratch.launch();
+    assert_eq!(reopened.annotations(), app.annotations());
+    assert!(!reopened.history().is_modified());
+
+    // A second save keeps the first as .bak.
+    select_number(&mut app, &ctx, 5);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    app.apply(&ctx, Command::Save);
+    let backup = crate::storage::backup_path(&scratch.tags());
+    assert!(
+        std::fs::read_to_string(backup)
+            .unwrap()
+            .contains("paragraph: 4,")
+    );
+}
+
+#[test]
+fn a_tags_file_that_fails_to_load_is_never_written_over() {
+    let scratch = Scratch::new("corrupt");
+    let ctx = egui::Context::default();
+    std::fs::write(scratch.tags(), "(format: 1, document: (language: \"zh\", fingerprint: \"x\"), annotations: [(paragraph: 4,").unwrap();
+    let before = scratch.snapshot();
+    let mut app = scratch.launch();
+    let problem = app.problem().unwrap().to_owned();
+    assert!(
+        problem.starts_with("Cannot open the tags file: line 1, column"),
+        "{problem}"
+    );
+    assert!(problem.ends_with("report.tags.ron"), "{problem}");
+    assert!(app.annotations().is_empty());
+
+    // Tag, save, let the autosave run: the bad file stays as it was; Save asks where instead.
+    select_number(&mut app, &ctx, 2);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.set_picker(Box::new(ScriptedPicker(None)));
+    app.apply(&ctx, Command::Save);
+    assert!(matches!(app.pending_dialog, Some((DialogKind::SaveAs, _))));
+    let mut after = scratch.snapshot();
+    after.retain(|(path, _)| !path.starts_with(scratch.dir.join("data")));
+    assert_eq!(after, before);
+    assert!(app.history().is_modified());
+}
+
+#[test]
+fn a_file_changed_on_disk_is_noticed_before_saving() {
+    let scratch = Scratch::new("changed");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 3);
+    app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
+    app.apply(&ctx, Command::Save);
+    let theirs = std::fs::read_to_string(scratch.tags())
+        .unwrap()
+        .replace("good-practice", "proposal");
+    std::fs::write(scratch.tags(), &theirs).unwrap();
+
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Save);
+    assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk(_))));
+    assert_eq!(
+        std::fs::read_to_string(scratch.tags()).unwrap(),
+        theirs,
+        "not overwritten"
+    );
+    assert!(app.history().is_modified());
+    app.resolve_changed_on_disk(&ctx, true);
+    assert!(!app.history().is_modified());
+    assert!(
+        std::fs::read_to_string(scratch.tags())
+            .unwrap()
+            .contains("\"challenge\"")
+    );
+}
+
+#[test]
+fn a_failed_save_is_loud_sticky_and_offers_save_as() {
+    let scratch = Scratch::new("failed");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 6);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    // A directory where the file should be: the write fails as on a read-only place.
+    std::fs::create_dir_all(scratch.tags()).unwrap();
+    app.apply(&ctx, Command::Save);
+    let problem = app.problem().unwrap().to_owned();
+    assert!(problem.starts_with("Could not save the tags"), "{problem}");
+    assert!(app.tags().save_failed);
+    assert!(app.history().is_modified(), "still unsaved");
+
+    let elsewhere = scratch.dir.join("elsewhere.tags.ron");
+    app.set_picker(Box::new(ScriptedPicker(Some(elsewhere.clone()))));
+    app.apply(&ctx, Command::SaveAs);
+    for command in app.read_input(&ctx) {
+        app.apply(&ctx, command);
+    }
+    assert!(elsewhere.exists());
+    assert!(!app.history().is_modified());
+    assert!(
+        app.problem().is_none(),
+        "the problem goes once the tags are safe"
+    );
+}
+
+#[test]
+fn the_recovery_copy_is_offered_after_a_crash() {
+    let scratch = Scratch::new("recovery");
+    let ctx = egui::Context::default();
+    {
+        let mut app = scratch.launch();
+        select_number(&mut app, &ctx, 9);
+        app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
+        app.apply(&ctx, Command::TypeNote("值得推广".to_owned()));
+        app.autosave(&ctx);
+        std::thread::sleep(tags::AUTOSAVE_DELAY + std::time::Duration::from_millis(100));
+        app.autosave(&ctx);
+        // The app is dropped without saving: a crash.
+    }
+    assert!(
+        !scratch.tags().exists(),
+        "never written over the user's file"
+    );
+    let mut app = scratch.launch();
+    let Some(Modal::OfferRecovery { tagged, .. }) = app.modal() else {
+        panic!("no recovery offered: {:?}", app.modal());
+    };
+    assert_eq!(*tagged, 1);
+    app.restore_recovery();
+    assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
+    assert!(
+        app.history().is_modified(),
+        "restored tags are unsaved until saved"
+    );
+    app.apply(&ctx, Command::Save);
+    assert!(
+        scratch.launch().modal().is_none(),
+        "saved: nothing left to recover"
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let scratch = Scratch::new("close");
+    let mut app = scratch.launch();
+    let ctx = egui::Context::default();
+    select_number(&mut app, &ctx, 1);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    // One frame in which the window manager asks to close; the viewport commands it gives.
+    let request_close = |app: &mut ParatagApp| {
+        let mut input = egui::RawInput::default();
+        input
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        let mut output = ctx.run_ui(input, |ui| app.handle_close_request(ui.ctx()));
+        output.textures_delta.clear();
+        output.viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .clone()
+    };
+    assert!(request_close(&mut app).contains(&egui::ViewportCommand::CancelClose));
+    assert!(matches!(app.modal(), Some(Modal::ConfirmClose)));
+
+    app.close_with(&ctx, true);
+    assert!(!app.history().is_modified());
+    assert!(scratch.tags().exists());
+    assert!(!request_close(&mut app).contains(&egui::ViewportCommand::CancelClose));
+}
+
+#[test]
+fn tags_for_another_document_are_refused_unless_opened_anyway() {
+    let scratch = Scratch::new("foreign");
+    let foreign = scratch.dir.join("foreign.tags.ron");
+    let text = include_str!("../../docs/tags-format.md");
+    let start = text.find("```ron\n").unwrap() + 7;
+    let example = &text[start..start + text[start..].find("```").unwrap()];
+    std::fs::write(
+        &foreign,
+        example.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
+    )
+    .unwrap();
+    let mut app = scratch.launch();
+    app.load_tags(&foreign, false);
+    assert!(matches!(app.modal(), Some(Modal::ForeignTags { .. })));
+    assert!(app.annotations().is_empty());
+    app.open_foreign_tags();
+    assert_eq!(app.annotations().count(Tag::Proposal), 2);
 }

@@ -13,6 +13,24 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(strings.menu_file, |ui| {
             command_button(ui, app, Command::OpenReport, commands);
+            let recent = &app.preferences().recent;
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button(strings.open_recent, |ui| {
+                    for path in recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |name| name.to_string_lossy().into_owned(),
+                        );
+                        let response = ui.button(name).on_hover_text(path.display().to_string());
+                        if response.clicked() {
+                            commands.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                });
+            });
+            ui.separator();
+            command_button(ui, app, Command::Save, commands);
+            command_button(ui, app, Command::SaveAs, commands);
             ui.separator();
             command_button(ui, app, Command::Quit, commands);
         });

@@ -21,7 +21,17 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
     if let Some(problem) = app.problem().map(str::to_owned) {
-        egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem));
+        egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem, &mut commands));
+    }
+    if let Some(notice) = app.notice().map(str::to_owned) {
+        egui::Panel::top("notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("ℹ {notice}"));
+                if ui.button(app.strings().dismiss).clicked() {
+                    app.dismiss_notice();
+                }
+            });
+        });
     }
     if app.find().open {
         egui::Panel::top("find_bar").show(ui, |ui| find_bar::find_bar_ui(ui, app, &mut commands));
@@ -39,14 +49,18 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
             .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
-    modals::modals_ui(ui.ctx(), app, &mut commands);
+    modals::modals_ui(ui.ctx(), app);
     commands
 }
 
-/// A problem the user must see (a report that could not be opened), until dismissed.
-fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str) {
+/// A problem the user must see (a report or tags file that could not be opened, a save that
+/// failed), until dismissed. A failed save offers Save As right there.
+fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {problem}"));
+        if app.tags().save_failed || app.tags().blocked {
+            command_button(ui, app, Command::SaveAs, commands);
+        }
         if ui.button(app.strings().dismiss).clicked() {
             app.dismiss_problem();
         }

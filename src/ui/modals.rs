@@ -1,66 +1,180 @@
-//! Modal windows: a question before unsaved tags would be dropped, keyboard shortcuts, about.
+//! Modal windows: questions before work could be lost (unsaved tags, a file changed on disk,
+//! tags for another document, a recovery copy), keyboard shortcuts, about.
 
 use eframe::egui;
 
 use super::shortcut_text;
 use crate::app::{Modal, ParatagApp};
 use crate::command::Command;
+use crate::i18n::Strings;
 
-pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+/// What the user answered in a modal.
+#[derive(Clone, Copy)]
+enum Choice {
+    Cancel,
+    OpenAnyway,
+    SaveAndClose,
+    DiscardAndClose,
+    SaveElsewhere,
+    Overwrite,
+    OpenForeign,
+    Restore,
+    DiscardRecovery,
+}
+
+pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
     let strings = app.strings();
     let Some(modal) = app.modal() else {
         return;
     };
-    let mut close = false;
-    let mut confirm = false;
+    let mut choice = None;
     let response = egui::Modal::new(egui::Id::unique("paratag_modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        match modal {
-            Modal::ConfirmOpen(path) => {
-                ui.heading(strings.discard_question);
-                ui.label(strings.discard_detail);
-                ui.weak(path.display().to_string());
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    confirm = ui.button(strings.open_anyway).clicked();
-                    close = ui.button(strings.cancel).clicked();
-                });
-            }
-            Modal::Shortcuts => {
-                ui.heading(strings.keyboard_shortcuts);
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    ui.strong(strings.command_column);
-                    ui.strong(strings.shortcut_column);
-                    ui.end_row();
-                    for command in Command::listed() {
-                        let shortcuts: Vec<String> = command
-                            .shortcuts()
-                            .iter()
-                            .map(|shortcut| ctx.format_shortcut(shortcut))
-                            .collect();
-                        if shortcuts.is_empty() {
-                            continue;
-                        }
-                        ui.label(command.label(strings));
-                        ui.label(shortcuts.join("  ·  "));
-                        ui.end_row();
-                    }
-                });
-                close = ui.button(strings.close).clicked();
-            }
-            Modal::About => {
-                ui.heading(format!("paratag {}", env!("CARGO_PKG_VERSION")));
-                ui.label(strings.about_text);
-                let shortcuts = shortcut_text(ctx, &Command::Find).unwrap_or_default();
-                ui.weak(format!("{}: {shortcuts}", strings.find));
-                close = ui.button(strings.close).clicked();
+        choice = match modal {
+            Modal::Shortcuts => shortcuts_ui(ui, strings),
+            Modal::About => about_ui(ui, strings),
+            question => question_ui(ui, app, strings, question),
+        };
+    });
+    // Escape or a click outside cancels, except for the recovery offer, which must be
+    // answered: cancelling it by accident would leave the copy in limbo.
+    let offered = matches!(app.modal(), Some(Modal::OfferRecovery { .. }));
+    if choice.is_none() && response.should_close() && !offered {
+        choice = Some(Choice::Cancel);
+    }
+    match choice {
+        Some(Choice::Cancel) => app.close_modal(),
+        Some(Choice::OpenAnyway) => app.confirm_open(),
+        Some(Choice::SaveAndClose) => app.close_with(ctx, true),
+        Some(Choice::DiscardAndClose) => app.close_with(ctx, false),
+        Some(Choice::SaveElsewhere) => app.resolve_changed_on_disk(ctx, false),
+        Some(Choice::Overwrite) => app.resolve_changed_on_disk(ctx, true),
+        Some(Choice::OpenForeign) => app.open_foreign_tags(),
+        Some(Choice::Restore) => app.restore_recovery(),
+        Some(Choice::DiscardRecovery) => app.discard_recovery(),
+        None => {}
+    }
+}
+
+/// A row of buttons; returns the choice of the one clicked.
+fn buttons_ui(ui: &mut egui::Ui, buttons: &[(&str, Choice)]) -> Option<Choice> {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        for (label, choice) in buttons {
+            if ui.button(*label).clicked() {
+                chosen = Some(*choice);
             }
         }
-    });
-    if confirm {
-        app.confirm_open();
-    } else if close || response.should_close() {
-        app.close_modal();
+        chosen
+    })
+    .inner
+}
+
+fn question_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    strings: &Strings,
+    modal: &Modal,
+) -> Option<Choice> {
+    match modal {
+        Modal::ConfirmOpen(path) => {
+            ui.heading(strings.discard_question);
+            ui.label(strings.discard_detail);
+            ui.weak(path.display().to_string());
+            buttons_ui(
+                ui,
+                &[
+                    (strings.open_anyway, Choice::OpenAnyway),
+                    (strings.cancel, Choice::Cancel),
+                ],
+            )
+        }
+        Modal::ConfirmClose => {
+            ui.heading(strings.close_question);
+            ui.label(strings.close_detail);
+            buttons_ui(
+                ui,
+                &[
+                    (strings.save, Choice::SaveAndClose),
+                    (strings.discard, Choice::DiscardAndClose),
+                    (strings.cancel, Choice::Cancel),
+                ],
+            )
+        }
+        Modal::ChangedOnDisk(path) => {
+            ui.heading(strings.changed_question);
+            ui.label(strings.changed_detail);
+            ui.weak(path.display().to_string());
+            buttons_ui(
+                ui,
+                &[
+                    (strings.save_as, Choice::SaveElsewhere),
+                    (strings.overwrite, Choice::Overwrite),
+                    (strings.cancel, Choice::Cancel),
+                ],
+            )
+        }
+        Modal::ForeignTags { path, theirs } => {
+            ui.heading(strings.foreign_question);
+            let ours = app
+                .document()
+                .symbol
+                .as_deref()
+                .unwrap_or(strings.no_symbol);
+            ui.label(format!("{theirs} ≠ {ours}"));
+            ui.weak(path.display().to_string());
+            buttons_ui(
+                ui,
+                &[
+                    (strings.open_anyway_tags, Choice::OpenForeign),
+                    (strings.cancel, Choice::Cancel),
+                ],
+            )
+        }
+        Modal::OfferRecovery { when, tagged, .. } => {
+            ui.heading(strings.recovery_question);
+            ui.label(strings.recovery_detail);
+            ui.strong(format!("{tagged} · {when}"));
+            buttons_ui(
+                ui,
+                &[
+                    (strings.restore, Choice::Restore),
+                    (strings.discard, Choice::DiscardRecovery),
+                ],
+            )
+        }
+        Modal::Shortcuts | Modal::About => None,
     }
-    let _ = commands;
+}
+
+fn shortcuts_ui(ui: &mut egui::Ui, strings: &'static Strings) -> Option<Choice> {
+    ui.heading(strings.keyboard_shortcuts);
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        ui.strong(strings.command_column);
+        ui.strong(strings.shortcut_column);
+        ui.end_row();
+        for command in Command::listed() {
+            let shortcuts: Vec<String> = command
+                .shortcuts()
+                .iter()
+                .map(|shortcut| ui.ctx().format_shortcut(shortcut))
+                .collect();
+            if shortcuts.is_empty() {
+                continue;
+            }
+            ui.label(command.label(strings));
+            ui.label(shortcuts.join("  ·  "));
+            ui.end_row();
+        }
+    });
+    buttons_ui(ui, &[(strings.close, Choice::Cancel)])
+}
+
+fn about_ui(ui: &mut egui::Ui, strings: &Strings) -> Option<Choice> {
+    ui.heading(format!("paratag {}", env!("CARGO_PKG_VERSION")));
+    ui.label(strings.about_text);
+    let shortcut = shortcut_text(ui.ctx(), &Command::Find).unwrap_or_default();
+    ui.weak(format!("{}: {shortcut}", strings.find));
+    buttons_ui(ui, &[(strings.close, Choice::Cancel)])
 }

@@ -38,5 +38,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
         } else {
             ui.weak(strings.no_changes);
         }
+        ui.separator();
+        match &app.tags().path {
+            Some(path) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                ui.weak(name)
+                    .on_hover_text(format!("{}: {}", strings.tags_file, path.display()));
+            }
+            None => {
+                ui.weak(strings.not_saved_yet);
+            }
+        }
     });
 }

@@ -12,6 +12,7 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
     ui.add_space(8.0);
     let Some(selected) = app.selected() else {
         ui.label(strings.no_selection);
+        orphans_ui(ui, app);
         return;
     };
     let number = app.paragraph_number(selected).unwrap_or_default();
@@ -43,6 +44,42 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
     if response.lost_focus() {
         app.note_editing_ended();
     }
+    orphans_ui(ui, app);
+}
+
+/// Annotations that match no paragraph of this report: shown with their quote and note, so
+/// that nothing a delegate wrote disappears from view.
+fn orphans_ui(ui: &mut egui::Ui, app: &ParatagApp) {
+    let orphans = &app.tags().orphans;
+    if orphans.is_empty() {
+        return;
+    }
+    let strings = app.strings();
+    ui.add_space(16.0);
+    ui.separator();
+    ui.label(RichText::new(format!("{} ({})", strings.orphans, orphans.len())).strong());
+    ui.weak(strings.orphans_detail);
+    egui::ScrollArea::vertical()
+        .id_salt("orphans")
+        .show(ui, |ui| {
+            for orphan in orphans {
+                ui.add_space(6.0);
+                let tags: Vec<&str> = orphan
+                    .tags
+                    .iter()
+                    .filter_map(|key| Tag::ALL.into_iter().find(|tag| tag.key() == key))
+                    .map(|tag| strings.tag(tag))
+                    .collect();
+                ui.label(format!("¶{} · {}", orphan.paragraph, tags.join(", ")));
+                ui.add(
+                    egui::Label::new(RichText::new(format!("“{}…”", orphan.quote)).italics())
+                        .wrap(),
+                );
+                if !orphan.note.is_empty() {
+                    ui.add(egui::Label::new(&orphan.note).wrap());
+                }
+            }
+        });
 }
 
 fn tag_button_ui(
