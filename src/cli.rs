@@ -106,7 +106,8 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
              they were"
         );
     }
-    let anchored = crate::tags_file::anchor(&file, &document);
+    let fingerprints = crate::tags_file::Fingerprints::new(&document);
+    let anchored = crate::tags_file::anchor(&file, &document, &fingerprints);
     println!(
         "{} annotations: {} exact, {} moved, {} fuzzy, {} orphans",
         file.annotations.len(),

@@ -15,6 +15,7 @@ pub mod history;
 pub mod i18n;
 pub mod outline;
 pub mod parse;
+pub mod sample;
 pub mod search;
 pub mod seed;
 pub mod storage;

@@ -10,14 +10,14 @@ use std::ffi::OsString;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 /// The file operations a save makes.
 pub trait Disk {
     /// The file's bytes; `ErrorKind::NotFound` when there is none.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// Replace the file with `bytes` atomically and durably.
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    /// Keep the file at `from` as `to` (whose bytes are `bytes`), replacing any old `to`.
+    fn keep_copy(&self, from: &Path, to: &Path, bytes: &[u8]) -> io::Result<()>;
 }
 
 /// The real file system.
@@ -34,16 +34,32 @@ impl Disk for RealDisk {
         file.write_all(bytes)?;
         file.commit()
     }
+
+    /// A hard link costs nothing and keeps the old file's data when the save renames the new
+    /// file over its name; where links are not supported (FAT, some network shares), a copy.
+    fn keep_copy(&self, from: &Path, to: &Path, bytes: &[u8]) -> io::Result<()> {
+        match std::fs::remove_file(to) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+        std::fs::hard_link(from, to).or_else(|_| self.write_atomic(to, bytes))
+    }
 }
 
-/// What a file held when paratag last read or wrote it: its content hash, or nothing.
+/// What a file held when paratag last read or wrote it: its length and a hash of its content,
+/// or nothing. Stamps live only in memory, so a fast hash is enough to notice a change.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stamp(Option<[u8; 32]>);
+pub struct Stamp(Option<(usize, u64)>);
 
 impl Stamp {
     /// The stamp of bytes (or of no file).
     pub fn of(bytes: Option<&[u8]>) -> Self {
-        Self(bytes.map(|bytes| Sha256::digest(bytes).into()))
+        Self(bytes.map(|bytes| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hasher::write(&mut hasher, bytes);
+            (bytes.len(), std::hash::Hasher::finish(&hasher))
+        }))
     }
 
     /// The stamp of the file at `path` as it is now.
@@ -102,7 +118,7 @@ pub fn save(
     if let Some(current) = &current
         && current.as_slice() != bytes
     {
-        disk.write_atomic(&backup_path(path), current)
+        disk.keep_copy(path, &backup_path(path), current)
             .map_err(|source| SaveError::Io {
                 step: "keep the previous version as .bak",
                 source,
@@ -197,6 +213,11 @@ mod tests {
             self.tick()?;
             RealDisk.write_atomic(path, bytes)
         }
+
+        fn keep_copy(&self, from: &Path, to: &Path, bytes: &[u8]) -> io::Result<()> {
+            self.tick()?;
+            RealDisk.keep_copy(from, to, bytes)
+        }
     }
 
     #[test]
@@ -208,9 +229,14 @@ mod tests {
             !backup_path(&path).exists(),
             "nothing to back up the first time"
         );
-        save(&RealDisk, &path, b"two", Some(&first)).unwrap();
+        let second = save(&RealDisk, &path, b"two", Some(&first)).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"one");
+        // The next save replaces the .bak, and the .bak is not the live file under a second
+        // name: writing the file never changes it.
+        save(&RealDisk, &path, b"three", Some(&second)).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"two");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -116,11 +116,19 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
         column: error.span.start.col,
         message: error.code.to_string(),
     };
-    let probe: VersionProbe = options.from_str(text).map_err(syntax)?;
-    if probe.format > FORMAT_VERSION {
-        return Err(LoadError::Newer {
-            found: probe.format,
-        });
+    // The version decides how to read the rest, so it is read first: from the header when it
+    // stands where paratag writes it, or else by a full parse that ignores the other fields.
+    let format = match header_format(text) {
+        Some(format) => format,
+        None => {
+            options
+                .from_str::<VersionProbe>(text)
+                .map_err(syntax)?
+                .format
+        }
+    };
+    if format > FORMAT_VERSION {
+        return Err(LoadError::Newer { found: format });
     }
     // Format 1 is the first; older versions will be migrated here as the format evolves.
     let file: TagsFile = options.from_str(text).map_err(syntax)?;
@@ -137,6 +145,24 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
     Ok(file)
 }
 
+/// The format version from the header, when the file starts as paratag writes it: comment
+/// and attribute lines, `(`, then `format: N,`.
+fn header_format(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start();
+    while rest.starts_with("//") || rest.starts_with("#!") {
+        rest = rest.split_once('\n')?.1.trim_start();
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].trim_start();
+    if digits == 0 || digits > 9 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
 /// Whether bytes look like a tags file rather than a report (File ▸ Open takes both).
 pub fn looks_like_tags_file(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -146,31 +172,102 @@ pub fn looks_like_tags_file(bytes: &[u8]) -> bool {
         && head.contains("format")
 }
 
-/// Serialise a tags file, pretty-printed with a stable order.
-pub fn to_string(file: &TagsFile) -> Result<String, ron::Error> {
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut text = String::from("// paratag tags file (docs/tags-format.md)\n");
-    text.push_str(&ron::ser::to_string_pretty(file, pretty)?);
-    text.push('\n');
-    Ok(text)
+/// Serialise a tags file: pretty-printed, fields in a fixed order, one entry per paragraph.
+///
+/// Written directly rather than through ron's serialiser, which is several times slower on
+/// large files; the schema is small and fixed, and every save parses the bytes back with ron
+/// and compares before anything is written, so a mistake here could never reach the disk.
+pub fn to_string(file: &TagsFile) -> String {
+    let mut out = String::with_capacity(256 + file.annotations.len() * 320);
+    out.push_str("// paratag tags file (docs/tags-format.md)\n#![enable(implicit_some)]\n(\n");
+    let _ = writeln!(out, "    format: {},", file.format);
+    out.push_str("    document: (\n");
+    if let Some(symbol) = &file.document.symbol {
+        field(&mut out, 8, "symbol", symbol);
+    }
+    field(&mut out, 8, "language", &file.document.language);
+    field(&mut out, 8, "fingerprint", &file.document.fingerprint);
+    if let Some(name) = &file.document.file {
+        field(&mut out, 8, "file", name);
+    }
+    out.push_str("    ),\n    annotations: [\n");
+    for entry in &file.annotations {
+        out.push_str("        (\n");
+        let _ = writeln!(out, "            paragraph: {},", entry.paragraph);
+        field(&mut out, 12, "fingerprint", &entry.fingerprint);
+        field(&mut out, 12, "quote", &entry.quote);
+        out.push_str("            tags: [");
+        for (i, tag) in entry.tags.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            quoted(&mut out, tag);
+        }
+        out.push_str("],\n");
+        field(&mut out, 12, "note", &entry.note);
+        field(&mut out, 12, "changed", &entry.changed);
+        out.push_str("        ),\n");
+    }
+    out.push_str("    ],\n)\n");
+    out
+}
+
+/// `name: "value",` on its own line, indented.
+fn field(out: &mut String, indent: usize, name: &str, value: &str) {
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(name);
+    out.push_str(": ");
+    quoted(out, value);
+    out.push_str(",\n");
+}
+
+/// A RON string literal: quotes, backslashes and control characters escaped; everything else,
+/// Chinese included, as it is.
+fn quoted(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 fn tag_from_key(key: &str) -> Option<Tag> {
     Tag::ALL.into_iter().find(|tag| tag.key() == key)
 }
 
-/// Text as compared for fingerprints and quotes: NFKC (PDF extraction leaves Kangxi radicals
-/// and full-width forms), without whitespace, Latin letters in lower case.
+/// Text as compared for fingerprints and quotes: each character's compatibility form (NFKC;
+/// PDF extraction leaves Kangxi radicals and full-width forms), without whitespace, letters in
+/// lower case. ASCII and CJK ideographs, most of any report, are their own form and skip the
+/// normaliser; combining sequences are not recomposed, which only has to be consistent.
 pub fn normalize(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_whitespace() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(
+                std::iter::once(c)
+                    .nfkc()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_lowercase),
+            );
+        }
+    }
+    out
 }
 
 fn hex(bytes: &[u8], digits: usize) -> String {
@@ -189,13 +286,33 @@ pub fn paragraph_fingerprint(text: &str) -> String {
 
 /// A document's fingerprint: 32 hex digits of SHA-256 over its numbered, normalised paragraphs.
 pub fn document_fingerprint(document: &Document) -> String {
-    let mut hasher = Sha256::new();
-    for paragraph in document.paragraphs() {
-        hasher.update(paragraph.number.to_le_bytes());
-        hasher.update(normalize(&paragraph.text).as_bytes());
-        hasher.update([0]);
+    Fingerprints::new(document).document
+}
+
+/// A document's fingerprints, computed once when it is opened: saving and re-anchoring use
+/// them for every paragraph.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fingerprints {
+    pub document: String,
+    pub paragraphs: Vec<String>,
+}
+
+impl Fingerprints {
+    pub fn new(document: &Document) -> Self {
+        let mut hasher = Sha256::new();
+        let mut paragraphs = Vec::new();
+        for paragraph in document.paragraphs() {
+            let normalized = normalize(&paragraph.text);
+            hasher.update(paragraph.number.to_le_bytes());
+            hasher.update(normalized.as_bytes());
+            hasher.update([0]);
+            paragraphs.push(hex(&Sha256::digest(normalized.as_bytes()), 16));
+        }
+        Self {
+            document: hex(&hasher.finalize(), 32),
+            paragraphs,
+        }
     }
-    hex(&hasher.finalize(), 32)
 }
 
 /// The quote kept for a paragraph: its first words as printed.
@@ -217,11 +334,15 @@ fn parse_time(text: &str) -> Option<SystemTime> {
 }
 
 /// The reference to a document for its tags file.
-pub fn document_ref(document: &Document, file: Option<&str>) -> DocumentRef {
+pub fn document_ref(
+    document: &Document,
+    fingerprints: &Fingerprints,
+    file: Option<&str>,
+) -> DocumentRef {
     DocumentRef {
         symbol: document.symbol.clone(),
         language: document.language.code().to_owned(),
-        fingerprint: document_fingerprint(document),
+        fingerprint: fingerprints.document.clone(),
         file: file.map(str::to_owned),
     }
 }
@@ -230,6 +351,7 @@ pub fn document_ref(document: &Document, file: Option<&str>) -> DocumentRef {
 /// opened from, in paragraph order.
 pub fn build(
     document: &Document,
+    fingerprints: &Fingerprints,
     file_name: Option<&str>,
     annotations: &Annotations,
     orphans: &[Entry],
@@ -241,7 +363,7 @@ pub fn build(
             let paragraph = paragraphs.get(index.0)?;
             Some(Entry {
                 paragraph: paragraph.number,
-                fingerprint: paragraph_fingerprint(&paragraph.text),
+                fingerprint: fingerprints.paragraphs.get(index.0)?.clone(),
                 quote: quote(&paragraph.text),
                 tags: annotation
                     .tags
@@ -257,7 +379,7 @@ pub fn build(
     entries.sort_by_key(|entry| entry.paragraph);
     TagsFile {
         format: FORMAT_VERSION,
-        document: document_ref(document, file_name),
+        document: document_ref(document, fingerprints, file_name),
         annotations: entries,
     }
 }
@@ -283,31 +405,38 @@ pub struct Anchored {
     pub fuzzy: usize,
 }
 
-struct Candidate {
+struct Candidate<'a> {
     number: u32,
-    fingerprint: String,
-    normalized: String,
+    fingerprint: &'a str,
+    text: &'a str,
+    /// The normalised text, made only if a fuzzy match needs it.
+    normalized: std::cell::OnceCell<String>,
+}
+
+impl Candidate<'_> {
+    fn normalized(&self) -> &str {
+        self.normalized.get_or_init(|| normalize(self.text))
+    }
 }
 
 /// Place a file's annotations in a document: by fingerprint, then by printed number confirmed
 /// by the quote, then by a fuzzy match of the quote. What matches nowhere is an orphan.
-pub fn anchor(file: &TagsFile, document: &Document) -> Anchored {
-    let candidates: Vec<Candidate> = document
+pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints) -> Anchored {
+    let candidates: Vec<Candidate<'_>> = document
         .paragraphs()
-        .map(|paragraph| {
-            let normalized = normalize(&paragraph.text);
-            Candidate {
-                number: paragraph.number,
-                fingerprint: hex(&Sha256::digest(normalized.as_bytes()), 16),
-                normalized,
-            }
+        .zip(&fingerprints.paragraphs)
+        .map(|(paragraph, fingerprint)| Candidate {
+            number: paragraph.number,
+            fingerprint,
+            text: &paragraph.text,
+            normalized: std::cell::OnceCell::new(),
         })
         .collect();
     let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         by_fingerprint
-            .entry(candidate.fingerprint.as_str())
+            .entry(candidate.fingerprint)
             .or_default()
             .push(index);
         by_number.entry(candidate.number).or_default().push(index);
@@ -341,7 +470,7 @@ pub fn anchor(file: &TagsFile, document: &Document) -> Anchored {
                     .filter(free)
                     .find(|index| {
                         !quote.is_empty()
-                            && similarity(&quote, &candidates[**index].normalized)
+                            && similarity(&quote, candidates[**index].normalized())
                                 >= FUZZY_THRESHOLD
                     })
                     .map(|index| (*index, Anchor::Fuzzy))
@@ -354,7 +483,7 @@ pub fn anchor(file: &TagsFile, document: &Document) -> Anchored {
                     .iter()
                     .enumerate()
                     .filter(|(index, _)| !taken[*index])
-                    .map(|(index, candidate)| (index, similarity(&quote, &candidate.normalized)))
+                    .map(|(index, candidate)| (index, similarity(&quote, candidate.normalized())))
                     .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(index, _)| (index, Anchor::Fuzzy))

@@ -79,6 +79,8 @@ pub struct ParatagApp {
     source: String,
     /// For each paragraph index, its block's index in the document.
     paragraph_blocks: Vec<usize>,
+    /// The document's fingerprints, for saving and re-anchoring tags.
+    fingerprints: crate::tags_file::Fingerprints,
     annotations: Annotations,
     history: History,
     selected: Option<ParagraphIndex>,
@@ -116,6 +118,7 @@ impl ParatagApp {
         let (document, source, mut problem) = builtin_report();
         let mut app = Self {
             paragraph_blocks: paragraph_blocks(&document),
+            fingerprints: crate::tags_file::Fingerprints::new(&document),
             document,
             report_path: None,
             data_dir: None,
@@ -429,6 +432,7 @@ impl ParatagApp {
         match parse::read_report(path) {
             Ok(document) => {
                 self.paragraph_blocks = paragraph_blocks(&document);
+                self.fingerprints = crate::tags_file::Fingerprints::new(&document);
                 self.document = document;
                 self.report_path = Some(path.to_owned());
                 self.source = path.display().to_string();

@@ -132,7 +132,7 @@ impl ParatagApp {
             });
             return;
         }
-        let anchored = tags_file::anchor(&file, &self.document);
+        let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
         self.annotations = anchored.annotations;
         self.start_tags(path.to_owned(), Stamp::of(Some(&bytes)), anchored.orphans);
         if anchored.moved + anchored.fuzzy + self.tags.orphans.len() > 0 {
@@ -203,14 +203,12 @@ impl ParatagApp {
     pub(super) fn save_to(&mut self, path: &Path, expected: Option<&Stamp>) -> bool {
         let file = tags_file::build(
             &self.document,
+            &self.fingerprints,
             self.report_file_name().as_deref(),
             &self.annotations,
             &self.tags.orphans,
         );
-        let text = match tags_file::to_string(&file) {
-            Ok(text) => text,
-            Err(error) => return self.save_failed(path, &error),
-        };
+        let text = tags_file::to_string(&file);
         // Parse the bytes back before they replace anything.
         if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
             return self.save_failed(path, &"the written tags did not read back the same");
@@ -250,7 +248,7 @@ impl ParatagApp {
     /// The recovery copy of the open report's tags, in the data directory.
     fn recovery_path(&self) -> Option<PathBuf> {
         let dir = self.data_dir.as_ref()?;
-        let fingerprint = tags_file::document_fingerprint(&self.document);
+        let fingerprint = &self.fingerprints.document;
         Some(dir.join("recovery").join(format!("{fingerprint}.tags.ron")))
     }
 
@@ -283,20 +281,16 @@ impl ParatagApp {
         }
         let file = tags_file::build(
             &self.document,
+            &self.fingerprints,
             self.report_file_name().as_deref(),
             &self.annotations,
             &self.tags.orphans,
         );
-        let written = tags_file::to_string(&file)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-                }
-                RealDisk
-                    .write_atomic(&path, text.as_bytes())
-                    .map_err(|e| e.to_string())
-            });
+        let text = tags_file::to_string(&file);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| RealDisk.write_atomic(&path, text.as_bytes()));
         match written {
             Ok(()) => self.tags.recovered_revision = Some(revision),
             Err(error) => {
@@ -320,7 +314,7 @@ impl ParatagApp {
         let Ok(file) = tags_file::parse(&bytes) else {
             return;
         };
-        let anchored = tags_file::anchor(&file, &self.document);
+        let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
         if anchored.annotations == self.annotations {
             let _ = std::fs::remove_file(&path);
             return;
@@ -344,7 +338,7 @@ impl ParatagApp {
             .map_err(|e| e.to_string())
             .and_then(|bytes| tags_file::parse(&bytes).map_err(|e| e.to_string()))
         {
-            let anchored = tags_file::anchor(&file, &self.document);
+            let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
             self.annotations = anchored.annotations;
             self.tags.orphans = anchored.orphans;
             self.history = History::unsaved();

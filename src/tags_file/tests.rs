@@ -31,15 +31,21 @@ fn the_documented_example_loads_and_anchors_exactly_to_the_seed() {
     assert_eq!(file.format, FORMAT_VERSION);
     let document = seed_document();
     assert_eq!(file.document.fingerprint, document_fingerprint(&document));
-    let anchored = anchor(&file, &document);
+    let anchored = anchor(&file, &document, &Fingerprints::new(&document));
     assert_eq!((anchored.exact, anchored.moved, anchored.fuzzy), (3, 0, 0));
     assert!(anchored.orphans.is_empty());
     assert_eq!(anchored.annotations.count(Tag::Proposal), 2);
     let fourth = anchored.annotations.get(ParagraphIndex(3)).unwrap();
     assert!(fourth.note.contains('\n'));
     // Writing what was read gives the documented bytes back: the format is stable.
-    let rebuilt = build(&document, Some(seed::FILE_NAME), &anchored.annotations, &[]);
-    assert_eq!(to_string(&rebuilt).unwrap(), documented_example());
+    let rebuilt = build(
+        &document,
+        &Fingerprints::new(&document),
+        Some(seed::FILE_NAME),
+        &anchored.annotations,
+        &[],
+    );
+    assert_eq!(to_string(&rebuilt), documented_example());
 }
 
 #[test]
@@ -55,8 +61,18 @@ fn save_then_load_gives_the_same_annotations() {
         ParagraphIndex(5),
         annotation(&[], "a note alone, with \"quotes\"\nand lines"),
     );
-    let text = to_string(&build(&document, None, &annotations, &[])).unwrap();
-    let anchored = anchor(&parse(text.as_bytes()).unwrap(), &document);
+    let text = to_string(&build(
+        &document,
+        &Fingerprints::new(&document),
+        None,
+        &annotations,
+        &[],
+    ));
+    let anchored = anchor(
+        &parse(text.as_bytes()).unwrap(),
+        &document,
+        &Fingerprints::new(&document),
+    );
     assert_eq!(anchored.annotations, annotations);
     assert_eq!(anchored.exact, 3);
 }
@@ -67,7 +83,13 @@ fn no_type_names_and_stable_paragraph_order() {
     let mut annotations = Annotations::default();
     annotations.insert(ParagraphIndex(20), annotation(&[Tag::Proposal], ""));
     annotations.insert(ParagraphIndex(2), annotation(&[Tag::Challenge], ""));
-    let text = to_string(&build(&document, None, &annotations, &[])).unwrap();
+    let text = to_string(&build(
+        &document,
+        &Fingerprints::new(&document),
+        None,
+        &annotations,
+        &[],
+    ));
     for name in ["TagsFile", "Entry", "DocumentRef", "Some(", "Challenge"] {
         assert!(!text.contains(name), "{name} in\n{text}");
     }
@@ -199,14 +221,19 @@ fn re_anchoring_on_a_revised_report() {
         );
     }
     let file = parse(
-        to_string(&build(&original, None, &annotations, &[]))
-            .unwrap()
-            .as_bytes(),
+        to_string(&build(
+            &original,
+            &Fingerprints::new(&original),
+            None,
+            &annotations,
+            &[],
+        ))
+        .as_bytes(),
     )
     .unwrap();
 
     let revised = revised_seed();
-    let anchored = anchor(&file, &revised);
+    let anchored = anchor(&file, &revised, &Fingerprints::new(&revised));
     let number_of = |index: ParagraphIndex| revised.paragraphs().nth(index.0).unwrap().number;
     let placed: Vec<(u32, String)> = anchored
         .annotations
@@ -233,7 +260,13 @@ fn re_anchoring_on_a_revised_report() {
     assert_eq!(anchored.orphans[0].note, "note 7");
 
     // Saving again keeps the orphan.
-    let again = build(&revised, None, &anchored.annotations, &anchored.orphans);
+    let again = build(
+        &revised,
+        &Fingerprints::new(&revised),
+        None,
+        &anchored.annotations,
+        &anchored.orphans,
+    );
     assert_eq!(again.annotations.len(), 6);
     assert!(again.annotations.iter().any(|entry| entry.note == "note 7"));
 }
@@ -296,7 +329,7 @@ mod properties {
                 document: DocumentRef { symbol, language, fingerprint: "0".repeat(32), file: file_name },
                 annotations: entries,
             };
-            let text = to_string(&file).unwrap();
+            let text = to_string(&file);
             prop_assert_eq!(parse(text.as_bytes()).unwrap(), file);
         }
 

@@ -1,0 +1,72 @@
+//! Saving and opening 10,000 annotations (budget: under 50 ms each).
+
+// A benchmark whose set-up fails must stop loudly rather than measure nothing.
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
+use paratag::{parse, sample, storage, tags_file};
+
+const ANNOTATIONS: usize = 10_000;
+
+fn annotated() -> (paratag::document::Document, Annotations) {
+    let document =
+        parse::parse_text(&sample::large_chinese_report(ANNOTATIONS)).expect("generated report");
+    let mut annotations = Annotations::default();
+    for index in 0..ANNOTATIONS {
+        let tag = Tag::ALL[index % 3];
+        annotations.insert(
+            ParagraphIndex(index),
+            Annotation {
+                tags: std::iter::once(tag).collect(),
+                note: format!("第{index}段：需要在简报中提及。Follow up with the capital."),
+                changed: Some(std::time::SystemTime::UNIX_EPOCH),
+            },
+        );
+    }
+    (document, annotations)
+}
+
+fn save_and_open(c: &mut Criterion) {
+    let (document, annotations) = annotated();
+    // Computed once when a report is opened, as the app does.
+    let fingerprints = tags_file::Fingerprints::new(&document);
+    let dir = std::env::temp_dir().join(format!("paratag-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let path = dir.join("bench.tags.ron");
+
+    c.bench_function(
+        "save 10,000 annotations (build, serialise, verify, atomic write)",
+        |b| {
+            b.iter(|| {
+                let file = tags_file::build(
+                    &document,
+                    &fingerprints,
+                    Some("bench.txt"),
+                    &annotations,
+                    &[],
+                );
+                let text = tags_file::to_string(&file);
+                let back = tags_file::parse(text.as_bytes()).expect("verify");
+                assert_eq!(back.annotations.len(), ANNOTATIONS);
+                storage::save(&storage::RealDisk, &path, text.as_bytes(), None).expect("save");
+            });
+        },
+    );
+
+    c.bench_function("open 10,000 annotations (read, parse, re-anchor)", |b| {
+        b.iter(|| {
+            let bytes = std::fs::read(&path).expect("read");
+            let file = tags_file::parse(&bytes).expect("parse");
+            let anchored = tags_file::anchor(&file, &document, &fingerprints);
+            assert_eq!(anchored.exact, ANNOTATIONS);
+            black_box(anchored);
+        });
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, save_and_open);
+criterion_main!(benches);
