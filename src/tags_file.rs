@@ -78,6 +78,10 @@ pub enum LoadError {
     Empty,
     #[error("the file is not text (UTF-8)")]
     NotText,
+    #[error(
+        "line {line}, column {column}: the file ends in the middle of a character (was it cut short?)"
+    )]
+    CutShort { line: usize, column: usize },
     #[error("line {line}, column {column}: {message}")]
     Syntax {
         line: usize,
@@ -106,7 +110,21 @@ fn options() -> ron::Options {
 /// Parse the bytes of a tags file. A UTF-8 BOM (as Notepad writes) is skipped.
 pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        // An incomplete character at the very end is a file cut short, not a binary file.
+        if error.error_len().is_some() {
+            return LoadError::NotText;
+        }
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        LoadError::CutShort {
+            line: valid.lines().count().max(1),
+            column: valid
+                .rsplit('\n')
+                .next()
+                .map_or(0, |last| last.chars().count())
+                + 1,
+        }
+    })?;
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }

@@ -343,6 +343,59 @@ fn a_tags_file_that_fails_to_load_is_never_written_over() {
 }
 
 #[test]
+fn no_bad_tags_file_is_ever_changed() {
+    let example = {
+        let text = include_str!("../../docs/tags-format.md");
+        let start = text.find("```ron\n").unwrap() + 7;
+        text[start..start + text[start..].find("```").unwrap()].to_owned()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated",
+            example.as_bytes()[..example.len() / 3].to_vec(),
+            "line ",
+        ),
+        ("not RON", b"tags = [challenge]\n".to_vec(), "line 1"),
+        (
+            "not text",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0xFF],
+            "not text",
+        ),
+        (
+            "newer",
+            example.replace("format: 1,", "format: 2,").into_bytes(),
+            "newer paratag",
+        ),
+        (
+            "unknown tag",
+            example.replace("\"proposal\"", "\"priority\"").into_bytes(),
+            "unknown tag",
+        ),
+        ("empty", Vec::new(), "empty"),
+    ];
+    for (name, bytes, reason) in cases {
+        let scratch = Scratch::new(&format!("bad-{}", name.replace(' ', "-")));
+        std::fs::write(scratch.tags(), &bytes).unwrap();
+        let before = scratch.snapshot();
+        let ctx = egui::Context::default();
+        let mut app = scratch.launch();
+        let problem = app.problem().unwrap_or_default().to_owned();
+        assert!(
+            problem.contains(reason) && problem.ends_with("report.tags.ron"),
+            "{name}: {problem}"
+        );
+        select_number(&mut app, &ctx, 3);
+        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        app.set_picker(Box::new(ScriptedPicker(None)));
+        app.apply(&ctx, Command::Save);
+        app.autosave(&ctx);
+        let mut after = scratch.snapshot();
+        after.retain(|(path, _)| !path.starts_with(scratch.dir.join("data")));
+        assert_eq!(after, before, "{name}: a file changed");
+    }
+}
+
+#[test]
 fn a_file_changed_on_disk_is_noticed_before_saving() {
     let scratch = Scratch::new("changed");
     let ctx = egui::Context::default();

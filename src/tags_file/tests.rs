@@ -115,6 +115,11 @@ fn bad_files_each_get_their_own_error() {
         ("not RON", b"<xml>tags</xml>".to_vec(), "line 1, column 1"),
         ("truncated", truncated.as_bytes().to_vec(), "line "),
         (
+            "cut in the middle of a character",
+            good.as_bytes()[..=good.find("认识").unwrap()].to_vec(),
+            "line 15, column 21: the file ends in the middle of a character",
+        ),
+        (
             "hand-edited wrongly",
             hand_edited.clone().into_bytes(),
             &position,
