@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::storage::Disk as _;
 use crate::{outline, parse};
 
 /// paratag: read a UN report and tag its paragraphs for a briefing note.
@@ -45,6 +46,49 @@ pub enum Command {
         json: bool,
     },
 
+    /// Export the tagged excerpts as a briefing note with UN citations.
+    Export {
+        /// The report (text extracted from a UN PDF).
+        report: PathBuf,
+
+        /// The tags file (`REPORT.tags.ron` beside the report when not given).
+        #[arg(long, value_name = "FILE")]
+        tags: Option<PathBuf>,
+
+        /// docx, md, html, csv or txt.
+        #[arg(long, value_parser = ["docx", "md", "html", "csv", "txt"])]
+        format: String,
+
+        /// Write here; text formats go to standard output without it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// Group the excerpts by tag (challenges, good practices, proposals) or keep the
+        /// report's order.
+        #[arg(long, value_parser = ["tag", "document"], default_value = "tag")]
+        group_by: String,
+
+        /// The language of labels and citations (`para. 12` or `第12段`).
+        #[arg(long, value_parser = ["en", "zh"], default_value = "en")]
+        lang: String,
+
+        /// Only these tags, comma-separated: challenge, good-practice, proposal.
+        #[arg(long, value_delimiter = ',', value_parser = ["challenge", "good-practice", "proposal"])]
+        only: Vec<String>,
+
+        /// Trim each quote to this many characters.
+        #[arg(long, value_name = "CHARS")]
+        trim: Option<usize>,
+
+        /// Cite every paragraph on its own instead of `paras. 12–14`.
+        #[arg(long)]
+        no_merge: bool,
+
+        /// The date in the header, YYYY-MM-DD (today by default).
+        #[arg(long)]
+        date: Option<String>,
+    },
+
     /// Check a tags file against a report: how many annotations anchor exactly, moved,
     /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
     Check {
@@ -55,6 +99,106 @@ pub enum Command {
         /// built-in report when the tags are for it.
         report: Option<PathBuf>,
     },
+}
+
+/// The export options a command line asks for.
+pub fn export_options(
+    group_by: &str,
+    lang: &str,
+    only: &[String],
+    trim: Option<usize>,
+    no_merge: bool,
+    date: Option<&str>,
+) -> crate::export::ExportOptions {
+    use crate::export::{ExportOptions, Grouping, NoteLanguage};
+    let language = if lang == "zh" {
+        NoteLanguage::Chinese
+    } else {
+        NoteLanguage::English
+    };
+    let mut options = ExportOptions::new(language);
+    if group_by == "document" {
+        options.grouping = Grouping::Document;
+    }
+    options.only = crate::annotations::Tag::ALL
+        .into_iter()
+        .filter(|tag| only.iter().any(|key| key == tag.key()))
+        .collect();
+    options.trim_chars = trim;
+    options.merge_consecutive = !no_merge;
+    if let Some(date) = date {
+        date.clone_into(&mut options.date);
+    }
+    options
+}
+
+/// `paratag export …`: the same bytes as the window's Export, to a file or standard output.
+pub fn export(
+    report: &Path,
+    tags: Option<&Path>,
+    format: &str,
+    output: Option<&Path>,
+    options: &crate::export::ExportOptions,
+) -> ExitCode {
+    let Some(format) = crate::export::Format::from_extension(format) else {
+        eprintln!("paratag: unknown format {format}");
+        return ExitCode::FAILURE;
+    };
+    if !format.is_text() && output.is_none() {
+        eprintln!("paratag: a Word document needs a file to go to: add -o FILE.docx");
+        return ExitCode::FAILURE;
+    }
+    let tags = tags.map_or_else(|| crate::app::tags_beside(report), Path::to_path_buf);
+    let app = crate::app::ParatagApp::launch(
+        Some(report),
+        Some(&tags),
+        None,
+        crate::app::preferences::Preferences::default(),
+    );
+    if let Some(problem) = app.problem() {
+        eprintln!("paratag: {problem}");
+        return ExitCode::FAILURE;
+    }
+    if let Some(crate::app::Modal::ForeignTags { theirs, .. }) = app.modal() {
+        eprintln!(
+            "paratag: these tags are for {theirs}, not {} — {}",
+            app.document().symbol.as_deref().unwrap_or("this report"),
+            tags.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    if !tags.exists() {
+        eprintln!(
+            "paratag: there is no tags file to export — {}",
+            tags.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let bytes = match app.export_bytes(options, format) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("paratag: {error} — {}", tags.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = match output {
+        Some(path) => crate::storage::RealDisk
+            .write_atomic(path, &bytes)
+            .map_err(|error| format!("cannot write {}: {error}", path.display())),
+        None => match std::io::stdout().lock().write_all(&bytes) {
+            Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("cannot write the note: {error}"))
+            }
+            _ => Ok(()),
+        },
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("paratag: {problem}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `paratag check TAGS [REPORT]`.

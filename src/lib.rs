@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod document;
+pub mod export;
 pub mod fonts;
 pub mod history;
 pub mod i18n;

@@ -10,6 +10,28 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
+        Some(Command::Export {
+            report,
+            tags,
+            format,
+            output,
+            group_by,
+            lang,
+            only,
+            trim,
+            no_merge,
+            date,
+        }) => {
+            let options =
+                cli::export_options(&group_by, &lang, &only, trim, no_merge, date.as_deref());
+            cli::export(
+                &report,
+                tags.as_deref(),
+                &format,
+                output.as_deref(),
+                &options,
+            )
+        }
         None => match paratag::app::run(cli.report.as_deref(), cli.tags.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -280,6 +280,21 @@ impl ParatagApp {
         }
     }
 
+    /// The briefing note of the open report and its tags, in a format: what Export saves.
+    pub fn export_bytes(
+        &self,
+        options: &crate::export::ExportOptions,
+        format: crate::export::Format,
+    ) -> Result<Vec<u8>, crate::export::ExportError> {
+        crate::export::export(
+            &self.document,
+            &self.annotations,
+            &self.tags.orphans,
+            options,
+            format,
+        )
+    }
+
     /// Take the request to scroll to the selected paragraph (the reader does it once).
     pub fn take_scroll_request(&mut self) -> bool {
         std::mem::take(&mut self.scroll_to_selected)

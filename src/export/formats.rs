@@ -1,0 +1,301 @@
+//! The text formats: Markdown, plain text, HTML, CSV.
+
+use std::fmt::Write as _;
+
+use super::{BriefingNote, Excerpt};
+use crate::annotations::Tag;
+
+/// "Note:" / "备注：", and what separates it from the note ("Note: text", "备注：文字").
+fn note_label(note: &BriefingNote) -> (String, &'static str) {
+    if note.language == super::NoteLanguage::Chinese {
+        (format!("{}：", note.labels().note), "")
+    } else {
+        (format!("{}:", note.labels().note), " ")
+    }
+}
+
+/// The report heading to show above an excerpt: only when it differs from the one above.
+fn new_heading<'a>(previous: &mut Option<&'a str>, excerpt: &'a Excerpt) -> Option<&'a str> {
+    let heading = excerpt.heading.as_deref();
+    if heading == *previous {
+        return None;
+    }
+    *previous = heading;
+    heading
+}
+
+/// The tag names of an excerpt, for excerpts listed in document order.
+fn tag_names(note: &BriefingNote, excerpt: &Excerpt) -> String {
+    excerpt
+        .tags
+        .iter()
+        .map(|tag| note.labels().tag(*tag))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Markdown, to paste into e-mail or a wiki: quotes as block quotes, the citation under each,
+/// the note apart and marked.
+pub fn markdown(note: &BriefingNote) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n\n{}", note.title(), note.summary());
+    let mut sections: Vec<(&str, &[Excerpt], bool)> = note
+        .sections
+        .iter()
+        .map(|section| {
+            (
+                section.title.as_str(),
+                section.excerpts.as_slice(),
+                section.tag.is_none(),
+            )
+        })
+        .collect();
+    if !note.orphans.is_empty() {
+        sections.push((note.labels().orphans, &note.orphans, true));
+    }
+    for (title, excerpts, show_tags) in sections {
+        let _ = write!(out, "\n## {title}\n");
+        if title == note.labels().orphans {
+            let _ = write!(out, "\n{}\n", note.labels().orphans_detail);
+        }
+        let mut previous = None;
+        for excerpt in excerpts {
+            out.push('\n');
+            if let Some(heading) = new_heading(&mut previous, excerpt) {
+                let _ = writeln!(out, "### {heading}\n");
+            }
+            if show_tags {
+                let _ = writeln!(out, "**{}**\n", tag_names(note, excerpt));
+            }
+            for line in excerpt.text.lines() {
+                if line.is_empty() {
+                    out.push_str(">\n");
+                } else {
+                    let _ = writeln!(out, "> {line}");
+                }
+            }
+            let _ = writeln!(out, "\n— {}", excerpt.citation);
+            if !excerpt.note.is_empty() {
+                let (label, gap) = note_label(note);
+                let _ = writeln!(
+                    out,
+                    "\n**{label}**{gap}{}",
+                    excerpt.note.replace('\n', "  \n")
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Plain text, for e-mail: no markup, the quote in quotation marks.
+pub fn text(note: &BriefingNote) -> String {
+    let mut out = String::new();
+    let title = note.title();
+    let _ = writeln!(
+        out,
+        "{title}\n{}\n\n{}",
+        "=".repeat(title.chars().count().min(60)),
+        note.summary()
+    );
+    let mut sections: Vec<(&str, &[Excerpt], bool)> = note
+        .sections
+        .iter()
+        .map(|section| {
+            (
+                section.title.as_str(),
+                section.excerpts.as_slice(),
+                section.tag.is_none(),
+            )
+        })
+        .collect();
+    if !note.orphans.is_empty() {
+        sections.push((note.labels().orphans, &note.orphans, true));
+    }
+    let (open, close) = if note.language == super::NoteLanguage::Chinese {
+        ("“", "”")
+    } else {
+        ("\"", "\"")
+    };
+    for (title, excerpts, show_tags) in sections {
+        let _ = write!(
+            out,
+            "\n\n{title}\n{}\n",
+            "-".repeat(title.chars().count().min(60))
+        );
+        if title == note.labels().orphans {
+            let _ = writeln!(out, "{}", note.labels().orphans_detail);
+        }
+        let mut previous = None;
+        for excerpt in excerpts {
+            out.push('\n');
+            if let Some(heading) = new_heading(&mut previous, excerpt) {
+                let _ = writeln!(out, "{heading}\n");
+            }
+            if show_tags {
+                let _ = writeln!(out, "[{}]", tag_names(note, excerpt));
+            }
+            let _ = writeln!(out, "{open}{}{close}", excerpt.text);
+            let _ = writeln!(out, "— {}", excerpt.citation);
+            if !excerpt.note.is_empty() {
+                let (label, gap) = note_label(note);
+                let _ = writeln!(out, "{label}{gap}{}", excerpt.note);
+            }
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The tag's colour in print (the app's light-theme colours).
+fn tag_css(tag: Option<Tag>) -> &'static str {
+    match tag {
+        Some(Tag::Challenge) => "challenge",
+        Some(Tag::GoodPractice) => "good-practice",
+        Some(Tag::Proposal) => "proposal",
+        None => "mixed",
+    }
+}
+
+const STYLE: &str = "body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",system-ui,sans-serif;\
+max-width:46em;margin:2em auto;padding:0 1em;line-height:1.65;color:#1b1b1b}\
+h1{font-size:1.6em;margin-bottom:.2em}.summary{color:#555}\
+h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}\
+.excerpt{margin:1.2em 0;page-break-inside:avoid}\
+h3.heading{font-size:1em;color:#555;font-style:italic;font-weight:normal;margin:1.4em 0 .3em}\
+.tags{font-weight:bold;margin:0 0 .3em}\
+blockquote{margin:0;padding:.2em 1em;border-left:4px solid #888;background:#fafafa;white-space:pre-wrap}\
+.challenge blockquote{border-color:#c0392b}.good-practice blockquote{border-color:#1e8449}\
+.proposal blockquote{border-color:#1f5fc8}\
+.citation{margin:.3em 0 0 1em;font-size:.95em}\
+.note{margin:.5em 0 0 1em;padding:.3em .8em;border:1px dashed #999;white-space:pre-wrap}\
+.note b{font-weight:bold}\
+@media print{body{margin:0;max-width:none}.excerpt{page-break-inside:avoid}}";
+
+/// Self-contained HTML to print: the tag colours as quote borders, the note in its own box.
+pub fn html(note: &BriefingNote) -> String {
+    let lang = if note.language == super::NoteLanguage::Chinese {
+        "zh-Hans"
+    } else {
+        "en"
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
+        escape(&note.title()),
+        escape(&note.title()),
+        escape(&note.summary())
+    );
+    let mut sections: Vec<(&str, &[Excerpt], Option<Tag>, bool)> = note
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.excerpts.as_slice(),
+                s.tag,
+                s.tag.is_none(),
+            )
+        })
+        .collect();
+    if !note.orphans.is_empty() {
+        sections.push((note.labels().orphans, &note.orphans, None, true));
+    }
+    for (title, excerpts, tag, show_tags) in sections {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(title));
+        if title == note.labels().orphans {
+            let _ = writeln!(out, "<p>{}</p>", escape(note.labels().orphans_detail));
+        }
+        let mut previous = None;
+        for excerpt in excerpts {
+            if let Some(heading) = new_heading(&mut previous, excerpt) {
+                let _ = writeln!(out, "<h3 class=\"heading\">{}</h3>", escape(heading));
+            }
+            let class = tag.or_else(|| excerpt.tags.first().copied());
+            let _ = writeln!(out, "<div class=\"excerpt {}\">", tag_css(class));
+            if show_tags {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"tags\">{}</p>",
+                    escape(&tag_names(note, excerpt))
+                );
+            }
+            let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&excerpt.text));
+            let _ = writeln!(
+                out,
+                "<p class=\"citation\">— {}</p>",
+                escape(&excerpt.citation)
+            );
+            if !excerpt.note.is_empty() {
+                let (label, gap) = note_label(note);
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\"><b>{}</b>{gap}{}</p>",
+                    escape(&label),
+                    escape(&excerpt.note)
+                );
+            }
+            out.push_str("</div>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 7] = [
+    "symbol",
+    "paragraph",
+    "tag",
+    "heading",
+    "text",
+    "note",
+    "citation",
+];
+
+/// CSV, one row per excerpt, UTF-8 with a BOM so that spreadsheet programs read Chinese right.
+pub fn csv(note: &BriefingNote) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = ::csv::Writer::from_writer(&mut out);
+        let symbol = note.symbol.as_deref().unwrap_or_default();
+        // Writing to a Vec cannot fail; a record that did would be lost loudly in tests.
+        let _ = writer.write_record(CSV_HEADER);
+        let excerpts = note
+            .sections
+            .iter()
+            .flat_map(|section| section.excerpts.iter())
+            .chain(&note.orphans);
+        for excerpt in excerpts {
+            let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
+            let _ = writer.write_record([
+                symbol,
+                &excerpt.paragraphs(),
+                &tags.join(";"),
+                excerpt.heading.as_deref().unwrap_or_default(),
+                &excerpt.text,
+                &excerpt.note,
+                &excerpt.citation,
+            ]);
+        }
+        let _ = writer.flush();
+    }
+    out
+}

@@ -1,0 +1,537 @@
+//! Briefing notes: a report's tagged excerpts with UN citations, in Word, Markdown, HTML, CSV
+//! and plain text.
+//!
+//! [`prepare`] turns the annotations into a [`BriefingNote`] (what to say, in which order, with
+//! which citation); the renderers only lay it out. The window and the command line both call
+//! [`export`], so they write the same bytes.
+
+mod docx;
+mod formats;
+
+use std::fmt;
+
+use crate::annotations::{Annotations, Tag, TagSet};
+use crate::document::{Block, Document};
+use crate::tags_file::Entry;
+
+/// The formats a briefing note can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Markdown,
+    Html,
+    Csv,
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Self; 5] = [
+        Self::Docx,
+        Self::Markdown,
+        Self::Html,
+        Self::Csv,
+        Self::Text,
+    ];
+
+    /// The file extension, also the name on the command line (`md`, `txt` …).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Docx => "docx",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Csv => "csv",
+            Self::Text => "txt",
+        }
+    }
+
+    /// The format for an extension or command-line name.
+    pub fn from_extension(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extension() == name)
+    }
+
+    /// Whether the format is text (it can go to standard output or the clipboard).
+    pub fn is_text(self) -> bool {
+        self != Self::Docx
+    }
+}
+
+/// How excerpts are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// A section per tag, in [`ExportOptions::tag_order`].
+    ByTag,
+    /// One section, paragraphs in the report's order.
+    Document,
+}
+
+/// The language of labels and citations, independent of the report's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteLanguage {
+    English,
+    Chinese,
+}
+
+/// What goes into a briefing note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub grouping: Grouping,
+    pub tag_order: [Tag; 3],
+    /// Only these tags (all when empty).
+    pub only: TagSet,
+    /// Trim each quote to this many characters, with an ellipsis; whole paragraphs when `None`.
+    pub trim_chars: Option<usize>,
+    pub language: NoteLanguage,
+    /// Cite consecutive paragraphs with the same tags and no notes together (`paras. 12–14`).
+    pub merge_consecutive: bool,
+    /// The date shown in the header (`2026-11-27`).
+    pub date: String,
+}
+
+impl ExportOptions {
+    /// Grouped by tag, every tag, whole paragraphs, English, consecutive paragraphs merged,
+    /// dated today.
+    pub fn new(language: NoteLanguage) -> Self {
+        Self {
+            grouping: Grouping::ByTag,
+            tag_order: Tag::ALL,
+            only: TagSet::EMPTY,
+            trim_chars: None,
+            language,
+            merge_consecutive: true,
+            date: today(),
+        }
+    }
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = crate::tags_file::format_time(std::time::SystemTime::now());
+    now.chars().take(10).collect()
+}
+
+/// The fixed words of a briefing note in one language.
+#[derive(Debug)]
+pub struct Labels {
+    pub briefing_note: &'static str,
+    pub exported: &'static str,
+    pub note: &'static str,
+    pub document_order: &'static str,
+    pub orphans: &'static str,
+    pub orphans_detail: &'static str,
+    pub challenges: &'static str,
+    pub good_practices: &'static str,
+    pub proposals: &'static str,
+    pub challenge: &'static str,
+    pub good_practice: &'static str,
+    pub proposal: &'static str,
+}
+
+static ENGLISH: Labels = Labels {
+    briefing_note: "Briefing note",
+    exported: "Exported",
+    note: "Note",
+    document_order: "In document order",
+    orphans: "Tags that could not be placed",
+    orphans_detail: "These were made on another text of the report and match no paragraph of this one; \
+                     the paragraph numbers are those of that text.",
+    challenges: "Challenges",
+    good_practices: "Good practices",
+    proposals: "Proposals",
+    challenge: "Challenge",
+    good_practice: "Good practice",
+    proposal: "Proposal",
+};
+
+static CHINESE: Labels = Labels {
+    briefing_note: "简报",
+    exported: "导出日期",
+    note: "备注",
+    document_order: "按文件顺序",
+    orphans: "无法定位的标签",
+    orphans_detail: "这些标签是在报告的另一文本上添加的，在本文本中找不到对应段落；段落编号为原文本的编号。",
+    challenges: "挑战",
+    good_practices: "良好做法",
+    proposals: "提议",
+    challenge: "挑战",
+    good_practice: "良好做法",
+    proposal: "提议",
+};
+
+impl NoteLanguage {
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Self::English => &ENGLISH,
+            Self::Chinese => &CHINESE,
+        }
+    }
+
+    /// `en` or `zh`, as on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::Chinese => "zh",
+        }
+    }
+}
+
+impl Labels {
+    /// A section's title: "Challenges".
+    pub fn section(&self, tag: Tag) -> &'static str {
+        match tag {
+            Tag::Challenge => self.challenges,
+            Tag::GoodPractice => self.good_practices,
+            Tag::Proposal => self.proposals,
+        }
+    }
+
+    /// A tag's name: "Challenge".
+    pub fn tag(&self, tag: Tag) -> &'static str {
+        match tag {
+            Tag::Challenge => self.challenge,
+            Tag::GoodPractice => self.good_practice,
+            Tag::Proposal => self.proposal,
+        }
+    }
+}
+
+/// A UN citation of paragraphs `first` to `last` of the document `symbol`: `A/74/18, para. 12`,
+/// `A/74/18, paras. 12–14`, `A/74/18，第12段`, `A/74/18，第12至14段`.
+pub fn citation(symbol: Option<&str>, first: u32, last: u32, language: NoteLanguage) -> String {
+    let paragraphs = match (language, first == last) {
+        (NoteLanguage::English, true) => format!("para. {first}"),
+        (NoteLanguage::English, false) => format!("paras. {first}–{last}"),
+        (NoteLanguage::Chinese, true) => format!("第{first}段"),
+        (NoteLanguage::Chinese, false) => format!("第{first}至{last}段"),
+    };
+    join_symbol(symbol, &paragraphs, language)
+}
+
+/// A citation of a sub-paragraph: `A/74/18, para. 12 (b)`, `A/74/18，第12(b)段`.
+pub fn subparagraph_citation(
+    symbol: Option<&str>,
+    paragraph: u32,
+    sub: &str,
+    language: NoteLanguage,
+) -> String {
+    let paragraphs = match language {
+        NoteLanguage::English => format!("para. {paragraph} ({sub})"),
+        NoteLanguage::Chinese => format!("第{paragraph}({sub})段"),
+    };
+    join_symbol(symbol, &paragraphs, language)
+}
+
+fn join_symbol(symbol: Option<&str>, paragraphs: &str, language: NoteLanguage) -> String {
+    match (symbol, language) {
+        (Some(symbol), NoteLanguage::English) => format!("{symbol}, {paragraphs}"),
+        (Some(symbol), NoteLanguage::Chinese) => format!("{symbol}，{paragraphs}"),
+        (None, _) => paragraphs.to_owned(),
+    }
+}
+
+/// A briefing note ready to be laid out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefingNote {
+    pub symbol: Option<String>,
+    pub date: String,
+    pub language: NoteLanguage,
+    /// Excerpts per tag, in the tag order of the note.
+    pub counts: Vec<(Tag, usize)>,
+    pub sections: Vec<Section>,
+    pub orphans: Vec<Excerpt>,
+}
+
+impl BriefingNote {
+    pub fn labels(&self) -> &'static Labels {
+        self.language.labels()
+    }
+
+    /// "Briefing note: A/74/18".
+    pub fn title(&self) -> String {
+        let labels = self.labels();
+        match (&self.symbol, self.language) {
+            (Some(symbol), NoteLanguage::English) => format!("{}: {symbol}", labels.briefing_note),
+            (Some(symbol), NoteLanguage::Chinese) => format!("{}：{symbol}", labels.briefing_note),
+            (None, _) => labels.briefing_note.to_owned(),
+        }
+    }
+
+    /// "Exported 2026-11-27 · Challenges: 2 · Good practices: 0 · Proposals: 1".
+    pub fn summary(&self) -> String {
+        let labels = self.labels();
+        let colon = if self.language == NoteLanguage::Chinese {
+            "："
+        } else {
+            ": "
+        };
+        let mut parts = vec![format!("{}{colon}{}", labels.exported, self.date)];
+        parts.extend(
+            self.counts
+                .iter()
+                .map(|(tag, count)| format!("{}{colon}{count}", labels.section(*tag))),
+        );
+        parts.join(" · ")
+    }
+}
+
+/// A group of excerpts under a title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    /// The tag the section collects, when grouped by tag.
+    pub tag: Option<Tag>,
+    pub excerpts: Vec<Excerpt>,
+}
+
+/// One quoted paragraph (or run of consecutive paragraphs) with its citation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    pub first: u32,
+    pub last: u32,
+    pub tags: Vec<Tag>,
+    /// The heading of the section of the report the paragraph sits under.
+    pub heading: Option<String>,
+    /// The quoted text; paragraphs cited together are separated by a blank line.
+    pub text: String,
+    pub note: String,
+    pub citation: String,
+}
+
+impl Excerpt {
+    /// The paragraph or range as text: `12` or `12–14`.
+    pub fn paragraphs(&self) -> String {
+        if self.first == self.last {
+            self.first.to_string()
+        } else {
+            format!("{}–{}", self.first, self.last)
+        }
+    }
+}
+
+/// Why there is nothing to export.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("nothing to export: no paragraph carries the chosen tags (tag some first)")]
+    NothingTagged,
+    #[error("could not write the Word document: {0}")]
+    Docx(String),
+}
+
+/// Choose, order and cite the excerpts of a briefing note.
+pub fn prepare(
+    document: &Document,
+    annotations: &Annotations,
+    orphans: &[Entry],
+    options: &ExportOptions,
+) -> Result<BriefingNote, ExportError> {
+    let tagged = tagged_excerpts(document, annotations, options);
+    let orphans = orphan_excerpts(document.symbol.as_deref(), orphans, options);
+    if tagged.is_empty() && orphans.is_empty() {
+        return Err(ExportError::NothingTagged);
+    }
+    let counts = options
+        .tag_order
+        .into_iter()
+        .filter(|tag| options.wants(*tag))
+        .map(|tag| {
+            (
+                tag,
+                tagged
+                    .iter()
+                    .filter(|excerpt| excerpt.tags.contains(&tag))
+                    .count(),
+            )
+        })
+        .collect();
+    Ok(BriefingNote {
+        symbol: document.symbol.clone(),
+        date: options.date.clone(),
+        language: options.language,
+        counts,
+        sections: sections(document.symbol.as_deref(), tagged, options),
+        orphans,
+    })
+}
+
+impl ExportOptions {
+    /// Whether the note includes `tag`.
+    fn wants(&self, tag: Tag) -> bool {
+        self.only.is_empty() || self.only.contains(tag)
+    }
+
+    /// The wanted tags of a set, in the note's tag order.
+    fn ordered(&self, has: impl Fn(Tag) -> bool) -> Vec<Tag> {
+        self.tag_order
+            .into_iter()
+            .filter(|tag| has(*tag) && self.wants(*tag))
+            .collect()
+    }
+}
+
+/// Every annotated paragraph with a wanted tag, in document order, under its heading.
+fn tagged_excerpts(
+    document: &Document,
+    annotations: &Annotations,
+    options: &ExportOptions,
+) -> Vec<Excerpt> {
+    let mut tagged = Vec::new();
+    let mut heading: Option<&str> = None;
+    let mut index = 0;
+    for block in &document.blocks {
+        match block {
+            Block::Heading(text) => heading = Some(text),
+            Block::Text(_) => {}
+            Block::Paragraph(paragraph) => {
+                let here = crate::annotations::ParagraphIndex(index);
+                index += 1;
+                let Some(annotation) = annotations.get(here) else {
+                    continue;
+                };
+                let tags = options.ordered(|tag| annotation.tags.contains(tag));
+                if tags.is_empty() {
+                    continue;
+                }
+                tagged.push(Excerpt {
+                    first: paragraph.number,
+                    last: paragraph.number,
+                    tags,
+                    heading: heading.map(str::to_owned),
+                    text: trim(&paragraph.text, options.trim_chars),
+                    note: annotation.note.clone(),
+                    citation: String::new(),
+                });
+            }
+        }
+    }
+    tagged
+}
+
+/// Tags that could not be placed: their quote, note and the number they had.
+fn orphan_excerpts(
+    symbol: Option<&str>,
+    orphans: &[Entry],
+    options: &ExportOptions,
+) -> Vec<Excerpt> {
+    orphans
+        .iter()
+        .filter_map(|entry| {
+            let tags = options.ordered(|tag| entry.tags.iter().any(|key| key == tag.key()));
+            (!tags.is_empty()).then(|| Excerpt {
+                first: entry.paragraph,
+                last: entry.paragraph,
+                tags,
+                heading: None,
+                text: format!("{}…", entry.quote),
+                note: entry.note.clone(),
+                citation: citation(symbol, entry.paragraph, entry.paragraph, options.language),
+            })
+        })
+        .collect()
+}
+
+/// The sections of the note, their excerpts merged where asked and cited.
+fn sections(symbol: Option<&str>, tagged: Vec<Excerpt>, options: &ExportOptions) -> Vec<Section> {
+    let labels = options.language.labels();
+    let sections = match options.grouping {
+        Grouping::ByTag => options
+            .ordered(|_| true)
+            .into_iter()
+            .map(|tag| Section {
+                title: labels.section(tag).to_owned(),
+                tag: Some(tag),
+                excerpts: tagged
+                    .iter()
+                    .filter(|excerpt| excerpt.tags.contains(&tag))
+                    .map(|excerpt| Excerpt {
+                        tags: vec![tag],
+                        ..excerpt.clone()
+                    })
+                    .collect(),
+            })
+            .filter(|section| !section.excerpts.is_empty())
+            .collect(),
+        Grouping::Document => vec![Section {
+            title: labels.document_order.to_owned(),
+            tag: None,
+            excerpts: tagged,
+        }],
+    };
+    sections
+        .into_iter()
+        .map(|mut section| {
+            if options.merge_consecutive {
+                section.excerpts = merge_consecutive(section.excerpts);
+            }
+            for excerpt in &mut section.excerpts {
+                excerpt.citation = citation(symbol, excerpt.first, excerpt.last, options.language);
+            }
+            section
+        })
+        .collect()
+}
+
+/// Consecutive paragraphs with the same tags and heading and no notes become one excerpt.
+fn merge_consecutive(excerpts: Vec<Excerpt>) -> Vec<Excerpt> {
+    let mut merged: Vec<Excerpt> = Vec::with_capacity(excerpts.len());
+    for excerpt in excerpts {
+        if let Some(last) = merged.last_mut()
+            && last.note.is_empty()
+            && excerpt.note.is_empty()
+            && last.tags == excerpt.tags
+            && last.heading == excerpt.heading
+            && last.last.checked_add(1) == Some(excerpt.first)
+        {
+            last.last = excerpt.last;
+            last.text.push_str("\n\n");
+            last.text.push_str(&excerpt.text);
+            continue;
+        }
+        merged.push(excerpt);
+    }
+    merged
+}
+
+fn trim(text: &str, limit: Option<usize>) -> String {
+    match limit {
+        Some(limit) if text.chars().count() > limit => {
+            let mut trimmed: String = text.chars().take(limit).collect();
+            trimmed.truncate(trimmed.trim_end().len());
+            trimmed.push('…');
+            trimmed
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Prepare and render a briefing note: the bytes of the file.
+pub fn export(
+    document: &Document,
+    annotations: &Annotations,
+    orphans: &[Entry],
+    options: &ExportOptions,
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
+    let note = prepare(document, annotations, orphans, options)?;
+    render(&note, format)
+}
+
+/// Lay out a prepared briefing note in a format.
+pub fn render(note: &BriefingNote, format: Format) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Markdown => formats::markdown(note).into_bytes(),
+        Format::Text => formats::text(note).into_bytes(),
+        Format::Html => formats::html(note).into_bytes(),
+        Format::Csv => formats::csv(note),
+        Format::Docx => docx::docx(note)?,
+    })
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,220 @@
+use super::*;
+use crate::annotations::{Annotation, ParagraphIndex};
+use crate::seed;
+
+fn options(language: NoteLanguage) -> ExportOptions {
+    ExportOptions {
+        date: "2026-11-27".to_owned(),
+        ..ExportOptions::new(language)
+    }
+}
+
+fn tagged(entries: &[(usize, &[Tag], &str)]) -> Annotations {
+    let mut annotations = Annotations::default();
+    for (index, tags, note) in entries {
+        annotations.insert(
+            ParagraphIndex(*index),
+            Annotation {
+                tags: tags.iter().copied().collect(),
+                note: (*note).to_owned(),
+                changed: None,
+            },
+        );
+    }
+    annotations
+}
+
+const SYMBOL: Option<&str> = Some("CAC/COSP/WG.2/2017/L.1/Add.1");
+
+#[test]
+fn citations_in_un_style() {
+    use NoteLanguage::{Chinese, English};
+    assert_eq!(
+        citation(SYMBOL, 12, 12, English),
+        "CAC/COSP/WG.2/2017/L.1/Add.1, para. 12"
+    );
+    assert_eq!(
+        citation(SYMBOL, 12, 14, English),
+        "CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12–14"
+    );
+    assert_eq!(
+        citation(SYMBOL, 12, 12, Chinese),
+        "CAC/COSP/WG.2/2017/L.1/Add.1，第12段"
+    );
+    assert_eq!(
+        citation(SYMBOL, 12, 14, Chinese),
+        "CAC/COSP/WG.2/2017/L.1/Add.1，第12至14段"
+    );
+    assert_eq!(
+        subparagraph_citation(SYMBOL, 12, "b", English),
+        "CAC/COSP/WG.2/2017/L.1/Add.1, para. 12 (b)"
+    );
+    assert_eq!(
+        subparagraph_citation(SYMBOL, 12, "b", Chinese),
+        "CAC/COSP/WG.2/2017/L.1/Add.1，第12(b)段"
+    );
+    assert_eq!(citation(None, 3, 3, English), "para. 3");
+    assert_eq!(citation(None, 3, 5, Chinese), "第3至5段");
+}
+
+#[test]
+fn grouped_by_tag_in_the_chosen_order_with_headings_and_notes() {
+    let document = seed::document().unwrap();
+    // Paragraphs 4 (challenge + proposal, note), 12 (proposal), 16 (good practice).
+    let annotations = tagged(&[
+        (3, &[Tag::Challenge, Tag::Proposal], "首要挑战"),
+        (11, &[Tag::Proposal], ""),
+        (15, &[Tag::GoodPractice], ""),
+    ]);
+    let mut options = options(NoteLanguage::English);
+    options.tag_order = [Tag::Proposal, Tag::Challenge, Tag::GoodPractice];
+    let note = prepare(&document, &annotations, &[], &options).unwrap();
+    let titles: Vec<&str> = note.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Proposals", "Challenges", "Good practices"]);
+    let proposals: Vec<&str> = note.sections[0]
+        .excerpts
+        .iter()
+        .map(|e| e.citation.as_str())
+        .collect();
+    assert_eq!(
+        proposals,
+        [
+            "CAC/COSP/WG.2/2017/L.1/Add.1, para. 4",
+            "CAC/COSP/WG.2/2017/L.1/Add.1, para. 12"
+        ]
+    );
+    let fourth = &note.sections[1].excerpts[0];
+    assert_eq!(fourth.note, "首要挑战");
+    assert_eq!(
+        fourth.heading.as_deref(),
+        Some("三. 追回资产任务授权的执行进展概览")
+    );
+    assert_eq!(
+        note.sections[2].excerpts[0].heading.as_deref(),
+        Some("四. 关于推进资产追回所涉各实际方面（包括挑战和良好做法）的论坛")
+    );
+    assert_eq!(
+        note.counts,
+        [
+            (Tag::Proposal, 2),
+            (Tag::Challenge, 1),
+            (Tag::GoodPractice, 1)
+        ]
+    );
+    assert_eq!(
+        note.summary(),
+        "Exported: 2026-11-27 · Proposals: 2 · Challenges: 1 · Good practices: 1"
+    );
+}
+
+#[test]
+fn consecutive_paragraphs_without_notes_are_cited_together() {
+    let document = seed::document().unwrap();
+    // 12, 13, 14 proposals without notes; 15 with a note; 17 after a gap.
+    let annotations = tagged(&[
+        (11, &[Tag::Proposal], ""),
+        (12, &[Tag::Proposal], ""),
+        (13, &[Tag::Proposal], ""),
+        (14, &[Tag::Proposal], "note"),
+        (16, &[Tag::Proposal], ""),
+    ]);
+    let note = prepare(
+        &document,
+        &annotations,
+        &[],
+        &options(NoteLanguage::Chinese),
+    )
+    .unwrap();
+    let citations: Vec<&str> = note.sections[0]
+        .excerpts
+        .iter()
+        .map(|e| e.citation.as_str())
+        .collect();
+    assert_eq!(
+        citations,
+        [
+            "CAC/COSP/WG.2/2017/L.1/Add.1，第12至14段",
+            "CAC/COSP/WG.2/2017/L.1/Add.1，第15段",
+            "CAC/COSP/WG.2/2017/L.1/Add.1，第17段",
+        ]
+    );
+    assert_eq!(note.sections[0].excerpts[0].text.matches("\n\n").count(), 2);
+
+    let mut separate = options(NoteLanguage::English);
+    separate.merge_consecutive = false;
+    let note = prepare(&document, &annotations, &[], &separate).unwrap();
+    assert_eq!(note.sections[0].excerpts.len(), 5);
+}
+
+#[test]
+fn document_order_only_some_tags_and_trimmed_quotes() {
+    let document = seed::document().unwrap();
+    let annotations = tagged(&[
+        (8, &[Tag::GoodPractice], ""),
+        (1, &[Tag::Challenge, Tag::Proposal], ""),
+        (5, &[Tag::Proposal], ""),
+    ]);
+    let mut options = options(NoteLanguage::English);
+    options.grouping = Grouping::Document;
+    options.only = TagSet::only(Tag::Proposal);
+    options.trim_chars = Some(10);
+    let note = prepare(&document, &annotations, &[], &options).unwrap();
+    assert_eq!(note.sections.len(), 1);
+    let excerpts = &note.sections[0].excerpts;
+    assert_eq!(excerpts.iter().map(|e| e.first).collect::<Vec<_>>(), [2, 6]);
+    assert_eq!(
+        excerpts[0].tags,
+        [Tag::Proposal],
+        "only the chosen tags are listed"
+    );
+    assert_eq!(excerpts[0].text, "发言者强调指出必须充…");
+}
+
+#[test]
+fn nothing_tagged_is_a_clear_error_not_an_empty_file() {
+    let document = seed::document().unwrap();
+    let error = prepare(
+        &document,
+        &Annotations::default(),
+        &[],
+        &options(NoteLanguage::English),
+    )
+    .unwrap_err();
+    assert_eq!(error, ExportError::NothingTagged);
+    assert!(error.to_string().contains("nothing to export"));
+    let annotations = tagged(&[(2, &[Tag::Challenge], "")]);
+    let mut only_proposals = options(NoteLanguage::English);
+    only_proposals.only = TagSet::only(Tag::Proposal);
+    assert_eq!(
+        prepare(&document, &annotations, &[], &only_proposals).unwrap_err(),
+        ExportError::NothingTagged
+    );
+}
+
+#[test]
+fn orphans_are_exported_in_their_own_section() {
+    let document = seed::document().unwrap();
+    let orphan = crate::tags_file::Entry {
+        paragraph: 31,
+        fingerprint: "0".repeat(16),
+        quote: "A paragraph of an earlier revision".to_owned(),
+        tags: vec!["challenge".to_owned()],
+        note: "still matters".to_owned(),
+        changed: String::new(),
+    };
+    let note = prepare(
+        &document,
+        &Annotations::default(),
+        &[orphan],
+        &options(NoteLanguage::English),
+    )
+    .unwrap();
+    assert!(note.sections.is_empty());
+    assert_eq!(note.orphans.len(), 1);
+    let markdown = String::from_utf8(render(&note, Format::Markdown).unwrap()).unwrap();
+    assert!(
+        markdown.contains("## Tags that could not be placed"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("still matters"));
+}

@@ -1,0 +1,471 @@
+//! Briefing notes from the seed with a fixed tags file: golden files for each text format, the
+//! `.docx` checked as a real package, the CSV read back, and the command line writing the same
+//! bytes as the window. `UPDATE_GOLDEN=1 cargo test --test export` rewrites the golden files
+//! after a deliberate change.
+
+// Test set-up that fails should fail the test loudly, helpers included.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
+use paratag::app::ParatagApp;
+use paratag::app::preferences::Preferences;
+use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::{seed, tags_file};
+
+const DATE: &str = "2026-11-27";
+
+fn golden(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+fn updating() -> bool {
+    std::env::var_os("UPDATE_GOLDEN").is_some()
+}
+
+/// The fixed tags: challenges, good practices and proposals with Chinese and English notes,
+/// quotation marks and a newline, and a run of consecutive proposals without notes.
+fn fixed_tags() -> String {
+    let document = seed::document().unwrap();
+    let mut annotations = Annotations::default();
+    let changed = Some(std::time::UNIX_EPOCH + std::time::Duration::from_hours(498_832));
+    for (number, tags, note) in [
+        (
+            4_usize,
+            &[Tag::Challenge][..],
+            "程序要求过多：列为首要挑战。\nRaise with the Secretariat.",
+        ),
+        (5, &[Tag::Challenge], ""),
+        (
+            10,
+            &[Tag::GoodPractice, Tag::Proposal],
+            "Bilateral asset-sharing treaty — the \"good practice\" quoted by one speaker.",
+        ),
+        (12, &[Tag::Proposal], ""),
+        (13, &[Tag::Proposal], ""),
+        (14, &[Tag::Proposal], ""),
+        (
+            19,
+            &[Tag::Challenge, Tag::GoodPractice],
+            "司法协助：与首都核实。",
+        ),
+        (21, &[Tag::GoodPractice], ""),
+    ] {
+        annotations.insert(
+            ParagraphIndex(number - 1),
+            Annotation {
+                tags: tags.iter().copied().collect(),
+                note: note.to_owned(),
+                changed,
+            },
+        );
+    }
+    let fingerprints = tags_file::Fingerprints::new(&document);
+    tags_file::to_string(&tags_file::build(
+        &document,
+        &fingerprints,
+        Some(seed::FILE_NAME),
+        &annotations,
+        &[],
+    ))
+}
+
+/// The seed and the fixed tags in a scratch directory, as a delegate would have them.
+fn workspace(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("paratag-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(seed::FILE_NAME), seed::TEXT).unwrap();
+    std::fs::copy(
+        golden("seed.tags.ron"),
+        dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"),
+    )
+    .unwrap();
+    dir
+}
+
+fn app(dir: &Path) -> ParatagApp {
+    let app = ParatagApp::launch(
+        Some(&dir.join(seed::FILE_NAME)),
+        None,
+        None,
+        Preferences::default(),
+    );
+    assert!(app.problem().is_none(), "{:?}", app.problem());
+    app
+}
+
+fn options(language: NoteLanguage, grouping: Grouping) -> ExportOptions {
+    ExportOptions {
+        grouping,
+        date: DATE.to_owned(),
+        ..ExportOptions::new(language)
+    }
+}
+
+#[test]
+fn the_fixed_tags_file_is_what_the_code_makes() {
+    let made = fixed_tags();
+    if updating() {
+        std::fs::write(golden("seed.tags.ron"), &made).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(golden("seed.tags.ron")).unwrap(),
+        made
+    );
+}
+
+/// (golden file, format, language, grouping)
+const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 6] = [
+    (
+        "seed.en.md",
+        Format::Markdown,
+        NoteLanguage::English,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.zh.md",
+        Format::Markdown,
+        NoteLanguage::Chinese,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.en.txt",
+        Format::Text,
+        NoteLanguage::English,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.en.html",
+        Format::Html,
+        NoteLanguage::English,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.en.csv",
+        Format::Csv,
+        NoteLanguage::English,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.document-order.zh.txt",
+        Format::Text,
+        NoteLanguage::Chinese,
+        Grouping::Document,
+    ),
+];
+
+#[test]
+fn golden_files_for_each_text_format() {
+    let dir = workspace("golden");
+    let app = app(&dir);
+    for (name, format, language, grouping) in GOLDEN {
+        let bytes = app
+            .export_bytes(&options(language, grouping), format)
+            .unwrap();
+        if updating() {
+            std::fs::write(golden(name), &bytes).unwrap();
+        }
+        let expected = std::fs::read(golden(name)).unwrap();
+        assert!(
+            bytes == expected,
+            "{name} differs from its golden file:\n{}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_excerpt_carries_its_citation() {
+    let dir = workspace("citations");
+    let app = app(&dir);
+    let english = String::from_utf8(
+        app.export_bytes(
+            &options(NoteLanguage::English, Grouping::ByTag),
+            Format::Markdown,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for citation in [
+        "CAC/COSP/WG.2/2017/L.1/Add.1, para. 4",
+        "CAC/COSP/WG.2/2017/L.1/Add.1, para. 5",
+        "CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12–14",
+        "CAC/COSP/WG.2/2017/L.1/Add.1, para. 19",
+    ] {
+        assert!(english.contains(citation), "{citation} missing");
+    }
+    let chinese = String::from_utf8(
+        app.export_bytes(
+            &options(NoteLanguage::Chinese, Grouping::ByTag),
+            Format::Markdown,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(chinese.contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至14段"));
+    assert!(chinese.contains("## 提议"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
+    let dir = workspace("docx");
+    let app = app(&dir);
+    let bytes = app
+        .export_bytes(
+            &options(NoteLanguage::English, Grouping::ByTag),
+            Format::Docx,
+        )
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let document_xml = read("word/document.xml");
+    let styles_xml = read("word/styles.xml");
+    let document = roxmltree::Document::parse(&document_xml).unwrap();
+    let text: String = document
+        .descendants()
+        .filter(|node| node.has_tag_name("t"))
+        .filter_map(|node| node.text())
+        .collect();
+    let seed = seed::document().unwrap();
+    let paragraph = |n: usize| seed.paragraphs().nth(n - 1).unwrap().text.clone();
+    for expected in [
+        "Briefing note: CAC/COSP/WG.2/2017/L.1/Add.1".to_owned(),
+        paragraph(4),
+        paragraph(10),
+        paragraph(13),
+        paragraph(21),
+        "— CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12–14".to_owned(),
+        "— CAC/COSP/WG.2/2017/L.1/Add.1, para. 21".to_owned(),
+        "Raise with the Secretariat.".to_owned(),
+    ] {
+        assert!(
+            text.contains(&expected),
+            "{expected} missing from the document text"
+        );
+    }
+    // Real styles: quotes, citations and notes are paragraphs of their own styles, defined.
+    let styles_used: Vec<&str> = document
+        .descendants()
+        .filter(|node| node.has_tag_name("pStyle"))
+        .filter_map(|node| {
+            node.attributes()
+                .find(|a| a.name() == "val")
+                .map(|a| a.value())
+        })
+        .collect();
+    for style in ["Title", "Heading1", "Quote", "Citation", "Note"] {
+        assert!(styles_used.contains(&style), "{style} not used");
+        assert!(
+            styles_xml.contains(&format!("w:styleId=\"{style}\"")),
+            "{style} not defined"
+        );
+    }
+    roxmltree::Document::parse(&styles_xml).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_csv_reads_back_to_the_same_rows() {
+    let dir = workspace("csv");
+    let app = app(&dir);
+    let options = options(NoteLanguage::English, Grouping::ByTag);
+    let bytes = app.export_bytes(&options, Format::Csv).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 BOM for spreadsheet programs"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "symbol",
+            "paragraph",
+            "tag",
+            "heading",
+            "text",
+            "note",
+            "citation"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let seed = seed::document().unwrap();
+    let note = paratag::export::prepare(&seed, app.annotations(), &[], &options).unwrap();
+    let expected: Vec<Vec<String>> = note
+        .sections
+        .iter()
+        .flat_map(|section| &section.excerpts)
+        .map(|excerpt| {
+            vec![
+                "CAC/COSP/WG.2/2017/L.1/Add.1".to_owned(),
+                excerpt.paragraphs(),
+                excerpt
+                    .tags
+                    .iter()
+                    .map(|tag| tag.key())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                excerpt.heading.clone().unwrap_or_default(),
+                excerpt.text.clone(),
+                excerpt.note.clone(),
+                excerpt.citation.clone(),
+            ]
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    assert!(
+        rows.iter().any(|row| row[5].contains("\"good practice\"")),
+        "quotes survive"
+    );
+    assert!(
+        rows.iter().any(|row| row[5].contains('\n')),
+        "newlines survive"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_command_line_writes_what_the_window_writes() {
+    let dir = workspace("cli");
+    let app = app(&dir);
+    let report = dir.join(seed::FILE_NAME);
+    for (format, lang, group_by, only) in [
+        (Format::Markdown, "en", "tag", ""),
+        (Format::Html, "zh", "document", ""),
+        (Format::Csv, "en", "tag", "challenge,proposal"),
+        (Format::Text, "zh", "tag", "good-practice"),
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_paratag"));
+        command.args(["export"]).arg(&report).args([
+            "--format",
+            format.extension(),
+            "--lang",
+            lang,
+            "--group-by",
+            group_by,
+            "--date",
+            DATE,
+        ]);
+        if !only.is_empty() {
+            command.args(["--only", only]);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let only: Vec<String> = only
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let options = paratag::cli::export_options(group_by, lang, &only, None, false, Some(DATE));
+        assert_eq!(
+            output.stdout,
+            app.export_bytes(&options, format).unwrap(),
+            "{format} {lang} {group_by}"
+        );
+    }
+    // A Word document goes to a file; its text is the window's.
+    let out = dir.join("note.docx");
+    let status = Command::new(env!("CARGO_BIN_EXE_paratag"))
+        .args(["export"])
+        .arg(&report)
+        .args(["--format", "docx", "--date", DATE, "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let from_window = app
+        .export_bytes(
+            &options(NoteLanguage::English, Grouping::ByTag),
+            Format::Docx,
+        )
+        .unwrap();
+    let document_xml = |bytes: Vec<u8>| {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("word/document.xml").unwrap(),
+            &mut text,
+        )
+        .unwrap();
+        text
+    };
+    assert_eq!(
+        document_xml(std::fs::read(&out).unwrap()),
+        document_xml(from_window)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
+    let dir = workspace("nothing");
+    let report = dir.join(seed::FILE_NAME);
+    let out = dir.join("note.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_paratag"))
+        .args(["export"])
+        .arg(&report)
+        .args([
+            "--format",
+            "md",
+            "--only",
+            "good-practice",
+            "--date",
+            DATE,
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "there are good practices");
+    std::fs::remove_file(&out).unwrap();
+
+    std::fs::write(
+        dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"),
+        fixed_tags()
+            .replace("\"challenge\", ", "")
+            .replace("\"challenge\"", ""),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_paratag"))
+        .args(["export"])
+        .arg(&report)
+        .args(["--format", "md", "--only", "challenge", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("nothing to export"), "{stderr}");
+    assert!(!out.exists(), "no empty file");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_paratag"))
+        .args(["export"])
+        .arg(&report)
+        .args(["--format", "docx"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("-o FILE.docx")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
