@@ -15,6 +15,8 @@ pub enum Command {
     OpenReport,
     Save,
     SaveAs,
+    /// Open the Export dialog.
+    Export,
     Quit,
     Undo,
     Redo,
@@ -45,6 +47,10 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Save the tags to this file (the Save As dialog's answer).
     SaveTo(PathBuf),
+    /// Write the briefing note to this file (the export dialog's answer).
+    ExportTo(PathBuf),
+    /// Copy the briefing note to the clipboard in a text format.
+    CopyExport(crate::export::Format),
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -70,6 +76,7 @@ impl Command {
             Self::OpenReport,
             Self::Save,
             Self::SaveAs,
+            Self::Export,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -104,6 +111,7 @@ impl Command {
             Self::OpenReport => vec![cmd(Key::O)],
             Self::Save => vec![cmd(Key::S)],
             Self::SaveAs => vec![cmd_shift(Key::S)],
+            Self::Export => vec![cmd(Key::E)],
             Self::Quit => vec![cmd(Key::Q)],
             Self::Undo => vec![cmd(Key::Z)],
             Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
@@ -133,7 +141,9 @@ impl Command {
             | Self::Select(_)
             | Self::TypeNote(_)
             | Self::OpenPath(_)
-            | Self::SaveTo(_) => vec![],
+            | Self::SaveTo(_)
+            | Self::ExportTo(_)
+            | Self::CopyExport(_) => vec![],
         }
     }
 
@@ -143,6 +153,7 @@ impl Command {
             Self::OpenReport => strings.open_report,
             Self::Save => strings.save,
             Self::SaveAs => strings.save_as,
+            Self::Export => strings.export,
             Self::Quit => strings.quit,
             Self::Undo => strings.undo,
             Self::Redo => strings.redo,
@@ -165,7 +176,13 @@ impl Command {
             Self::ShowShortcuts => strings.keyboard_shortcuts,
             Self::ShowAbout => strings.about,
             Self::SetUiLanguage(language) => language.native_name(),
-            Self::Select(_) | Self::TypeNote(_) | Self::OpenPath(_) | Self::SaveTo(_) => "",
+            Self::CopyExport(crate::export::Format::Markdown) => strings.copy_markdown,
+            Self::CopyExport(_) => strings.copy_text,
+            Self::Select(_)
+            | Self::TypeNote(_)
+            | Self::OpenPath(_)
+            | Self::SaveTo(_)
+            | Self::ExportTo(_) => "",
         };
         label.to_owned()
     }

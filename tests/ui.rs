@@ -354,6 +354,51 @@ fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
 }
 
 #[test]
+fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Export briefing note");
+    harness.get_by_label_contains("nothing to export");
+
+    // Tag paragraphs 12 and 13 as proposals: cited together.
+    harness.get_by_label("Close window").click();
+    harness.run();
+    click_paragraph(&mut harness, 12);
+    harness.key_press(Key::Num3);
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12–13");
+
+    // Chinese citations, then copy as Markdown.
+    harness.get_by_label("中文（第12段）").click();
+    harness.run();
+    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至13段");
+    harness.get_by_label("Copy as Markdown").click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    assert!(
+        copied[0].starts_with("# 简报：CAC/COSP/WG.2/2017/L.1/Add.1"),
+        "{}",
+        copied[0]
+    );
+    assert!(copied[0].contains("— CAC/COSP/WG.2/2017/L.1/Add.1，第12至13段"));
+}
+
+#[test]
 fn idle_costs_nothing() {
     let mut harness = harness();
     click_paragraph(&mut harness, 4);
@@ -390,6 +435,15 @@ mod snapshots {
             ..Preferences::default()
         });
         harness.snapshot("main_window_dark");
+    }
+
+    #[test]
+    fn export_dialog() {
+        let mut harness = tagged(Preferences::default());
+        harness.set_size(egui::vec2(1100.0, 700.0));
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        harness.run();
+        harness.snapshot("export_dialog");
     }
 
     #[test]

@@ -17,8 +17,14 @@ pub trait ReportPicker {
     /// Start asking; the answer arrives on the returned channel.
     fn pick_report(&self, ctx: &egui::Context) -> Answer;
 
-    /// Ask where to save the tags, suggesting a file name.
-    fn pick_save_path(&self, ctx: &egui::Context, suggested: &str) -> Answer;
+    /// Ask where to save a file, suggesting a name; `filter` names the kind of file and its
+    /// extensions.
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        suggested: &str,
+        filter: (&str, &[&str]),
+    ) -> Answer;
 }
 
 /// The desktop's own file dialog (the XDG portal or zenity on Linux).
@@ -36,13 +42,22 @@ impl ReportPicker for NativePicker {
         })
     }
 
-    fn pick_save_path(&self, ctx: &egui::Context, suggested: &str) -> Answer {
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        suggested: &str,
+        filter: (&str, &[&str]),
+    ) -> Answer {
         let suggested = suggested.to_owned();
+        let (name, extensions) = (
+            filter.0.to_owned(),
+            filter.1.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>(),
+        );
         ask_on_worker(ctx, move || {
             rfd::FileDialog::new()
                 .set_title("paratag")
                 .set_file_name(suggested)
-                .add_filter("paratag tags", &["ron"])
+                .add_filter(name, &extensions)
                 .save_file()
         })
     }

@@ -26,6 +26,19 @@ pub use tags::{TagsState, beside as tags_beside, load_problem as tags_load_probl
 pub enum DialogKind {
     Open,
     SaveAs,
+    Export,
+}
+
+/// The Export dialog's choices, and its preview for the choices it was made for.
+#[derive(Debug)]
+pub struct ExportDialog {
+    pub options: crate::export::ExportOptions,
+    pub format: crate::export::Format,
+    preview: Option<(
+        crate::export::ExportOptions,
+        crate::history::Revision,
+        Result<String, String>,
+    )>,
 }
 
 /// The find bar's state.
@@ -99,6 +112,8 @@ pub struct ParatagApp {
     modal: Option<Modal>,
     picker: Box<dyn ReportPicker>,
     pending_dialog: Option<(DialogKind, Answer)>,
+    /// The Export dialog, while it is open.
+    export_dialog: Option<ExportDialog>,
 }
 
 impl std::fmt::Debug for ParatagApp {
@@ -138,6 +153,7 @@ impl ParatagApp {
             modal: None,
             picker: Box::new(NativePicker),
             pending_dialog: None,
+            export_dialog: None,
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -295,6 +311,115 @@ impl ParatagApp {
         )
     }
 
+    /// The Export dialog, while it is open.
+    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
+        self.export_dialog.as_mut()
+    }
+
+    pub fn close_export_dialog(&mut self) {
+        self.export_dialog = None;
+    }
+
+    /// The plain-text preview of the briefing note for the dialog's choices, or why there is
+    /// nothing to export. Made again only when the choices or the tags change.
+    pub fn export_preview(&mut self) -> Result<String, String> {
+        let revision = self.history.revision();
+        let Some(dialog) = &self.export_dialog else {
+            return Err(String::new());
+        };
+        if let Some((options, at, preview)) = &dialog.preview
+            && *options == dialog.options
+            && *at == revision
+        {
+            return preview.clone();
+        }
+        let options = dialog.options.clone();
+        let preview = self
+            .export_bytes(&options, crate::export::Format::Text)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .map_err(|error| error.to_string());
+        if let Some(dialog) = &mut self.export_dialog {
+            dialog.preview = Some((options, revision, preview.clone()));
+        }
+        preview
+    }
+
+    /// Ask where to save the briefing note, suggesting `SYMBOL briefing DATE.ext`.
+    pub fn start_export_save(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &self.export_dialog else {
+            return;
+        };
+        if self.pending_dialog.is_some() {
+            return;
+        }
+        let extension = dialog.format.extension();
+        let stem = self
+            .document
+            .symbol
+            .as_deref()
+            .map_or_else(|| "paratag".to_owned(), |symbol| symbol.replace('/', "-"));
+        let suggested = format!("{stem} briefing {}.{extension}", dialog.options.date);
+        let answer = self
+            .picker
+            .pick_save_path(ctx, &suggested, ("Briefing note", &[extension]));
+        self.pending_dialog = Some((DialogKind::Export, answer));
+    }
+
+    fn open_export_dialog(&mut self) {
+        let language = match self.preferences.ui_language {
+            crate::i18n::UiLanguage::Chinese => crate::export::NoteLanguage::Chinese,
+            crate::i18n::UiLanguage::English => crate::export::NoteLanguage::English,
+        };
+        self.export_dialog.get_or_insert_with(|| ExportDialog {
+            options: crate::export::ExportOptions::new(language),
+            format: crate::export::Format::Docx,
+            preview: None,
+        });
+    }
+
+    fn copy_export(&mut self, ctx: &egui::Context, format: crate::export::Format) {
+        let Some(dialog) = &self.export_dialog else {
+            return;
+        };
+        match self.export_bytes(&dialog.options, format) {
+            Ok(bytes) => {
+                ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
+                self.notice = Some(self.strings().copied.to_owned());
+            }
+            Err(error) => self.problem = Some(error.to_string()),
+        }
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        use crate::storage::Disk as _;
+        let Some(dialog) = &self.export_dialog else {
+            return;
+        };
+        let written = self
+            .export_bytes(&dialog.options, dialog.format)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                crate::storage::RealDisk
+                    .write_atomic(path, &bytes)
+                    .map_err(|error| format!("could not write the file: {error}"))
+            });
+        match written {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "{} — {}",
+                    self.strings().exported_to,
+                    path.display()
+                ));
+            }
+            Err(problem) => {
+                self.problem = Some(format!(
+                    "Could not export the briefing note: {problem} — {}",
+                    path.display()
+                ));
+            }
+        }
+    }
+
     /// Take the request to scroll to the selected paragraph (the reader does it once).
     pub fn take_scroll_request(&mut self) -> bool {
         std::mem::take(&mut self.scroll_to_selected)
@@ -353,6 +478,9 @@ impl ParatagApp {
                 self.save(ctx);
             }
             Command::SaveAs => self.start_save_as(ctx),
+            Command::Export => self.open_export_dialog(),
+            Command::ExportTo(path) => self.export_to(&path),
+            Command::CopyExport(format) => self.copy_export(ctx, format),
             Command::SaveTo(path) => {
                 if self.save_to(&path, None) && self.tags.closing == tags::Closing::AfterSave {
                     self.tags.closing = tags::Closing::Allowed;
@@ -560,6 +688,7 @@ impl ParatagApp {
                     commands.extend(answer.map(match kind {
                         DialogKind::Open => Command::OpenPath,
                         DialogKind::SaveAs => Command::SaveTo,
+                        DialogKind::Export => Command::ExportTo,
                     }));
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,

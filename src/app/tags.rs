@@ -193,7 +193,9 @@ impl ParatagApp {
                         .map(|name| name.to_string_lossy().into_owned())
                 })
                 .unwrap_or_else(|| "tags.ron".to_owned());
-            let answer = self.picker.pick_save_path(ctx, &suggested);
+            let answer = self
+                .picker
+                .pick_save_path(ctx, &suggested, ("paratag tags", &["ron"]));
             self.pending_dialog = Some((super::DialogKind::SaveAs, answer));
         }
     }

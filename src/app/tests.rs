@@ -191,7 +191,12 @@ impl ReportPicker for ScriptedPicker {
         receiver
     }
 
-    fn pick_save_path(&self, ctx: &egui::Context, _suggested: &str) -> Answer {
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        _suggested: &str,
+        _filter: (&str, &[&str]),
+    ) -> Answer {
         self.pick_report(ctx)
     }
 }

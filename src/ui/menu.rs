@@ -32,6 +32,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
             command_button(ui, app, Command::Save, commands);
             command_button(ui, app, Command::SaveAs, commands);
             ui.separator();
+            command_button(ui, app, Command::Export, commands);
+            ui.separator();
             command_button(ui, app, Command::Quit, commands);
         });
         ui.menu_button(strings.menu_edit, |ui| {

@@ -1,6 +1,7 @@
 //! The window's panels. Each draws part of the app's state and pushes [`Command`]s; none
 //! changes the state itself.
 
+mod export_dialog;
 mod find_bar;
 mod menu;
 mod modals;
@@ -49,6 +50,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
             .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
+    export_dialog::export_dialog_ui(ui.ctx(), app, &mut commands);
     modals::modals_ui(ui.ctx(), app);
     commands
 }
