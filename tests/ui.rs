@@ -399,6 +399,48 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
 }
 
 #[test]
+fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
+    let path = std::env::temp_dir().join(format!("paratag-ui-long-{}.txt", std::process::id()));
+    std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).unwrap();
+    let report = path.clone();
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| {
+            paratag::fonts::install(&cc.egui_ctx);
+            ParatagApp::new(Some(&report), Preferences::default())
+        });
+    harness.run();
+    assert_eq!(harness.state().document().paragraphs().count(), 10_000);
+    harness.get_by_label("1.");
+    assert!(
+        harness.query_by_label("9000.").is_none(),
+        "far rows are not laid out"
+    );
+
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        paratag::command::Command::Select(ParagraphIndex(8999)),
+    );
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(9000));
+    let row = harness.get_by_label("9000.").rect();
+    assert!(
+        row.top() < 800.0 && row.bottom() > 0.0,
+        "paragraph 9000 is on screen: {row:?}"
+    );
+    assert!(
+        harness.query_by_label("1.").is_none(),
+        "the top of the report is no longer laid out"
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(9001));
+    harness.get_by_label("9001.");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn idle_costs_nothing() {
     let mut harness = harness();
     click_paragraph(&mut harness, 4);

@@ -114,6 +114,8 @@ pub struct ParatagApp {
     pending_dialog: Option<(DialogKind, Answer)>,
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
+    /// The reader's measured row heights (a view cache, not state).
+    row_heights: crate::ui::RowHeights,
 }
 
 impl std::fmt::Debug for ParatagApp {
@@ -154,6 +156,7 @@ impl ParatagApp {
             picker: Box::new(NativePicker),
             pending_dialog: None,
             export_dialog: None,
+            row_heights: crate::ui::RowHeights::default(),
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -269,6 +272,16 @@ impl ParatagApp {
             Block::Paragraph(p) => Some(p.number),
             Block::Heading(_) | Block::Text(_) => None,
         }
+    }
+
+    /// The block of a paragraph.
+    pub fn block_of(&self, paragraph: ParagraphIndex) -> Option<usize> {
+        self.paragraph_blocks.get(paragraph.0).copied()
+    }
+
+    /// The reader's row heights, kept between frames.
+    pub fn row_heights_mut(&mut self) -> &mut crate::ui::RowHeights {
+        &mut self.row_heights
     }
 
     /// The paragraph index of a block, if it is a numbered paragraph.
@@ -418,6 +431,11 @@ impl ParatagApp {
                 ));
             }
         }
+    }
+
+    /// Whether the selection moved and is being brought into view this frame.
+    pub fn selection_moved(&self) -> bool {
+        self.scroll_to_selected
     }
 
     /// Take the request to scroll to the selected paragraph (the reader does it once).

@@ -26,6 +26,7 @@ pub use decode::DecodeError;
 use furniture::Furniture;
 use join::{Hyphenation, join_line};
 use line::HeadingForm;
+pub use line::display_width;
 
 use crate::document::{Block, Document, Paragraph};
 

@@ -11,6 +11,8 @@ mod status_bar;
 mod tag_panel;
 pub mod theme;
 
+pub use reader::RowHeights;
+
 use eframe::egui;
 
 use crate::app::ParatagApp;

@@ -1,8 +1,10 @@
-//! The outline: headings and paragraph numbers, to jump through the report.
+//! The outline: headings and paragraph numbers, to jump through the report. Every entry is one
+//! line, so only the visible rows are laid out, however long the report.
 
 use eframe::egui::{self, RichText};
 
 use super::theme::tag_color;
+use crate::annotations::ParagraphIndex;
 use crate::app::ParatagApp;
 use crate::command::Command;
 use crate::document::Block;
@@ -10,40 +12,72 @@ use crate::document::Block;
 /// How much of a paragraph the outline shows after its number.
 const PREVIEW_CHARS: usize = 10;
 
+/// One line of the outline.
+enum Entry<'a> {
+    Heading(&'a str),
+    Paragraph(ParagraphIndex, u32, &'a str),
+}
+
 pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
     ui.add_space(6.0);
     ui.label(RichText::new(app.strings().outline).strong());
     ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            for (block_index, block) in app.document().blocks.iter().enumerate() {
-                match block {
-                    Block::Heading(text) => {
-                        ui.add_space(6.0);
-                        ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
+    let entries: Vec<Entry<'_>> = app
+        .document()
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(block_index, block)| match block {
+            Block::Heading(text) => Some(Entry::Heading(text)),
+            Block::Paragraph(paragraph) => {
+                let index = app.paragraph_at_block(block_index)?;
+                app.is_visible(index).then_some(Entry::Paragraph(
+                    index,
+                    paragraph.number,
+                    &paragraph.text,
+                ))
+            }
+            Block::Text(_) => None,
+        })
+        .collect();
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        entries.len(),
+        |ui, rows| {
+            // Rows of one height, text from the left.
+            let row = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+                let size = egui::vec2(ui.available_width(), row_height);
+                let layout = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(size, layout, |ui| add(ui));
+            };
+            for entry in &entries[rows] {
+                match entry {
+                    Entry::Heading(text) => row(ui, &mut |ui| {
+                        ui.add(egui::Label::new(RichText::new(*text).strong()).truncate());
+                    }),
+                    Entry::Paragraph(index, number, text) => {
+                        let preview: String = text.chars().take(PREVIEW_CHARS).collect();
+                        let mut label = RichText::new(format!("¶{number} {preview}…"));
+                        if let Some(tag) = app.annotations().tags(*index).iter().next() {
+                            label = label.color(tag_color(tag, ui.visuals()));
+                        }
+                        let selected = app.selected() == Some(*index);
+                        row(ui, &mut |ui| {
+                            let button =
+                                egui::Button::selectable(selected, label.clone()).truncate();
+                            let response = ui.add(button);
+                            if selected && app.selection_moved() {
+                                response.scroll_to_me(None);
+                            }
+                            if response.clicked() {
+                                commands.push(Command::Select(*index));
+                            }
+                        });
                     }
-                    Block::Paragraph(paragraph) => {
-                        let Some(index) = app.paragraph_at_block(block_index) else {
-                            continue;
-                        };
-                        if !app.is_visible(index) {
-                            continue;
-                        }
-                        let preview: String = paragraph.text.chars().take(PREVIEW_CHARS).collect();
-                        let tags = app.annotations().tags(index);
-                        let mut text = RichText::new(format!("¶{} {preview}…", paragraph.number));
-                        if let Some(tag) = tags.iter().next() {
-                            text = text.color(tag_color(tag, ui.visuals()));
-                        }
-                        let selected = app.selected() == Some(index);
-                        let response = ui.add(egui::Button::selectable(selected, text).truncate());
-                        if response.clicked() {
-                            commands.push(Command::Select(index));
-                        }
-                    }
-                    Block::Text(_) => {}
                 }
             }
-        });
+        },
+    );
 }

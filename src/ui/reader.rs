@@ -25,50 +25,148 @@ const MARGIN_WIDTH: f32 = 64.0;
 /// Space between the text and the selection highlight's right edge.
 const TEXT_RIGHT_PADDING: f32 = 12.0;
 
+/// How far beyond the visible part rows are still laid out, so that scrolling a little never
+/// shows a gap and a row about to be scrolled to already exists.
+const OVERSCAN: f32 = 2500.0;
+
+/// Measured row heights, valid for one text width and zoom. Rows never drawn get an estimate,
+/// so a 10,000-paragraph report costs only the rows on screen.
+#[derive(Debug, Default)]
+pub struct RowHeights {
+    key: (u32, u32),
+    /// Per block: its height, measured once drawn, estimated until then.
+    heights: Vec<f32>,
+}
+
+impl RowHeights {
+    /// The cache for this width, zoom and document; estimated afresh when any of them changed.
+    fn prepare(&mut self, width: f32, pixels_per_point: f32, blocks: &[Block]) {
+        // Rounded, so that sub-pixel jitter of the panel width does not throw the cache away.
+        let key = (
+            width.round().to_bits(),
+            (pixels_per_point * 100.0).round().to_bits(),
+        );
+        if self.key != key || self.heights.len() != blocks.len() {
+            self.key = key;
+            self.heights = blocks
+                .iter()
+                .map(|block| estimate_height(block, width))
+                .collect();
+        }
+    }
+}
+
 pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
     let scroll_to_selected = app.take_scroll_request();
     let visible = visible_blocks(app);
+    let selected_block = app.selected().and_then(|p| app.block_of(p));
     egui::ScrollArea::vertical()
         .auto_shrink(false)
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             // Leave room for the scroll bar so that no glyph is clipped at the right edge.
             let measure = (ui.available_width() - 20.0).clamp(200.0, MAX_MEASURE + MARGIN_WIDTH);
-            ui.set_max_width(measure);
-            ui.add_space(8.0);
+            let ppp = ui.ctx().pixels_per_point();
+            let mut heights = std::mem::take(app.row_heights_mut());
+            heights.prepare(measure, ppp, &app.document().blocks);
+
+            // Where each row starts: measured heights where known, estimates elsewhere.
+            let top = 8.0;
+            let mut offsets = Vec::with_capacity(visible.len() + 1);
+            let mut y = top;
+            for block_index in &visible {
+                offsets.push(y);
+                y += heights.heights[*block_index];
+            }
+            let total = y + 24.0;
+            let origin = ui.min_rect().left_top();
             if visible.is_empty() {
                 ui.weak(app.strings().nothing_matches_filter);
             }
-            for block_index in visible {
-                let Some(block) = app.document().blocks.get(block_index) else {
-                    continue;
-                };
-                let matches: Vec<(std::ops::Range<usize>, bool)> = block_matches(app, block_index);
-                match block {
-                    Block::Heading(text) => heading_ui(ui, text, &matches),
-                    Block::Text(text) => text_ui(ui, text, &matches),
-                    Block::Paragraph(paragraph) => {
-                        if let Some(index) = app.paragraph_at_block(block_index) {
-                            let row = paragraph_ui(
-                                ui,
-                                app,
-                                index,
-                                paragraph.number,
-                                &paragraph.text,
-                                &matches,
-                            );
-                            if row.clicked() {
-                                commands.push(Command::Select(index));
-                            }
-                            if scroll_to_selected && app.selected() == Some(index) {
-                                row.scroll_to_me(Some(Align::Center));
-                            }
-                        }
-                    }
+
+            let first = offsets
+                .partition_point(|offset| *offset < viewport.min.y - OVERSCAN)
+                .saturating_sub(1);
+            for (row, block_index) in visible.iter().enumerate().skip(first) {
+                let offset = offsets[row];
+                if offset > viewport.max.y + OVERSCAN {
+                    break;
                 }
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, offset),
+                    egui::vec2(measure, f32::INFINITY),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .id_salt(("row", *block_index))
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                child.set_max_width(measure);
+                row_ui(&mut child, app, *block_index, commands, scroll_to_selected);
+                heights.heights[*block_index] = child.min_rect().height();
             }
-            ui.add_space(24.0);
+            if scroll_to_selected
+                && let Some(selected) = selected_block
+                && let Some(row) = visible.iter().position(|block| *block == selected)
+            {
+                let height = heights.heights[selected];
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, offsets[row]),
+                    egui::vec2(measure, height),
+                );
+                ui.scroll_to_rect(rect, Some(Align::Center));
+            }
+            *app.row_heights_mut() = heights;
+            ui.allocate_rect(
+                egui::Rect::from_min_size(origin, egui::vec2(measure, total)),
+                Sense::hover(),
+            );
         });
     drop_hint_ui(ui, app);
+}
+
+/// One block of the report, laid out from the top of `ui`.
+fn row_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    block_index: usize,
+    commands: &mut Vec<Command>,
+    scroll_to_selected: bool,
+) {
+    let Some(block) = app.document().blocks.get(block_index) else {
+        return;
+    };
+    let matches = block_matches(app, block_index);
+    match block {
+        Block::Heading(text) => heading_ui(ui, text, &matches),
+        Block::Text(text) => text_ui(ui, text, &matches),
+        Block::Paragraph(paragraph) => {
+            if let Some(index) = app.paragraph_at_block(block_index) {
+                let row = paragraph_ui(ui, app, index, paragraph.number, &paragraph.text, &matches);
+                if row.clicked() {
+                    commands.push(Command::Select(index));
+                }
+                if scroll_to_selected && app.selected() == Some(index) {
+                    row.scroll_to_me(Some(Align::Center));
+                }
+            }
+        }
+    }
+}
+
+/// A row's height before it has been drawn: its text's width in columns over the measure.
+fn estimate_height(block: &Block, measure: f32) -> f32 {
+    let (text, size, extra) = match block {
+        Block::Heading(text) => (text.as_str(), HEADING_SIZE, 28.0),
+        Block::Text(text) => (text.as_str(), BODY_SIZE - 1.0, 4.0),
+        Block::Paragraph(paragraph) => (paragraph.text.as_str(), BODY_SIZE, 16.0),
+    };
+    let column = size * 0.5;
+    let text_width = (measure - MARGIN_WIDTH - TEXT_RIGHT_PADDING).max(80.0);
+    let columns = crate::parse::display_width(text) as f32;
+    let lines =
+        ((columns * column) / text_width).ceil().max(1.0) + text.matches('\n').count() as f32;
+    lines * size * LINE_SPACING + extra
 }
 
 /// The blocks the filter lets through: with a filter on, only matching paragraphs and the
