@@ -89,6 +89,11 @@ pub enum Command {
         date: Option<String>,
     },
 
+    /// Print a generated Chinese report of N numbered paragraphs (the seed's paragraphs,
+    /// repeated and renumbered, with page furniture), for benchmarks and measurements.
+    #[command(hide = true)]
+    SampleReport { paragraphs: usize },
+
     /// Check a tags file against a report: how many annotations anchor exactly, moved,
     /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
     Check {

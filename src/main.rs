@@ -6,10 +6,15 @@ use clap::Parser as _;
 use paratag::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    paratag::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
+        Some(Command::SampleReport { paragraphs }) => {
+            print!("{}", paratag::sample::large_chinese_report(paragraphs));
+            ExitCode::SUCCESS
+        }
         Some(Command::Export {
             report,
             tags,

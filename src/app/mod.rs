@@ -116,6 +116,18 @@ pub struct ParatagApp {
     export_dialog: Option<ExportDialog>,
     /// The reader's measured row heights (a view cache, not state).
     row_heights: crate::ui::RowHeights,
+    /// Frames drawn so far, printed one line each when `PARATAG_MEASURE_FRAMES` is set
+    /// (`scripts/measure.sh` reads them for start-up time and idle frames).
+    frames_drawn: u64,
+    measure_frames: bool,
+}
+
+/// When the process started, as near as `main` can tell.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Note the start of the process, for start-up measurements. Call first thing in `main`.
+pub fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
 }
 
 impl std::fmt::Debug for ParatagApp {
@@ -157,6 +169,8 @@ impl ParatagApp {
             pending_dialog: None,
             export_dialog: None,
             row_heights: crate::ui::RowHeights::default(),
+            frames_drawn: 0,
+            measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
         };
         if let Some(path) = path {
             app.open_now(path);
@@ -753,6 +767,13 @@ impl eframe::App for ParatagApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.measure_frames {
+            let since_start = STARTED
+                .get()
+                .map_or(0.0, |start| start.elapsed().as_secs_f64() * 1000.0);
+            eprintln!("paratag-frame {} {since_start:.1} ms", self.frames_drawn);
+        }
+        self.frames_drawn += 1;
         let title = self.title();
         let commands = ui::window_ui(ui, self);
         for command in commands {

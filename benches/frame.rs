@@ -1,0 +1,101 @@
+//! CPU time of one full frame of the real window: the egui pass and tessellation, no GPU.
+//! Budgets: median ≤ 2 ms for the seed, ≤ 4 ms for a 10,000-paragraph report while scrolling
+//! with a tag filter on.
+
+// A benchmark whose set-up fails must stop loudly rather than measure nothing.
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use paratag::annotations::{ParagraphIndex, Tag};
+use paratag::app::ParatagApp;
+use paratag::app::preferences::Preferences;
+use paratag::command::Command;
+
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// One frame's input: the window's size, the pointer over the report, and a wheel step.
+fn input(scroll: f32) -> egui::RawInput {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+        ..Default::default()
+    };
+    input
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    if scroll != 0.0 {
+        input.events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, scroll),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    }
+    input
+}
+
+/// Run one frame of the window and tessellate it, as eframe does before handing it to the GPU.
+fn frame(ctx: &egui::Context, app: &mut ParatagApp, scroll: f32) -> usize {
+    let mut output = ctx.run_ui(input(scroll), |ui| {
+        for command in paratag::ui::window_ui(ui, app) {
+            app.apply(ui.ctx(), command);
+        }
+    });
+    output.textures_delta.clear();
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+fn frames(c: &mut Criterion) {
+    // The seed, paragraph 4 tagged and selected.
+    let ctx = egui::Context::default();
+    paratag::fonts::install(&ctx);
+    let mut seed = ParatagApp::new(None, Preferences::default());
+    seed.apply(&ctx, Command::Select(ParagraphIndex(3)));
+    seed.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    for _ in 0..5 {
+        frame(&ctx, &mut seed, 0.0);
+    }
+    c.bench_function("frame: seed, idle redraw", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut seed, 0.0)));
+    });
+    let mut direction = 1.0;
+    c.bench_function("frame: seed, scrolling", |b| {
+        b.iter(|| {
+            direction = -direction;
+            black_box(frame(&ctx, &mut seed, 120.0 * direction))
+        });
+    });
+
+    // 10,000 paragraphs, every third a proposal, the Proposal filter on, scrolling down.
+    let path = std::env::temp_dir().join(format!("paratag-bench-frame-{}.txt", std::process::id()));
+    std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).expect("write the report");
+    let ctx = egui::Context::default();
+    paratag::fonts::install(&ctx);
+    let mut long = ParatagApp::new(Some(&path), Preferences::default());
+    for index in (0..10_000).step_by(3) {
+        long.apply(&ctx, Command::Select(ParagraphIndex(index)));
+        long.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    }
+    long.apply(&ctx, Command::FilterTag(Tag::Proposal));
+    for _ in 0..5 {
+        frame(&ctx, &mut long, -200.0);
+    }
+    c.bench_function(
+        "frame: 10,000 paragraphs, Proposal filter, scrolling",
+        |b| {
+            b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
+        },
+    );
+    long.apply(&ctx, Command::ClearFilter);
+    c.bench_function("frame: 10,000 paragraphs, scrolling", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
+    });
+    let _ = std::fs::remove_file(&path);
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
