@@ -42,6 +42,20 @@ fn click_paragraph(harness: &mut Harness<'static, ParatagApp>, number: u32) {
     harness.run();
 }
 
+/// The texts the last frame put on the clipboard.
+fn copied_texts(harness: &Harness<'static, ParatagApp>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn selected_number(harness: &Harness<'static, ParatagApp>) -> Option<u32> {
     let app = harness.state();
     app.selected().and_then(|p| app.paragraph_number(p))
@@ -280,16 +294,7 @@ fn dragging_over_text_selects_it_for_copying_and_a_click_still_selects_the_parag
 
     harness.event(egui::Event::Copy);
     harness.step();
-    let copied: Vec<String> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
+    let copied = copied_texts(&harness);
     let paragraph_1 = harness
         .state()
         .document()
@@ -379,16 +384,7 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
     harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至13段");
     harness.get_by_label("Copy as Markdown").click();
     harness.step();
-    let copied: Vec<String> = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
+    let copied = copied_texts(&harness);
     assert_eq!(copied.len(), 1);
     assert!(
         copied[0].starts_with("# 简报：CAC/COSP/WG.2/2017/L.1/Add.1"),

@@ -76,6 +76,17 @@ impl ParatagApp {
             })
     }
 
+    /// The tags file for the annotations as they are now, orphans included.
+    fn tags_file_now(&self) -> tags_file::TagsFile {
+        tags_file::build(
+            &self.document,
+            &self.fingerprints,
+            self.report_file_name().as_deref(),
+            &self.annotations,
+            &self.tags.orphans,
+        )
+    }
+
     /// Where the open report's tags go by default: beside the report, or for the built-in
     /// report in the data directory.
     pub(super) fn default_tags_path(&self) -> Option<PathBuf> {
@@ -203,13 +214,7 @@ impl ParatagApp {
     /// Write the tags to `path`. `expected` is what the file should hold now (`None` when the
     /// user chose to overwrite). Returns whether the tags are saved.
     pub(super) fn save_to(&mut self, path: &Path, expected: Option<&Stamp>) -> bool {
-        let file = tags_file::build(
-            &self.document,
-            &self.fingerprints,
-            self.report_file_name().as_deref(),
-            &self.annotations,
-            &self.tags.orphans,
-        );
+        let file = self.tags_file_now();
         let text = tags_file::to_string(&file);
         // Parse the bytes back before they replace anything.
         if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
@@ -281,13 +286,7 @@ impl ParatagApp {
             ctx.request_repaint_after(due - now);
             return;
         }
-        let file = tags_file::build(
-            &self.document,
-            &self.fingerprints,
-            self.report_file_name().as_deref(),
-            &self.annotations,
-            &self.tags.orphans,
-        );
+        let file = self.tags_file_now();
         let text = tags_file::to_string(&file);
         let written = path
             .parent()

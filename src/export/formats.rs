@@ -34,29 +34,59 @@ fn tag_names(note: &BriefingNote, excerpt: &Excerpt) -> String {
         .join(" · ")
 }
 
+/// A part of the note as laid out: each section, then the orphans with what they are.
+struct Part<'a> {
+    title: &'a str,
+    excerpts: &'a [Excerpt],
+    /// The tag the part collects, if one.
+    tag: Option<Tag>,
+    /// List each excerpt's tags (the part mixes tags).
+    show_tags: bool,
+    /// A sentence under the title.
+    detail: Option<&'a str>,
+}
+
+fn parts(note: &BriefingNote) -> Vec<Part<'_>> {
+    let mut parts: Vec<Part<'_>> = note
+        .sections
+        .iter()
+        .map(|section| Part {
+            title: &section.title,
+            excerpts: &section.excerpts,
+            tag: section.tag,
+            show_tags: section.tag.is_none(),
+            detail: None,
+        })
+        .collect();
+    if !note.orphans.is_empty() {
+        parts.push(Part {
+            title: note.labels().orphans,
+            excerpts: &note.orphans,
+            tag: None,
+            show_tags: true,
+            detail: Some(note.labels().orphans_detail),
+        });
+    }
+    parts
+}
+
 /// Markdown, to paste into e-mail or a wiki: quotes as block quotes, the citation under each,
 /// the note apart and marked.
 pub fn markdown(note: &BriefingNote) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n\n{}", note.title(), note.summary());
-    let mut sections: Vec<(&str, &[Excerpt], bool)> = note
-        .sections
-        .iter()
-        .map(|section| {
-            (
-                section.title.as_str(),
-                section.excerpts.as_slice(),
-                section.tag.is_none(),
-            )
-        })
-        .collect();
-    if !note.orphans.is_empty() {
-        sections.push((note.labels().orphans, &note.orphans, true));
-    }
-    for (title, excerpts, show_tags) in sections {
+    let sections = parts(note);
+    for Part {
+        title,
+        excerpts,
+        tag: _,
+        show_tags,
+        detail,
+    } in sections
+    {
         let _ = write!(out, "\n## {title}\n");
-        if title == note.labels().orphans {
-            let _ = write!(out, "\n{}\n", note.labels().orphans_detail);
+        if let Some(detail) = detail {
+            let _ = write!(out, "\n{detail}\n");
         }
         let mut previous = None;
         for excerpt in excerpts {
@@ -98,33 +128,27 @@ pub fn text(note: &BriefingNote) -> String {
         "=".repeat(title.chars().count().min(60)),
         note.summary()
     );
-    let mut sections: Vec<(&str, &[Excerpt], bool)> = note
-        .sections
-        .iter()
-        .map(|section| {
-            (
-                section.title.as_str(),
-                section.excerpts.as_slice(),
-                section.tag.is_none(),
-            )
-        })
-        .collect();
-    if !note.orphans.is_empty() {
-        sections.push((note.labels().orphans, &note.orphans, true));
-    }
+    let sections = parts(note);
     let (open, close) = if note.language == super::NoteLanguage::Chinese {
         ("“", "”")
     } else {
         ("\"", "\"")
     };
-    for (title, excerpts, show_tags) in sections {
+    for Part {
+        title,
+        excerpts,
+        tag: _,
+        show_tags,
+        detail,
+    } in sections
+    {
         let _ = write!(
             out,
             "\n\n{title}\n{}\n",
             "-".repeat(title.chars().count().min(60))
         );
-        if title == note.labels().orphans {
-            let _ = writeln!(out, "{}", note.labels().orphans_detail);
+        if let Some(detail) = detail {
+            let _ = writeln!(out, "{detail}");
         }
         let mut previous = None;
         for excerpt in excerpts {
@@ -202,25 +226,18 @@ pub fn html(note: &BriefingNote) -> String {
         escape(&note.title()),
         escape(&note.summary())
     );
-    let mut sections: Vec<(&str, &[Excerpt], Option<Tag>, bool)> = note
-        .sections
-        .iter()
-        .map(|s| {
-            (
-                s.title.as_str(),
-                s.excerpts.as_slice(),
-                s.tag,
-                s.tag.is_none(),
-            )
-        })
-        .collect();
-    if !note.orphans.is_empty() {
-        sections.push((note.labels().orphans, &note.orphans, None, true));
-    }
-    for (title, excerpts, tag, show_tags) in sections {
+    let sections = parts(note);
+    for Part {
+        title,
+        excerpts,
+        tag,
+        show_tags,
+        detail,
+    } in sections
+    {
         let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(title));
-        if title == note.labels().orphans {
-            let _ = writeln!(out, "<p>{}</p>", escape(note.labels().orphans_detail));
+        if let Some(detail) = detail {
+            let _ = writeln!(out, "<p>{}</p>", escape(detail));
         }
         let mut previous = None;
         for excerpt in excerpts {
