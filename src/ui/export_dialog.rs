@@ -22,6 +22,9 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mu
     egui::Window::new(strings.export_title)
         .open(&mut open)
         .default_size([820.0, 560.0])
+        // Opens in the middle of the window, clear of the menu bar; the user can move it.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .collapsible(false)
         .show(ctx, |ui| {
             let Some(dialog) = app.export_dialog_mut() else {
