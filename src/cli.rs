@@ -94,6 +94,16 @@ pub enum Command {
     #[command(hide = true)]
     SampleReport { paragraphs: usize },
 
+    /// Save tags files to FILE over and over (with --verify: check FILE after a kill) for
+    /// scripts/kill-during-save.sh, which kills this process at random moments.
+    #[command(hide = true)]
+    SaveLoop {
+        tags: PathBuf,
+
+        #[arg(long)]
+        verify: bool,
+    },
+
     /// Check a tags file against a report: how many annotations anchor exactly, moved,
     /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
     Check {
@@ -203,6 +213,88 @@ pub fn export(
             eprintln!("paratag: {problem}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,
+/// more each time, with notes long enough that a kill often lands in the middle of a write.
+fn save_loop_versions() -> Vec<Vec<u8>> {
+    let Ok(document) = crate::seed::document() else {
+        return Vec::new();
+    };
+    let fingerprints = crate::tags_file::Fingerprints::new(&document);
+    (1..=8)
+        .map(|version| {
+            let mut annotations = crate::annotations::Annotations::default();
+            for index in 0..version * 2 {
+                annotations.insert(
+                    crate::annotations::ParagraphIndex(index),
+                    crate::annotations::Annotation {
+                        tags: std::iter::once(crate::annotations::Tag::ALL[index % 3]).collect(),
+                        note: format!("version {version}: {}", "需要在简报中提及。".repeat(120)),
+                        changed: None,
+                    },
+                );
+            }
+            let file = crate::tags_file::build(&document, &fingerprints, None, &annotations, &[]);
+            crate::tags_file::to_string(&file).into_bytes()
+        })
+        .collect()
+}
+
+/// `paratag save-loop TAGS`: save the versions in turn until killed. With `--verify`: clean up
+/// as the app does at start, then check that TAGS (and its .bak) is whole and is one of the
+/// versions, and that no temporary file is left.
+pub fn save_loop(tags: &Path, verify: bool) -> ExitCode {
+    let versions = save_loop_versions();
+    if !verify {
+        loop {
+            for bytes in &versions {
+                if let Err(error) =
+                    crate::storage::save(&crate::storage::RealDisk, tags, bytes, None)
+                {
+                    eprintln!("paratag: {error}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    }
+    crate::storage::clean_stray_temporaries(tags);
+    let mut problems = Vec::new();
+    for path in [tags.to_path_buf(), crate::storage::backup_path(tags)] {
+        match std::fs::read(&path) {
+            Ok(bytes) if versions.contains(&bytes) && crate::tags_file::parse(&bytes).is_ok() => {}
+            Ok(bytes) => problems.push(format!(
+                "{} holds {} bytes that are no saved version",
+                path.display(),
+                bytes.len()
+            )),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && path != tags => {}
+            Err(error) => problems.push(format!("{}: {error}", path.display())),
+        }
+    }
+    let name = tags
+        .file_name()
+        .map(|name| format!(".{}.", name.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = tags
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&name) {
+                problems.push(format!("temporary file left: {}", entry.path().display()));
+            }
+        }
+    }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for problem in problems {
+            eprintln!("paratag: {problem}");
+        }
+        ExitCode::FAILURE
     }
 }
 

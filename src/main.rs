@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
+        Some(Command::SaveLoop { tags, verify }) => cli::save_loop(&tags, verify),
         Some(Command::SampleReport { paragraphs }) => {
             print!("{}", paratag::sample::large_chinese_report(paragraphs));
             ExitCode::SUCCESS
