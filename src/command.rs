@@ -188,8 +188,15 @@ impl Command {
     }
 
     /// Every (shortcut, command) binding, the ones with more modifiers first: egui matches
-    /// modifiers logically, so `1` would also fire on Alt+1 if it were checked first.
-    pub fn bindings() -> Vec<(KeyboardShortcut, Self)> {
+    /// modifiers logically, so `1` would also fire on Alt+1 if it were checked first. Made once:
+    /// the keyboard is read every frame.
+    pub fn bindings() -> &'static [(KeyboardShortcut, Self)] {
+        static BINDINGS: std::sync::OnceLock<Vec<(KeyboardShortcut, Command)>> =
+            std::sync::OnceLock::new();
+        BINDINGS.get_or_init(Self::make_bindings)
+    }
+
+    fn make_bindings() -> Vec<(KeyboardShortcut, Self)> {
         let mut bindings: Vec<(KeyboardShortcut, Self)> = Self::listed()
             .into_iter()
             .flat_map(|command| {

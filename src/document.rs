@@ -123,11 +123,6 @@ impl Language {
             .into_iter()
             .find(|language| language.code() == code)
     }
-
-    /// Whether the script runs right to left.
-    pub fn is_right_to_left(self) -> bool {
-        self == Self::Arabic
-    }
 }
 
 impl fmt::Display for Language {

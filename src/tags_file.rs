@@ -302,16 +302,13 @@ pub fn paragraph_fingerprint(text: &str) -> String {
     hex(&Sha256::digest(normalize(text).as_bytes()), 16)
 }
 
-/// A document's fingerprint: 32 hex digits of SHA-256 over its numbered, normalised paragraphs.
-pub fn document_fingerprint(document: &Document) -> String {
-    Fingerprints::new(document).document
-}
-
 /// A document's fingerprints, computed once when it is opened: saving and re-anchoring use
 /// them for every paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fingerprints {
+    /// 32 hex digits of SHA-256 over the numbered, normalised paragraphs.
     pub document: String,
+    /// Per paragraph, 16 hex digits of SHA-256 over its normalised text.
     pub paragraphs: Vec<String>,
 }
 
@@ -551,4 +548,4 @@ fn similarity(quote: &str, paragraph: &str) -> f32 {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -744,11 +744,11 @@ impl ParatagApp {
         let typing = ctx.text_edit_focused();
         ctx.input_mut(|input| {
             for (shortcut, command) in Command::bindings() {
-                if typing && command::is_bare(&shortcut) {
+                if typing && command::is_bare(shortcut) {
                     continue;
                 }
-                if input.consume_shortcut(&shortcut) {
-                    commands.push(command);
+                if input.consume_shortcut(shortcut) {
+                    commands.push(command.clone());
                 }
             }
         });

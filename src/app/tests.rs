@@ -349,11 +349,7 @@ fn a_tags_file_that_fails_to_load_is_never_written_over() {
 
 #[test]
 fn no_bad_tags_file_is_ever_changed() {
-    let example = {
-        let text = include_str!("../../docs/tags-format.md");
-        let start = text.find("```ron\n").unwrap() + 7;
-        text[start..start + text[start..].find("```").unwrap()].to_owned()
-    };
+    let example = crate::tags_file::tests::documented_example();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated",
@@ -531,9 +527,7 @@ fn closing_with_unsaved_changes_asks_first() {
 fn tags_for_another_document_are_refused_unless_opened_anyway() {
     let scratch = Scratch::new("foreign");
     let foreign = scratch.dir.join("foreign.tags.ron");
-    let text = include_str!("../../docs/tags-format.md");
-    let start = text.find("```ron\n").unwrap() + 7;
-    let example = &text[start..start + text[start..].find("```").unwrap()];
+    let example = crate::tags_file::tests::documented_example();
     std::fs::write(
         &foreign,
         example.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
