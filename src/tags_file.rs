@@ -32,6 +32,7 @@ const FUZZY_THRESHOLD: f32 = 0.75;
 
 /// The file as written: `(format: 1, document: (…), annotations: [(…), …])`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TagsFile {
     pub format: u32,
     pub document: DocumentRef,
@@ -41,6 +42,7 @@ pub struct TagsFile {
 
 /// Which report the tags belong to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
@@ -54,6 +56,7 @@ pub struct DocumentRef {
 
 /// One annotated paragraph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The printed paragraph number.
     pub paragraph: u32,
@@ -436,98 +439,165 @@ impl Candidate<'_> {
 
 /// Place a file's annotations in a document: by fingerprint, then by printed number confirmed
 /// by the quote, then by a fuzzy match of the quote. What matches nowhere is an orphan.
+///
+/// Each way of matching is one pass over all entries, the surest first, so that an entry is
+/// never beaten to its paragraph by a weaker match earlier in the file. That also makes a saved
+/// file a fixed point: every placed entry is written with its paragraph's number and
+/// fingerprint and takes it back in the first pass, and an orphan meets no more free paragraphs
+/// than it did before, so opening and saving again changes nothing.
 pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints) -> Anchored {
-    let candidates: Vec<Candidate<'_>> = document
-        .paragraphs()
-        .zip(&fingerprints.paragraphs)
-        .map(|(paragraph, fingerprint)| Candidate {
-            number: paragraph.number,
-            fingerprint,
-            text: &paragraph.text,
-            normalized: std::cell::OnceCell::new(),
-        })
+    let paragraphs = Paragraphs::new(document, fingerprints);
+    let quotes: Vec<String> = file
+        .annotations
+        .iter()
+        .map(|entry| normalize(&entry.quote))
         .collect();
-    let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (index, candidate) in candidates.iter().enumerate() {
-        by_fingerprint
-            .entry(candidate.fingerprint)
-            .or_default()
-            .push(index);
-        by_number.entry(candidate.number).or_default().push(index);
-    }
-    let mut taken = vec![false; candidates.len()];
-    let mut anchored = Anchored::default();
-
-    for entry in &file.annotations {
-        let quote = normalize(&entry.quote);
-        let free = |index: &&usize| !taken[**index];
-        let found = by_fingerprint
-            .get(entry.fingerprint.as_str())
-            .and_then(|indices| {
-                let same_number = indices
-                    .iter()
-                    .filter(free)
-                    .find(|index| candidates[**index].number == entry.paragraph);
-                same_number
-                    .map(|index| (*index, Anchor::Exact))
-                    .or_else(|| {
-                        indices
-                            .iter()
-                            .find(free)
-                            .map(|index| (*index, Anchor::Moved))
-                    })
-            })
-            .or_else(|| {
-                let indices = by_number.get(&entry.paragraph)?;
-                indices
-                    .iter()
-                    .filter(free)
-                    .find(|index| {
-                        !quote.is_empty()
-                            && similarity(&quote, candidates[**index].normalized())
-                                >= FUZZY_THRESHOLD
-                    })
-                    .map(|index| (*index, Anchor::Fuzzy))
-            })
-            .or_else(|| {
-                if quote.is_empty() {
-                    return None;
-                }
-                candidates
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, _)| !taken[*index])
-                    .map(|(index, candidate)| (index, similarity(&quote, candidate.normalized())))
-                    .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(index, _)| (index, Anchor::Fuzzy))
-            });
-        match found {
-            Some((index, kind)) => {
-                taken[index] = true;
-                match kind {
-                    Anchor::Exact => anchored.exact += 1,
-                    Anchor::Moved => anchored.moved += 1,
-                    Anchor::Fuzzy => anchored.fuzzy += 1,
-                }
-                let annotation = Annotation {
-                    tags: entry
-                        .tags
-                        .iter()
-                        .filter_map(|key| tag_from_key(key))
-                        .collect::<TagSet>(),
-                    note: entry.note.clone(),
-                    changed: parse_time(&entry.changed),
-                };
-                anchored
-                    .annotations
-                    .insert(ParagraphIndex(index), annotation);
+    let mut taken = vec![false; paragraphs.candidates.len()];
+    let mut placed: Vec<Option<(usize, Anchor)>> = vec![None; file.annotations.len()];
+    for pass in Pass::ALL {
+        for (at, entry) in file.annotations.iter().enumerate() {
+            if placed[at].is_some() || carries_nothing(entry) {
+                continue;
             }
-            None => anchored.orphans.push(entry.clone()),
+            if let Some(index) = paragraphs.find(pass, entry, &quotes[at], &taken) {
+                taken[index] = true;
+                placed[at] = Some((index, pass.anchor()));
+            }
         }
     }
+
+    let mut anchored = Anchored::default();
+    for (entry, place) in file.annotations.iter().zip(placed) {
+        if carries_nothing(entry) {
+            continue;
+        }
+        let Some((index, kind)) = place else {
+            anchored.orphans.push(entry.clone());
+            continue;
+        };
+        match kind {
+            Anchor::Exact => anchored.exact += 1,
+            Anchor::Moved => anchored.moved += 1,
+            Anchor::Fuzzy => anchored.fuzzy += 1,
+        }
+        let annotation = Annotation {
+            tags: entry
+                .tags
+                .iter()
+                .filter_map(|key| tag_from_key(key))
+                .collect::<TagSet>(),
+            note: entry.note.clone(),
+            changed: parse_time(&entry.changed),
+        };
+        anchored
+            .annotations
+            .insert(ParagraphIndex(index), annotation);
+    }
     anchored
+}
+
+/// An entry with no tag and no note carries nothing to keep; it must not take a paragraph (or
+/// become an orphan) that the next save would not write.
+fn carries_nothing(entry: &Entry) -> bool {
+    entry.tags.is_empty() && entry.note.is_empty()
+}
+
+/// The ways an entry finds its paragraph, surest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pass {
+    /// Same text, same number.
+    Exact,
+    /// Same text, another number.
+    Moved,
+    /// Edited text under the same number, confirmed by the quote.
+    SameNumber,
+    /// Edited text anywhere: the best match of the quote.
+    Anywhere,
+}
+
+impl Pass {
+    const ALL: [Self; 4] = [Self::Exact, Self::Moved, Self::SameNumber, Self::Anywhere];
+
+    fn anchor(self) -> Anchor {
+        match self {
+            Self::Exact => Anchor::Exact,
+            Self::Moved => Anchor::Moved,
+            Self::SameNumber | Self::Anywhere => Anchor::Fuzzy,
+        }
+    }
+}
+
+/// A document's paragraphs, indexed for anchoring.
+struct Paragraphs<'a> {
+    candidates: Vec<Candidate<'a>>,
+    by_fingerprint: HashMap<&'a str, Vec<usize>>,
+    by_number: HashMap<u32, Vec<usize>>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn new(document: &'a Document, fingerprints: &'a Fingerprints) -> Self {
+        let candidates: Vec<Candidate<'a>> = document
+            .paragraphs()
+            .zip(&fingerprints.paragraphs)
+            .map(|(paragraph, fingerprint)| Candidate {
+                number: paragraph.number,
+                fingerprint,
+                text: &paragraph.text,
+                normalized: std::cell::OnceCell::new(),
+            })
+            .collect();
+        let mut by_fingerprint: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (index, candidate) in candidates.iter().enumerate() {
+            by_fingerprint
+                .entry(candidate.fingerprint)
+                .or_default()
+                .push(index);
+            by_number.entry(candidate.number).or_default().push(index);
+        }
+        Self {
+            candidates,
+            by_fingerprint,
+            by_number,
+        }
+    }
+
+    /// The free paragraph `entry` (with its normalised `quote`) finds in this pass, if any.
+    fn find(&self, pass: Pass, entry: &Entry, quote: &str, taken: &[bool]) -> Option<usize> {
+        let free = |index: &usize| !taken[*index];
+        let similar = |index: usize| {
+            let score = similarity(quote, self.candidates[index].normalized());
+            (score >= FUZZY_THRESHOLD).then_some(score)
+        };
+        match pass {
+            Pass::Exact => self
+                .by_fingerprint
+                .get(entry.fingerprint.as_str())?
+                .iter()
+                .copied()
+                .filter(free)
+                .find(|index| self.candidates[*index].number == entry.paragraph),
+            Pass::Moved => self
+                .by_fingerprint
+                .get(entry.fingerprint.as_str())?
+                .iter()
+                .copied()
+                .find(free),
+            Pass::SameNumber if !quote.is_empty() => self
+                .by_number
+                .get(&entry.paragraph)?
+                .iter()
+                .copied()
+                .filter(free)
+                .find(|index| similar(*index).is_some()),
+            Pass::Anywhere if !quote.is_empty() => (0..self.candidates.len())
+                .filter(free)
+                .filter_map(|index| Some((index, similar(index)?)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(index, _)| index),
+            Pass::SameNumber | Pass::Anywhere => None,
+        }
+    }
 }
 
 /// How well a quote matches the start of a paragraph (both normalised), 0–1.

@@ -347,3 +347,87 @@ mod properties {
         }
     }
 }
+
+/// Open, save, open, save: what the fuzz target `tags_file` checks for every file it makes.
+fn second_save_equals_first(text: &str) {
+    let document = seed_document();
+    let fingerprints = Fingerprints::new(&document);
+    let save = |file: &TagsFile| {
+        let anchored = anchor(file, &document, &fingerprints);
+        build(
+            &document,
+            &fingerprints,
+            None,
+            &anchored.annotations,
+            &anchored.orphans,
+        )
+    };
+    let file = parse(text.as_bytes()).unwrap();
+    let first = save(&file);
+    let second = save(&parse(to_string(&first).as_bytes()).unwrap());
+    assert_eq!(second, first);
+}
+
+/// Found by `cargo fuzz run tags_file`: two entries claim paragraph 19's text. The first
+/// takes it and the second becomes an orphan; the saved file lists the orphan first (by its
+/// number, 10), and anchoring in file order then gave paragraph 19 to the orphan and orphaned
+/// the entry that had it: its note moved at every save. Exact matches now go first.
+#[test]
+fn an_orphan_never_takes_the_paragraph_of_the_entry_that_had_it() {
+    let document = seed_document();
+    let fingerprints = Fingerprints::new(&document);
+    let index = document.paragraphs().position(|p| p.number == 19).unwrap();
+    let fingerprint = &fingerprints.paragraphs[index];
+    let good = documented_example();
+    let entries = format!(
+        "annotations: [
+        (paragraph: 10, fingerprint: \"{fingerprint}\", quote: \"许多发言者强调指出\",
+         tags: [\"challenge\"], note: \"司法协助：与首都核实。\"),
+        (paragraph: 10, fingerprint: \"{fingerprint}\", quote: \"许多发言者强调指出在提供及时有效的司法协劀察部门\",
+         tags: [\"proposal\"]),
+    ],
+)
+"
+    );
+    let text = format!("{}{entries}", &good[..good.find("annotations:").unwrap()]);
+    let first = anchor(&parse(text.as_bytes()).unwrap(), &document, &fingerprints);
+    assert_eq!(
+        first.annotations.note(ParagraphIndex(index)),
+        "司法协助：与首都核实。"
+    );
+    assert_eq!(first.orphans.len(), 1);
+    second_save_equals_first(&text);
+}
+
+#[test]
+fn a_misspelt_field_is_refused_not_dropped_at_the_next_save() {
+    let misspelt = documented_example().replacen("note:", "notes:", 1);
+    let message = parse(misspelt.as_bytes()).unwrap_err().to_string();
+    assert!(message.contains("notes"), "{message}");
+    let at = misspelt.find("notes:").unwrap();
+    assert!(
+        message.starts_with(&format!("line {}, ", misspelt[..at].lines().count())),
+        "{message}"
+    );
+}
+
+/// Found by `cargo fuzz run tags_file`: an entry with no tag and no note took its paragraph
+/// (and then left no annotation), so a second entry for that paragraph became an orphan that
+/// the next save dropped. Entries that carry nothing are now skipped.
+#[test]
+fn an_entry_with_nothing_in_it_takes_no_paragraph() {
+    let document = seed_document();
+    let fingerprints = Fingerprints::new(&document);
+    let good = documented_example();
+    let empty_then_tagged = good.replacen(
+        "annotations: [",
+        "annotations: [
+        (paragraph: 4, fingerprint: \"cc04ff22c08800a7\", quote: \"认识到\", tags: [], note: \"\"),",
+        1,
+    );
+    let file = parse(empty_then_tagged.as_bytes()).unwrap();
+    let anchored = anchor(&file, &document, &fingerprints);
+    assert!(anchored.orphans.is_empty(), "{:?}", anchored.orphans);
+    assert_eq!(anchored.exact, file.annotations.len() - 1);
+    second_save_equals_first(&empty_then_tagged);
+}
