@@ -6,13 +6,18 @@
 //! state; [`ui`] draws panels and pushes commands.
 
 pub mod annotations;
+#[cfg(feature = "gui")]
 pub mod app;
+#[cfg(feature = "gui")]
 pub mod cli;
+#[cfg(feature = "gui")]
 pub mod command;
 pub mod document;
 pub mod export;
+#[cfg(feature = "gui")]
 pub mod fonts;
 pub mod history;
+#[cfg(feature = "gui")]
 pub mod i18n;
 pub mod outline;
 pub mod parse;
@@ -21,4 +26,5 @@ pub mod search;
 pub mod seed;
 pub mod storage;
 pub mod tags_file;
+#[cfg(feature = "gui")]
 pub mod ui;
