@@ -89,10 +89,16 @@ pub enum Command {
         date: Option<String>,
     },
 
-    /// Print a generated Chinese report of N numbered paragraphs (the seed's paragraphs,
-    /// repeated and renumbered, with page furniture), for benchmarks and measurements.
+    /// Print a generated report of N numbered paragraphs (a real report's paragraphs,
+    /// repeated and renumbered, with its headings and page furniture), for benchmarks and
+    /// measurements. The built-in Chinese report unless --from names another.
     #[command(hide = true)]
-    SampleReport { paragraphs: usize },
+    SampleReport {
+        paragraphs: usize,
+        /// The report whose paragraphs are repeated (any language).
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
 
     /// Save tags files to FILE over and over (with --verify: check FILE after a kill) for
     /// scripts/kill-during-save.sh, which kills this process at random moments.
@@ -368,6 +374,38 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
 
 /// `paratag outline FILE [--json]`: exit status 0 with the outline on stdout, or 1 with the
 /// reason on stderr.
+/// `paratag sample-report N [--from REPORT]`.
+pub fn sample_report(paragraphs: usize, from: Option<&Path>) -> ExitCode {
+    let text = match from {
+        None => Ok(crate::sample::large_chinese_report(paragraphs)),
+        Some(file) => match parse::read_report(file) {
+            Ok(source) => crate::sample::large_report(&source, paragraphs)
+                .map_err(|error| format!("{}: {error}", file.display())),
+            Err(error) => Err(error.to_string()),
+        },
+    };
+    match text {
+        Ok(text) => write_stdout(&text, "the report"),
+        Err(error) => {
+            eprintln!("paratag: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Write to standard output. `paratag … | head` closes the pipe early: not an error worth
+/// reporting.
+fn write_stdout(text: &str, what: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("paratag: cannot write {what}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 pub fn outline(file: &Path, json: bool) -> ExitCode {
     let document = match parse::read_report(file) {
         Ok(document) => document,
@@ -384,15 +422,7 @@ pub fn outline(file: &Path, json: bool) -> ExitCode {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // `paratag outline … | head` closes the pipe early: not an error worth reporting.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("paratag: cannot write the outline: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    write_stdout(&text, "the outline")
 }
 
 #[cfg(test)]

@@ -12,9 +12,8 @@ fn main() -> ExitCode {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
         Some(Command::SaveLoop { tags, verify }) => cli::save_loop(&tags, verify),
-        Some(Command::SampleReport { paragraphs }) => {
-            print!("{}", paratag::sample::large_chinese_report(paragraphs));
-            ExitCode::SUCCESS
+        Some(Command::SampleReport { paragraphs, from }) => {
+            cli::sample_report(paragraphs, from.as_deref())
         }
         Some(Command::Export {
             report,

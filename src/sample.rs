@@ -1,120 +1,346 @@
-//! Large reports for benchmarks and stress tests, made from real text: the seed's paragraphs
-//! repeated and renumbered, with the page furniture of a real report (running symbol line,
-//! page counter and job number) between pages and the seed's hard wraps kept.
+//! Large reports for benchmarks and stress tests, made from a real report: its paragraphs
+//! repeated and renumbered, its headings renumbered in their own style, hard-wrapped as a PDF
+//! extraction leaves them, with the report's page furniture (running symbol line, page counter
+//! and job number) between pages. Any report will do: the built-in one for Chinese, or any
+//! other (`paratag sample-report N --from REPORT`), so that the same figures can be measured on
+//! every language a user reads.
 
 use std::fmt::Write as _;
 
+use crate::document::Document;
+use crate::parse;
 use crate::seed;
 
 /// How many paragraphs a generated page holds.
 const PARAGRAPHS_PER_PAGE: usize = 6;
 
-/// A Chinese report of `paragraphs` numbered paragraphs, with a heading every 50 paragraphs.
+/// A heading every this many paragraphs.
+const PARAGRAPHS_PER_HEADING: usize = 50;
+
+/// Why a report cannot be the source of a generated one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SampleError {
+    #[error("it has no numbered paragraphs to repeat")]
+    NoParagraphs,
+}
+
+/// A Chinese report of `paragraphs` numbered paragraphs, from the built-in report.
 pub fn large_chinese_report(paragraphs: usize) -> String {
-    let bodies = seed_paragraph_bodies();
+    // The built-in report is checked by its own tests; an empty text would fail loudly wherever
+    // a generated report is used.
+    seed::document()
+        .ok()
+        .and_then(|source| large_report(&source, paragraphs).ok())
+        .unwrap_or_default()
+}
+
+/// A report of `paragraphs` numbered paragraphs (1, 2, …) made from `source`'s paragraphs in
+/// turn, with one of its headings, renumbered, every 50 paragraphs and a page break every six.
+pub fn large_report(source: &Document, paragraphs: usize) -> Result<String, SampleError> {
+    let bodies: Vec<&str> = source.paragraphs().map(|p| p.text.as_str()).collect();
+    if bodies.is_empty() {
+        return Err(SampleError::NoParagraphs);
+    }
+    let headings: Vec<(NumeralStyle, &str)> = source.headings().filter_map(split_heading).collect();
+    // A text column of 80 columns, or wider where a heading would otherwise fill most of a
+    // line: on the printed page a heading stands apart, and in extracted text only a heading
+    // clearly shorter than the column reads as one after a full line.
+    let width = headings
+        .iter()
+        .map(|(_, title)| (parse::display_width(title) + 6) * 10 / 7 + 1)
+        .max()
+        .unwrap_or(0)
+        .max(80);
+    let symbol = source.symbol.as_deref();
+    let job = job_number(source);
     let pages = paragraphs.div_ceil(PARAGRAPHS_PER_PAGE).max(1);
+
     let mut out = String::with_capacity(paragraphs * 500);
-    out.push_str("CAC/COSP/WG.2/2017/L.1/Add.1\n\n");
+    if let Some(symbol) = symbol {
+        let _ = write!(out, "{symbol}\n\n");
+    }
     for number in 1..=paragraphs {
-        if number % 50 == 1 {
-            let _ = write!(
-                out,
-                "{}. 第{}部分\n\n",
-                chinese_numeral(number / 50 + 1),
-                number / 50 + 1
-            );
+        if number % PARAGRAPHS_PER_HEADING == 1 && !headings.is_empty() {
+            let count = number / PARAGRAPHS_PER_HEADING;
+            let (style, title) = headings[count % headings.len()];
+            // Numerals restart after 99, where Chinese and Roman numerals stay short.
+            let _ = write!(out, "{}. {title}\n\n", style.numeral(count % 99 + 1));
         }
         let body = bodies[(number - 1) % bodies.len()];
-        let _ = write!(out, "{number}. {body}\n\n");
+        wrap(&mut out, &format!("{number}. {body}"), width);
+        out.push('\n');
         if number % PARAGRAPHS_PER_PAGE == 0 {
             let page = number / PARAGRAPHS_PER_PAGE + 1;
-            let _ = write!(
-                out,
-                " CAC/COSP/WG.2/2017/L.1/Add.1 \n\n{page}/{pages} V.17-06068 \n\n"
-            );
+            if let Some(symbol) = symbol {
+                let _ = write!(out, " {symbol} \n\n");
+            }
+            let _ = write!(out, "{page}/{pages}");
+            if let Some(job) = job {
+                let _ = write!(out, " {job}");
+            }
+            out.push_str(" \n\n");
+        }
+    }
+    Ok(out)
+}
+
+/// Hard-wrap a paragraph as a PDF extraction does: lines of at most `width` columns (a Chinese
+/// character takes two) where a break is allowed, its sub-paragraphs on lines of their own,
+/// Chinese broken between Chinese characters and other text at spaces between words. No line starts with a
+/// number or a parenthesis, which would read as a paragraph or sub-paragraph of its own, nor
+/// with closing punctuation.
+fn wrap(out: &mut String, paragraph: &str, width: usize) {
+    for piece in paragraph.split('\n') {
+        let mut line_width = 0;
+        let mut previous_cjk = false;
+        for (spaced, token) in tokens(piece) {
+            let token_width = parse::display_width(token);
+            let glue = usize::from(spaced && line_width > 0);
+            let cjk = token.starts_with(parse::is_cjk);
+            // Rejoining puts a space back between Latin words only, and nothing between
+            // Chinese characters: break only where it does.
+            let may_break = line_width > 0
+                && (if spaced {
+                    !cjk && !previous_cjk
+                } else {
+                    cjk && previous_cjk
+                })
+                && !token.starts_with(|c: char| {
+                    c.is_ascii_digit() || "(（，。、；：）》」』！？,.;:)".contains(c)
+                });
+            if may_break && line_width + glue + token_width > width {
+                out.push('\n');
+                line_width = 0;
+            } else if glue == 1 {
+                out.push(' ');
+                line_width += 1;
+            }
+            out.push_str(token);
+            line_width += token_width;
+            previous_cjk = token.ends_with(parse::is_cjk);
+        }
+        out.push('\n');
+    }
+}
+
+/// The unbreakable pieces of a line, each with whether a space came before it: every Chinese
+/// character on its own, and runs of other characters between spaces and Chinese characters.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut tokens = Vec::new();
+    let mut spaced = false;
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        if c == ' ' || parse::is_cjk(c) {
+            if let Some(from) = start.take() {
+                tokens.push((spaced, &text[from..at]));
+                spaced = false;
+            }
+            if c == ' ' {
+                spaced = true;
+            } else {
+                tokens.push((spaced, &text[at..at + c.len_utf8()]));
+                spaced = false;
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(from) = start {
+        tokens.push((spaced, &text[from..]));
+    }
+    tokens
+}
+
+/// How a report numbers its headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumeralStyle {
+    Roman,
+    Chinese,
+    Letter,
+}
+
+impl NumeralStyle {
+    fn numeral(self, n: usize) -> String {
+        match self {
+            Self::Roman => roman_numeral(n),
+            Self::Chinese => chinese_numeral(n),
+            Self::Letter => char::from(b'A' + (n - 1).rem_euclid(26) as u8).to_string(),
+        }
+    }
+}
+
+/// A numbered heading's numeral style and title (`三. 追回资产…` → Chinese, `追回资产…`).
+/// Annexes and unnumbered headings are left out: they would restart or break the numbering.
+fn split_heading(heading: &str) -> Option<(NumeralStyle, &str)> {
+    let (numeral, title) = heading
+        .split_once(". ")
+        .or_else(|| heading.split_once('．'))
+        .or_else(|| heading.split_once('、'))?;
+    let title = title.trim();
+    let style = if !numeral.is_empty() && numeral.chars().all(|c| "IVXLC".contains(c)) {
+        NumeralStyle::Roman
+    } else if !numeral.is_empty() && numeral.chars().all(|c| "一二三四五六七八九十".contains(c))
+    {
+        NumeralStyle::Chinese
+    } else if numeral.len() == 1 && numeral.bytes().all(|b| b.is_ascii_uppercase()) {
+        NumeralStyle::Letter
+    } else {
+        return None;
+    };
+    (!title.is_empty()).then_some((style, title))
+}
+
+/// The report's job number (`V.17-06068`), from the page furniture the parser removed.
+fn job_number(source: &Document) -> Option<&str> {
+    source
+        .removed
+        .iter()
+        .flat_map(|line| line.split_whitespace())
+        .find(|token| {
+            let bytes = token.as_bytes();
+            bytes.len() == 10
+                && bytes[0].is_ascii_uppercase()
+                && bytes[1] == b'.'
+                && bytes[4] == b'-'
+                && bytes[2..4]
+                    .iter()
+                    .chain(&bytes[5..])
+                    .all(u8::is_ascii_digit)
+        })
+}
+
+fn roman_numeral(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
         }
     }
     out
 }
 
-/// The seed's paragraph bodies as they stand in the file (hard wraps included), without their
-/// numbers.
-fn seed_paragraph_bodies() -> Vec<&'static str> {
-    let mut bodies = Vec::new();
-    let text = seed::TEXT;
-    let starts: Vec<usize> = text
-        .match_indices('\n')
-        .map(|(at, _)| at + 1)
-        .filter(|at| {
-            let rest = &text[*at..];
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && rest[digits..].starts_with(". ")
-        })
-        .collect();
-    for (i, start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let chunk = &text[*start..end];
-        let body = chunk.split_once(". ").map_or(chunk, |(_, body)| body);
-        // Stop before any furniture or heading that followed the paragraph in the seed.
-        let body = body
-            .split("\n\n\n")
-            .next()
-            .unwrap_or(body)
-            .split("\n \n")
-            .next()
-            .unwrap_or(body)
-            .trim_end();
-        bodies.push(body);
-    }
-    bodies
-}
-
 fn chinese_numeral(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n].to_owned(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[n / 10],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[n % 10]
-            }
-        ),
-        _ => format!("{n}"),
+    let (tens, ones) = (n / 10 % 10, n % 10);
+    let ones = if ones == 0 { "" } else { DIGITS[ones] };
+    match tens {
+        0 => DIGITS[n % 10].to_owned(),
+        1 => format!("十{ones}"),
+        _ => format!("{}十{ones}", DIGITS[tens]),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Block;
     use crate::parse::parse_text;
 
-    #[test]
-    fn a_generated_report_parses_to_exactly_its_paragraphs() {
-        let text = large_chinese_report(1000);
+    /// Parse a generated report and check it holds exactly `paragraphs` paragraphs, numbered
+    /// from 1, each the source's paragraph in turn, with no furniture left in the text.
+    fn check_round_trip(source: &Document, paragraphs: usize) -> Document {
+        let text = large_report(source, paragraphs).unwrap();
         let document = parse_text(&text).unwrap();
         let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
-        assert_eq!(numbers, (1..=1000).collect::<Vec<u32>>());
+        assert_eq!(numbers, (1..=paragraphs as u32).collect::<Vec<u32>>());
+        assert_eq!(document.symbol, source.symbol);
+        assert_eq!(document.language, source.language);
+        let bodies: Vec<&str> = source.paragraphs().map(|p| p.text.as_str()).collect();
+        for (i, paragraph) in document.paragraphs().enumerate() {
+            assert_eq!(
+                paragraph.text,
+                bodies[i % bodies.len()],
+                "paragraph {}",
+                i + 1
+            );
+        }
         assert_eq!(
-            document.symbol.as_deref(),
-            Some("CAC/COSP/WG.2/2017/L.1/Add.1")
+            document.headings().count(),
+            paragraphs.div_ceil(PARAGRAPHS_PER_HEADING)
         );
-        assert_eq!(document.headings().count(), 20);
-        // Every page break was recognised as furniture, none left in a paragraph.
         assert!(
             document
-                .paragraphs()
-                .all(|p| !p.text.contains("V.17-06068"))
+                .blocks
+                .iter()
+                .all(|block| !matches!(block, Block::Text(_))),
+            "furniture or a wrapped line was left as text"
         );
-        let seed = crate::seed::document().unwrap();
-        let first = &seed.paragraphs().next().unwrap().text;
+        document
+    }
+
+    #[test]
+    fn a_chinese_report_from_the_built_in_one() {
+        let source = seed::document().unwrap();
+        let document = check_round_trip(&source, 1000);
+        assert!(
+            document
+                .removed
+                .iter()
+                .any(|line| line.contains("V.17-06068"))
+        );
+        let headings: Vec<&str> = document.headings().collect();
+        assert!(headings[0].starts_with("一. "), "{headings:?}");
+        assert!(headings[19].starts_with("二十. "), "{headings:?}");
         assert_eq!(
-            &document.paragraphs().nth(22).unwrap().text,
-            first,
-            "paragraph 23 repeats paragraph 1"
+            large_chinese_report(1000),
+            large_report(&source, 1000).unwrap()
         );
+    }
+
+    #[test]
+    fn an_english_report_with_roman_headings_wrapped_at_spaces() {
+        let source = parse_text(
+            "CAC/COSP/WG.2/2019/4\n\nI. Introduction\n\n\
+             1. The Working Group on Asset Recovery was established by the Conference of the \
+             States Parties in its resolution 1/4 to assist it in the implementation of chapter V \
+             of the Convention, with the following aims:\n(a) Developing cumulative knowledge;\n\
+             (b) Building confidence between requesting and requested States.\n\n\
+             2. The Working Group held its meeting in Vienna from 4 to 6 September 2019, as \
+             decided in 2018 and in paragraph 14 of resolution 7/1.\n\n\
+             II. Organization of the meeting\n\n\
+             3. The meeting was opened by the Chair.\n\n\
+             CAC/COSP/WG.2/2019/4\n\n2/4 V.19-09617\n",
+        )
+        .unwrap();
+        let document = check_round_trip(&source, 500);
+        let headings: Vec<&str> = document.headings().collect();
+        assert_eq!(headings[0], "I. Introduction");
+        assert_eq!(headings[3], "IV. Organization of the meeting");
+        assert_eq!(headings[9], "X. Organization of the meeting");
+        let text = large_report(&source, 12).unwrap();
+        assert!(text.contains("\n2/2 V.19-09617 \n"), "{text}");
+        assert!(
+            text.lines().all(|line| line.chars().count() < 130),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn numerals() {
+        let roman: Vec<String> = [1, 4, 9, 14, 40, 49, 99].map(roman_numeral).into();
+        assert_eq!(roman, ["I", "IV", "IX", "XIV", "XL", "XLIX", "XCIX"]);
+        let chinese: Vec<String> = [1, 10, 11, 20, 21, 99].map(chinese_numeral).into();
+        assert_eq!(chinese, ["一", "十", "十一", "二十", "二十一", "九十九"]);
+    }
+
+    #[test]
+    fn a_report_without_paragraphs_cannot_be_a_source() {
+        let mut source = seed::document().unwrap();
+        source
+            .blocks
+            .retain(|block| !matches!(block, Block::Paragraph(_)));
+        assert_eq!(large_report(&source, 10), Err(SampleError::NoParagraphs));
     }
 }

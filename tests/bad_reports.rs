@@ -92,13 +92,18 @@ fn a_single_one_megabyte_line_is_one_paragraph() {
 }
 
 /// Paragraph numbers have at most five digits (no UN report comes near 100,000 paragraphs, and
-/// a six-digit figure at the start of a line is not a paragraph number), so the largest report
-/// that can be numbered throughout has 99,999 paragraphs: about 50 MB.
+/// a six-digit figure at the start of a line is not a paragraph number), so the largest body
+/// that can be numbered throughout has 99,999 paragraphs; an annex, numbered from 1 again,
+/// takes the report past 50 MB.
 #[test]
 fn a_fifty_megabyte_report_parses_completely() {
-    let text = sample::large_chinese_report(99_999);
-    assert!(text.len() > 49_900_000, "{} bytes", text.len());
+    let mut text = sample::large_chinese_report(99_999);
+    text.push_str("附件\n\n");
+    text.push_str(&sample::large_chinese_report(2_000));
+    assert!(text.len() > 50_000_000, "{} bytes", text.len());
     let document = parse::parse(text.as_bytes()).unwrap();
-    assert_eq!(document.paragraphs().count(), 99_999);
-    assert_eq!(document.paragraphs().last().unwrap().number, 99_999);
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers.len(), 101_999);
+    assert_eq!(numbers[99_998], 99_999);
+    assert_eq!(numbers[99_999..], (1..=2_000).collect::<Vec<u32>>());
 }

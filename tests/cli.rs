@@ -162,3 +162,51 @@ fn check_fails_on_a_file_it_cannot_read_and_changes_nothing() {
     assert_eq!(std::fs::read_to_string(&tags).unwrap(), broken);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `paratag sample-report N --from REPORT` repeats any report's paragraphs: here an English one,
+/// whose generated copy reads back with the same symbol, language and paragraphs in turn.
+#[test]
+fn sample_report_from_an_english_report() {
+    let dir = scratch_dir("sample");
+    let source = dir.join("english.txt");
+    std::fs::write(
+        &source,
+        "A/HRC/40/3\n\nI. Introduction\n\n1. The present report is submitted pursuant to \
+         Human Rights Council resolution 37/1 and covers the period under review.\n\n\
+         2. The Council decided to continue its work on the matter.\n",
+    )
+    .unwrap();
+    let output = paratag()
+        .args(["sample-report", "120", "--from"])
+        .arg(&source)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let generated = dir.join("generated.txt");
+    std::fs::write(&generated, &output.stdout).unwrap();
+    let document = paratag::parse::read_report(&generated).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/HRC/40/3"));
+    assert_eq!(document.language.code(), "en");
+    let paragraphs: Vec<_> = document.paragraphs().collect();
+    assert_eq!(paragraphs.len(), 120);
+    assert!(paragraphs[118].text.starts_with("The present report"));
+    assert!(paragraphs[119].text.starts_with("The Council decided"));
+
+    // A source with nothing to repeat is named in a readable error, and nothing is printed.
+    let empty = dir.join("no-paragraphs.txt");
+    std::fs::write(&empty, "A/HRC/40/3\n\nNothing numbered here.\n").unwrap();
+    let output = paratag()
+        .args(["sample-report", "10", "--from"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no-paragraphs.txt"), "{message}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -26,7 +26,7 @@ pub use decode::DecodeError;
 use furniture::Furniture;
 use join::{Hyphenation, join_line};
 use line::HeadingForm;
-pub use line::display_width;
+pub use line::{display_width, is_cjk};
 
 use crate::document::{Block, Document, Paragraph};
 
