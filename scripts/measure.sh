@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Start-up time, peak memory and idle frames of paratag's window, for BENCHMARKS.md.
 #
-#   scripts/measure.sh PATH/TO/release/paratag
+#   scripts/measure.sh PATH/TO/release/paratag [SOURCE-REPORT]
 #
-# For the built-in report and a generated 10,000-paragraph report: starts the binary under a
+# For the built-in report and a generated 10,000-paragraph report (made from SOURCE-REPORT's
+# paragraphs when given, e.g. an English report; from the built-in one otherwise): starts the binary under a
 # private Xvfb with /usr/bin/time -v, reads the time of its first frame (PARATAG_MEASURE_FRAMES
 # makes it print one line per frame), counts the frames drawn during 5 s without input, closes
 # the window as a window manager does and reads the peak resident memory.
@@ -28,7 +29,7 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 "$binary" --help >/dev/null # warm the page cache: measure start-up, not the first disk read
 long="$work/long.txt"
-"$binary" sample-report 10000 >"$long"
+"$binary" sample-report 10000 ${2:+--from "$2"} >"$long"
 
 measure() {
   local name=$1; shift

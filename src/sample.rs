@@ -70,7 +70,8 @@ pub fn large_report(source: &Document, paragraphs: usize) -> Result<String, Samp
         wrap(&mut out, &format!("{number}. {body}"), width);
         out.push('\n');
         if number % PARAGRAPHS_PER_PAGE == 0 {
-            let page = number / PARAGRAPHS_PER_PAGE + 1;
+            // The footer of the page that ends here.
+            let page = number / PARAGRAPHS_PER_PAGE;
             if let Some(symbol) = symbol {
                 let _ = write!(out, " {symbol} \n\n");
             }
@@ -86,9 +87,9 @@ pub fn large_report(source: &Document, paragraphs: usize) -> Result<String, Samp
 
 /// Hard-wrap a paragraph as a PDF extraction does: lines of at most `width` columns (a Chinese
 /// character takes two) where a break is allowed, its sub-paragraphs on lines of their own,
-/// Chinese broken between Chinese characters and other text at spaces between words. No line starts with a
-/// number or a parenthesis, which would read as a paragraph or sub-paragraph of its own, nor
-/// with closing punctuation.
+/// Chinese broken between Chinese characters and other text at spaces between words. No line
+/// starts with a number or a parenthesis, which would read as a paragraph or sub-paragraph of
+/// its own, nor with closing punctuation.
 fn wrap(out: &mut String, paragraph: &str, width: usize) {
     for piece in paragraph.split('\n') {
         let mut line_width = 0;
@@ -320,7 +321,8 @@ mod tests {
         assert_eq!(headings[3], "IV. Organization of the meeting");
         assert_eq!(headings[9], "X. Organization of the meeting");
         let text = large_report(&source, 12).unwrap();
-        assert!(text.contains("\n2/2 V.19-09617 \n"), "{text}");
+        let footers: Vec<&str> = text.lines().filter(|l| l.contains("V.19-09617")).collect();
+        assert_eq!(footers, ["1/2 V.19-09617 ", "2/2 V.19-09617 "]);
         assert!(
             text.lines().all(|line| line.chars().count() < 130),
             "{text}"

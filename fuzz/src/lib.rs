@@ -69,7 +69,7 @@ fn check(document: &Document) {
 }
 
 /// Every non-whitespace character, counted, except the hyphens that rejoining removes where
-/// they split a word and leading zeros of a paragraph number (as `src/parse/tests.rs` counts).
+/// they split a word (as `src/parse/tests.rs` counts).
 fn char_counts(text: &str) -> BTreeMap<char, usize> {
     let mut counts = BTreeMap::new();
     for c in text.chars() {
