@@ -372,9 +372,8 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `paratag outline FILE [--json]`: exit status 0 with the outline on stdout, or 1 with the
-/// reason on stderr.
-/// `paratag sample-report N [--from REPORT]`.
+/// `paratag sample-report N [--from REPORT]`: the generated report on stdout, or exit status 1
+/// with the reason (naming the source file) on stderr.
 pub fn sample_report(paragraphs: usize, from: Option<&Path>) -> ExitCode {
     let text = match from {
         None => Ok(crate::sample::large_chinese_report(paragraphs)),
@@ -406,6 +405,8 @@ fn write_stdout(text: &str, what: &str) -> ExitCode {
     }
 }
 
+/// `paratag outline FILE [--json]`: exit status 0 with the outline on stdout, or 1 with the
+/// reason on stderr.
 pub fn outline(file: &Path, json: bool) -> ExitCode {
     let document = match parse::read_report(file) {
         Ok(document) => document,
