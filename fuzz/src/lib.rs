@@ -15,12 +15,11 @@
     clippy::unwrap_used
 )]
 
-use std::collections::BTreeMap;
-
 use arbitrary::Arbitrary;
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag, TagSet};
 use paratag::document::{Block, Document};
 use paratag::export::{self, ExportError, ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::parse::kept::{char_counts, everything_kept};
 use paratag::{outline, parse, search, seed, tags_file};
 
 /// The report parser: any bytes give a document or a readable error, never a panic, and a
@@ -66,37 +65,6 @@ fn check(document: &Document) {
             );
         }
     }
-}
-
-/// Every non-whitespace character, counted, except the hyphens that rejoining removes where
-/// they split a word (as `src/parse/tests.rs` counts).
-fn char_counts(text: &str) -> BTreeMap<char, usize> {
-    let mut counts = BTreeMap::new();
-    for c in text.chars() {
-        if !c.is_whitespace() && !matches!(c, '-' | '\u{AD}') {
-            let c = if c == '．' { '.' } else { c };
-            *counts.entry(c).or_insert(0) += 1;
-        }
-    }
-    counts
-}
-
-fn everything_kept(document: &Document) -> String {
-    let mut all = String::new();
-    for block in &document.blocks {
-        match block {
-            Block::Heading(text) | Block::Text(text) => all.push_str(text),
-            Block::Paragraph(p) => {
-                all.push_str(&p.number.to_string());
-                all.push('.');
-                all.push_str(&p.text);
-            }
-        }
-    }
-    for text in document.footnotes.iter().chain(&document.removed) {
-        all.push_str(text);
-    }
-    all
 }
 
 /// The tags-file loader: any bytes give a tags file or an error with a position, never a panic;

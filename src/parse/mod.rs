@@ -484,5 +484,48 @@ fn starts_footnote(line: &str) -> bool {
     (1..=3).contains(&digits) && line[digits..].starts_with(char::is_whitespace)
 }
 
+/// The parser's promise that nothing is lost, as its property tests and the `parse_report`
+/// fuzz target check it: every non-whitespace character of the text ends up in a block, a
+/// footnote or the removed furniture.
+#[doc(hidden)]
+pub mod kept {
+    use std::collections::BTreeMap;
+
+    use crate::document::{Block, Document};
+
+    /// Every non-whitespace character, counted, except the hyphens that rejoining removes
+    /// where they split a word (a full-width full stop after a number counts as `.`).
+    pub fn char_counts(text: &str) -> BTreeMap<char, usize> {
+        let mut counts = BTreeMap::new();
+        for c in text.chars() {
+            if !c.is_whitespace() && !matches!(c, '-' | '\u{AD}') {
+                let c = if c == '．' { '.' } else { c };
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// All the text a document holds: blocks (paragraphs with their number), footnotes and
+    /// removed furniture.
+    pub fn everything_kept(document: &Document) -> String {
+        let mut all = String::new();
+        for block in &document.blocks {
+            match block {
+                Block::Heading(text) | Block::Text(text) => all.push_str(text),
+                Block::Paragraph(p) => {
+                    all.push_str(&p.number.to_string());
+                    all.push('.');
+                    all.push_str(&p.text);
+                }
+            }
+        }
+        for text in document.footnotes.iter().chain(&document.removed) {
+            all.push_str(text);
+        }
+        all
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -463,37 +463,7 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
-
-    /// Every non-whitespace character of the input, counted, except the hyphens that
-    /// rejoining removes where they split a word.
-    fn char_counts(text: &str) -> std::collections::BTreeMap<char, usize> {
-        let mut counts = std::collections::BTreeMap::new();
-        for c in text.chars() {
-            if !c.is_whitespace() && !matches!(c, '-' | '\u{AD}') {
-                let c = if c == '．' { '.' } else { c };
-                *counts.entry(c).or_insert(0) += 1;
-            }
-        }
-        counts
-    }
-
-    fn everything_kept(document: &Document) -> String {
-        let mut all = String::new();
-        for block in &document.blocks {
-            match block {
-                Block::Heading(text) | Block::Text(text) => all.push_str(text),
-                Block::Paragraph(p) => {
-                    all.push_str(&p.number.to_string());
-                    all.push('.');
-                    all.push_str(&p.text);
-                }
-            }
-        }
-        for text in document.footnotes.iter().chain(&document.removed) {
-            all.push_str(text);
-        }
-        all
-    }
+    use crate::parse::kept::{char_counts, everything_kept};
 
     /// Lines in the shapes a report is made of, so that the properties reach deep into the
     /// builder and not only into the first checks.
