@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::document::Document;
-use crate::parse;
+use crate::parse::{self, HeadingForm};
 use crate::seed;
 
 /// How many paragraphs a generated page holds.
@@ -170,24 +170,21 @@ impl NumeralStyle {
     }
 }
 
-/// A numbered heading's numeral style and title (`三. 追回资产…` → Chinese, `追回资产…`).
-/// Annexes and unnumbered headings are left out: they would restart or break the numbering.
+/// A numbered heading's numeral style, as the parser reads it, and its title (`三. 追回资产…`
+/// → Chinese, `追回资产…`). Annexes and unnumbered headings are left out: they would restart or
+/// break the numbering.
 fn split_heading(heading: &str) -> Option<(NumeralStyle, &str)> {
-    let (numeral, title) = heading
+    let style = match parse::heading_form(heading)? {
+        HeadingForm::Roman => NumeralStyle::Roman,
+        HeadingForm::ChineseNumeral => NumeralStyle::Chinese,
+        HeadingForm::Letter => NumeralStyle::Letter,
+        HeadingForm::Annex => return None,
+    };
+    let (_, title) = heading
         .split_once(". ")
         .or_else(|| heading.split_once('．'))
         .or_else(|| heading.split_once('、'))?;
     let title = title.trim();
-    let style = if !numeral.is_empty() && numeral.chars().all(|c| "IVXLC".contains(c)) {
-        NumeralStyle::Roman
-    } else if !numeral.is_empty() && numeral.chars().all(|c| "一二三四五六七八九十".contains(c))
-    {
-        NumeralStyle::Chinese
-    } else if numeral.len() == 1 && numeral.bytes().all(|b| b.is_ascii_uppercase()) {
-        NumeralStyle::Letter
-    } else {
-        return None;
-    };
     (!title.is_empty()).then_some((style, title))
 }
 
@@ -197,17 +194,7 @@ fn job_number(source: &Document) -> Option<&str> {
         .removed
         .iter()
         .flat_map(|line| line.split_whitespace())
-        .find(|token| {
-            let bytes = token.as_bytes();
-            bytes.len() == 10
-                && bytes[0].is_ascii_uppercase()
-                && bytes[1] == b'.'
-                && bytes[4] == b'-'
-                && bytes[2..4]
-                    .iter()
-                    .chain(&bytes[5..])
-                    .all(u8::is_ascii_digit)
-        })
+        .find(|token| parse::is_job_number(token))
 }
 
 fn roman_numeral(mut n: usize) -> String {

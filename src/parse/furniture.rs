@@ -88,7 +88,7 @@ fn small_number(s: &str) -> Option<u32> {
 
 /// A UN job number: `V.17-06068`, `GE.12-62606`, `25-16680`, optionally with the language
 /// letter glued on (`V.17-06068(C)`). The prefix names the duty station.
-fn is_job_number(token: &str) -> bool {
+pub fn is_job_number(token: &str) -> bool {
     let token = strip_language_letter(token);
     let rest = match token.split_once('.') {
         Some((station, rest)) => {

@@ -24,9 +24,9 @@ use std::path::{Path, PathBuf};
 
 pub use decode::DecodeError;
 use furniture::Furniture;
+pub use furniture::is_job_number;
 use join::{Hyphenation, join_line};
-use line::HeadingForm;
-pub use line::{display_width, is_cjk};
+pub use line::{HeadingForm, display_width, heading_form, is_cjk};
 
 use crate::document::{Block, Document, Paragraph};
 
