@@ -37,17 +37,20 @@ fn save_and_open(c: &mut Criterion) {
     std::fs::create_dir_all(&dir).expect("scratch directory");
     let path = dir.join("bench.tags.ron");
 
+    let build = || {
+        tags_file::build(
+            &document,
+            &fingerprints,
+            Some("bench.txt"),
+            &annotations,
+            &[],
+        )
+    };
     c.bench_function(
         "save 10,000 annotations (build, serialise, verify, atomic write)",
         |b| {
             b.iter(|| {
-                let file = tags_file::build(
-                    &document,
-                    &fingerprints,
-                    Some("bench.txt"),
-                    &annotations,
-                    &[],
-                );
+                let file = build();
                 let text = tags_file::to_string(&file);
                 let back = tags_file::parse(text.as_bytes()).expect("verify");
                 assert_eq!(back.annotations.len(), ANNOTATIONS);
@@ -55,6 +58,16 @@ fn save_and_open(c: &mut Criterion) {
             });
         },
     );
+
+    // The two readers on the same saved text: the one for files as paratag writes them (used
+    // by every save's check and most opens) and ron (for files edited by hand).
+    let text = tags_file::to_string(&build());
+    c.bench_function("read 10,000 annotations: fast reader", |b| {
+        b.iter(|| tags_file::parse(black_box(text.as_bytes())).expect("fast"));
+    });
+    c.bench_function("read 10,000 annotations: ron", |b| {
+        b.iter(|| tags_file::read_with_ron(black_box(&text)).expect("ron"));
+    });
 
     c.bench_function("open 10,000 annotations (read, parse, re-anchor)", |b| {
         b.iter(|| {

@@ -24,6 +24,10 @@ use crate::document::Document;
 /// The format version this paratag writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// How every file paratag writes begins, up to the format number.
+const HEADER: &str =
+    "// paratag tags file (docs/tags-format.md)\n#![enable(implicit_some)]\n(\n    format: ";
+
 /// How many characters of a paragraph the quote keeps.
 const QUOTE_CHARS: usize = 40;
 
@@ -131,6 +135,31 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    // A file as paratag wrote it (every save, and every save's check of what it is about to
+    // write) is read by a reader of exactly that form, several times faster than ron.
+    let file = match canonical::read(text) {
+        Some(file) if file.format > FORMAT_VERSION => {
+            return Err(LoadError::Newer { found: file.format });
+        }
+        Some(file) => file,
+        None => read_with_ron(text)?,
+    };
+    for entry in &file.annotations {
+        for tag in &entry.tags {
+            if tag_from_key(tag).is_none() {
+                return Err(LoadError::UnknownTag {
+                    paragraph: entry.paragraph,
+                    tag: tag.clone(),
+                });
+            }
+        }
+    }
+    Ok(file)
+}
+
+/// Read a tags file with ron: any layout RON allows, and a mistake's line and column.
+#[doc(hidden)]
+pub fn read_with_ron(text: &str) -> Result<TagsFile, LoadError> {
     let options = options();
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
         line: error.span.start.line,
@@ -152,18 +181,7 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
         return Err(LoadError::Newer { found: format });
     }
     // Format 1 is the first; older versions will be migrated here as the format evolves.
-    let file: TagsFile = options.from_str(text).map_err(syntax)?;
-    for entry in &file.annotations {
-        for tag in &entry.tags {
-            if tag_from_key(tag).is_none() {
-                return Err(LoadError::UnknownTag {
-                    paragraph: entry.paragraph,
-                    tag: tag.clone(),
-                });
-            }
-        }
-    }
-    Ok(file)
+    options.from_str(text).map_err(syntax)
 }
 
 /// The format version from the header, when the file starts as paratag writes it: comment
@@ -196,12 +214,15 @@ pub fn looks_like_tags_file(bytes: &[u8]) -> bool {
 /// Serialise a tags file: pretty-printed, fields in a fixed order, one entry per paragraph.
 ///
 /// Written directly rather than through ron's serialiser, which is several times slower on
-/// large files; the schema is small and fixed, and every save parses the bytes back with ron
-/// and compares before anything is written, so a mistake here could never reach the disk.
+/// large files; the schema is small and fixed, and every save parses the bytes back and
+/// compares before anything is written, so a mistake here could never reach the disk. What
+/// this writes is read back by `canonical::read`, which accepts exactly these bytes and agrees
+/// with ron on all of them (checked by the tests and the `tags_file` fuzz target); anything
+/// else it declines goes to ron.
 pub fn to_string(file: &TagsFile) -> String {
     let mut out = String::with_capacity(256 + file.annotations.len() * 320);
-    out.push_str("// paratag tags file (docs/tags-format.md)\n#![enable(implicit_some)]\n(\n");
-    let _ = writeln!(out, "    format: {},", file.format);
+    out.push_str(HEADER);
+    let _ = writeln!(out, "{},", file.format);
     out.push_str("    document: (\n");
     if let Some(symbol) = &file.document.symbol {
         field(&mut out, 8, "symbol", symbol);
@@ -615,6 +636,29 @@ fn similarity(quote: &str, paragraph: &str) -> f32 {
         .timeout(Duration::from_millis(50))
         .diff_chars(quote, prefix)
         .ratio()
+}
+
+mod canonical;
+
+/// The fast reader's contract, for the tests and the `tags_file` fuzz target: when it reads
+/// `text`, `to_string` writes `text` back byte for byte, and ron reads `text` to the same file.
+/// Returns what broke the contract, or `None`.
+#[doc(hidden)]
+pub fn canonical_reader_disagrees(text: &str) -> Option<String> {
+    let file = canonical::read(text)?;
+    let written = to_string(&file);
+    if written != text {
+        return Some(format!(
+            "the fast reader took text that to_string does not write:\n{text}\nto_string writes:\n{written}"
+        ));
+    }
+    let by_ron = read_with_ron(text);
+    let agrees = if file.format > FORMAT_VERSION {
+        by_ron == Err(LoadError::Newer { found: file.format })
+    } else {
+        by_ron.as_ref() == Ok(&file)
+    };
+    (!agrees).then(|| format!("ron reads {by_ron:?}, the fast reader {file:?}, from:\n{text}"))
 }
 
 #[cfg(test)]

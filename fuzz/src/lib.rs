@@ -70,8 +70,14 @@ fn check(document: &Document) {
 /// The tags-file loader: any bytes give a tags file or an error with a position, never a panic;
 /// a file that loads saves to text that loads to the same file; loading it into a report and
 /// saving loses no annotation (those that find no paragraph are kept as orphans); and a second
-/// open and save writes what the first did.
+/// open and save writes what the first did. Text the fast reader takes is text paratag writes,
+/// and ron reads it the same.
 pub fn tags_file(bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Some(problem) = tags_file::canonical_reader_disagrees(text)
+    {
+        panic!("{problem}");
+    }
     let Ok(file) = tags_file::parse(bytes) else {
         return;
     };

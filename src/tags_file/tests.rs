@@ -306,7 +306,12 @@ mod properties {
             "[0-9a-f]{16}",
             "[\\PC\"“”「」\\\\]{0,40}",
             proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=3),
-            prop_oneof![Just(String::new()), "[\\PC\n\"\\\\需要跟进]{0,80}"],
+            prop_oneof![
+                Just(String::new()),
+                "[\\PC\n\"\\\\需要跟进]{0,80}",
+                // Control characters, which are written as `\u{…}` or by letter.
+                "[a\\x00\\x01\\x1b\\x7f\\u{85}\\u{9f}\\u{a0}\t\r\n]{0,12}",
+            ],
             prop_oneof![Just(String::new()), Just("2026-11-27T16:00:00Z".to_owned())],
         )
             .prop_map(
@@ -338,7 +343,40 @@ mod properties {
                 annotations: entries,
             };
             let text = to_string(&file);
+            // Both readers: the fast one for what paratag wrote, and ron.
+            prop_assert_eq!(canonical::read(&text), Some(file.clone()));
+            prop_assert_eq!(read_with_ron(&text), Ok(file.clone()));
             prop_assert_eq!(parse(text.as_bytes()).unwrap(), file);
+        }
+
+        /// A saved file edited anywhere: the fast reader either declines it or reads what
+        /// `to_string` would write it from and ron reads it the same.
+        #[test]
+        fn the_fast_reader_never_disagrees_with_ron(
+            entries in proptest::collection::vec(entry(), 1..4),
+            at in any::<proptest::sample::Index>(),
+            cut in 0_usize..4,
+            insert in "[ a0,\"\\\\\n()\\[\\]u{}:需]{0,3}",
+        ) {
+            let file = TagsFile {
+                format: FORMAT_VERSION,
+                document: DocumentRef {
+                    symbol: None,
+                    language: "en".to_owned(),
+                    fingerprint: "0".repeat(32),
+                    file: None,
+                },
+                annotations: entries,
+            };
+            let text = to_string(&file);
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let start = boundaries[at.index(boundaries.len())];
+            let end = text[start..]
+                .char_indices()
+                .nth(cut)
+                .map_or(text.len(), |(i, _)| start + i);
+            let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
+            prop_assert_eq!(canonical_reader_disagrees(&edited), None);
         }
 
         #[test]
@@ -430,4 +468,61 @@ fn an_entry_with_nothing_in_it_takes_no_paragraph() {
     assert!(anchored.orphans.is_empty(), "{:?}", anchored.orphans);
     assert_eq!(anchored.exact, file.annotations.len() - 1);
     second_save_equals_first(&empty_then_tagged);
+}
+
+#[test]
+fn the_fast_reader_reads_what_paratag_writes_and_nothing_else() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/seeds/tags_file/seed.tags.ron"
+    ))
+    .unwrap();
+    let file = canonical::read(&text).expect("a file paratag wrote");
+    assert_eq!(read_with_ron(&text), Ok(file.clone()));
+    assert_eq!(file.annotations.len(), text.matches("paragraph: ").count());
+    assert_eq!(file.annotations[0].note.lines().count(), 2);
+
+    // The same file as an editor might leave it: each is declined by the fast reader and
+    // read by ron to the same annotations.
+    let edited = [
+        text.replace('\n', "\r\n"),
+        text.replace("    ", "  "),
+        text.replace("// paratag tags file (docs/tags-format.md)\n", ""),
+        text.replace("paragraph: 4,", "paragraph: 04,"),
+        text.replace("        ),\n    ],", "        )\n    ],"),
+        format!("{text}\n"),
+    ];
+    for edited in &edited {
+        assert_ne!(edited, &text);
+        assert_eq!(canonical::read(edited), None, "{edited}");
+        assert_eq!(parse(edited.as_bytes()).as_ref(), Ok(&file), "{edited}");
+    }
+}
+
+#[test]
+fn control_characters_round_trip_through_both_readers() {
+    let mut file = parse(documented_example().as_bytes()).unwrap();
+    file.annotations[0].note =
+        "\0 bell\u{7} esc\u{1b} del\u{7f} nel\u{85} \t\r\n\"\\ 需".to_owned();
+    let text = to_string(&file);
+    assert!(
+        text.contains(r#"note: "\u{0} bell\u{7} esc\u{1b} del\u{7f} nel\u{85} \t\r\n\"\\ 需","#)
+    );
+    assert_eq!(canonical::read(&text), Some(file.clone()));
+    assert_eq!(read_with_ron(&text), Ok(file));
+    // Escapes `to_string` never writes are ron's to read, or to refuse.
+    for other in [r"\u{07}", r"\u{41}", r"\u{A}", r"\x07", r"\'"] {
+        let edited = text.replace(r"\u{7}", other);
+        assert_eq!(canonical::read(&edited), None, "{other}");
+        assert_eq!(canonical_reader_disagrees(&edited), None);
+    }
+}
+
+#[test]
+fn a_newer_format_is_refused_by_either_reader() {
+    let text = to_string(&parse(documented_example().as_bytes()).unwrap())
+        .replace("format: 1,", "format: 2,");
+    assert!(canonical::read(&text).is_some());
+    assert_eq!(parse(text.as_bytes()), Err(LoadError::Newer { found: 2 }));
+    assert_eq!(read_with_ron(&text), Err(LoadError::Newer { found: 2 }));
 }
