@@ -9,7 +9,7 @@
 use eframe::egui::accesskit::Role;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::ParatagApp;
 use paratag::app::preferences::Preferences;
@@ -30,6 +30,19 @@ fn harness_sized(preferences: Preferences, size: [f32; 2]) -> Harness<'static, P
 
 fn harness() -> Harness<'static, ParatagApp> {
     harness_with(Preferences::default())
+}
+
+/// The app with a report opened from `path`, as `paratag REPORT` opens it.
+fn harness_with_report(path: &std::path::Path) -> Harness<'static, ParatagApp> {
+    let report = path.to_owned();
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| {
+            paratag::fonts::install(&cc.egui_ctx);
+            ParatagApp::new(Some(&report), Preferences::default())
+        });
+    harness.run();
+    harness
 }
 
 /// Select a paragraph as a user does: scroll it into view, then click its row (labelled with
@@ -398,14 +411,7 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
 fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     let path = std::env::temp_dir().join(format!("paratag-ui-long-{}.txt", std::process::id()));
     std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).unwrap();
-    let report = path.clone();
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(move |cc| {
-            paratag::fonts::install(&cc.egui_ctx);
-            ParatagApp::new(Some(&report), Preferences::default())
-        });
-    harness.run();
+    let mut harness = harness_with_report(&path);
     assert_eq!(harness.state().document().paragraphs().count(), 10_000);
     harness.get_by_label("1.");
     assert!(
@@ -433,6 +439,81 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     harness.run();
     assert_eq!(selected_number(&harness), Some(9001));
     harness.get_by_label("9001.");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn the_outline_shows_as_much_of_an_english_paragraph_as_fits_on_one_line() {
+    let harness = harness_with_report(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/seeds/parse_report/english.txt"
+    )));
+    // Paragraph 2 lists (a)–(c) on lines of their own; its outline row is still one line.
+    let mut heights = Vec::new();
+    for (number, start) in [
+        (1, "¶1 The Working Group on Asset Recovery"),
+        (2, "¶2 The Working Group held its thirteenth meeting"),
+    ] {
+        let prefix = format!("¶{number} ");
+        // The first: the annex numbers its paragraphs from 1 again.
+        let row = harness.get_all_by_label_contains(&prefix).next().unwrap();
+        let label = row.accesskit_node().label().unwrap_or_default();
+        assert!(label.starts_with(start), "outline row {number}: {label:?}");
+        assert!(!label.contains('\n'), "outline row {number}: {label:?}");
+        heights.push(row.rect().height());
+    }
+    // One line each: a row of two lines would be at least twice the outline heading's line
+    // (the reader shows the heading too, larger).
+    let line = harness
+        .get_all_by_label("I. Introduction")
+        .map(|heading| heading.rect().height())
+        .fold(f32::INFINITY, f32::min);
+    for height in heights {
+        assert!(height < 2.0 * line, "a row {height} high, a line {line}");
+    }
+}
+
+/// The outline lays out only its visible rows, placed at the row height it declares; a row
+/// taller than that made the list jump by a few points at every row while scrolling.
+#[test]
+fn the_outline_scrolls_smoothly_without_jumps() {
+    let path = std::env::temp_dir().join(format!("paratag-ui-outline-{}.txt", std::process::id()));
+    std::fs::write(&path, paratag::sample::large_chinese_report(300)).unwrap();
+    let mut harness = harness_with_report(&path);
+    let row_top = |harness: &Harness<'static, ParatagApp>| {
+        harness
+            .get_all_by_label_contains("¶20 ")
+            .next()
+            .unwrap()
+            .rect()
+            .top()
+    };
+    harness.hover_at(
+        harness
+            .get_all_by_label_contains("¶5 ")
+            .next()
+            .unwrap()
+            .rect()
+            .center(),
+    );
+    harness.run();
+    let mut top = row_top(&harness);
+    for step in 0..40 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -7.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+        let now = row_top(&harness);
+        assert!(
+            (top - now - 7.0).abs() < 0.5,
+            "step {step}: the row moved from {top} to {now}, not by the 7 points scrolled"
+        );
+        top = now;
+    }
     std::fs::remove_file(&path).unwrap();
 }
 

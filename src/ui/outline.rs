@@ -9,8 +9,9 @@ use crate::app::ParatagApp;
 use crate::command::Command;
 use crate::document::Block;
 
-/// How much of a paragraph the outline shows after its number.
-const PREVIEW_CHARS: usize = 10;
+/// At most how much of a paragraph the outline shows after its number; the row then cuts it
+/// at the panel's width, so a wide panel shows more of it.
+const PREVIEW_CHARS: usize = 120;
 
 /// One line of the outline.
 enum Entry<'a> {
@@ -40,7 +41,13 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
             Block::Text(_) => None,
         })
         .collect();
-    let row_height = ui.spacing().interact_size.y;
+    // Every row must be exactly this high: `show_rows` places the visible rows by it, and a
+    // taller row makes the list jump at each row while scrolling. A button is its text's
+    // height plus its padding, and at least the interactive height.
+    let spacing = ui.spacing();
+    let row_height = (ui.text_style_height(&egui::TextStyle::Body)
+        + 2.0 * spacing.button_padding.y.round())
+    .max(spacing.interact_size.y);
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
         ui,
         row_height,
@@ -58,8 +65,7 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
                         ui.add(egui::Label::new(RichText::new(*text).strong()).truncate());
                     }),
                     Entry::Paragraph(index, number, text) => {
-                        let preview: String = text.chars().take(PREVIEW_CHARS).collect();
-                        let mut label = RichText::new(format!("¶{number} {preview}…"));
+                        let mut label = RichText::new(format!("¶{number} {}", preview(text)));
                         if let Some(tag) = app.annotations().tags(*index).iter().next() {
                             label = label.color(tag_color(tag, ui.visuals()));
                         }
@@ -80,4 +86,18 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
             }
         },
     );
+}
+
+/// The start of a paragraph on one line: line breaks (sub-paragraphs) become spaces.
+fn preview(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut preview: String = chars
+        .by_ref()
+        .take(PREVIEW_CHARS)
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if chars.next().is_some() {
+        preview.push('…');
+    }
+    preview
 }
