@@ -8,10 +8,8 @@ use crate::annotations::ParagraphIndex;
 use crate::app::ParatagApp;
 use crate::command::Command;
 use crate::document::Block;
+use crate::parse::is_cjk;
 
-/// At most how much of a paragraph the outline shows after its number; the row then cuts it
-/// at the panel's width, so a wide panel shows more of it.
-const PREVIEW_CHARS: usize = 120;
 
 /// One line of the outline.
 enum Entry<'a> {
@@ -45,6 +43,7 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
     // taller row makes the list jump at each row while scrolling. A button is its text's
     // height plus its padding, and at least the interactive height.
     let spacing = ui.spacing();
+    let font_size = egui::TextStyle::Body.resolve(ui.style()).size;
     let row_height = (ui.text_style_height(&egui::TextStyle::Body)
         + 2.0 * spacing.button_padding.y.round())
     .max(spacing.interact_size.y);
@@ -65,7 +64,8 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
                         ui.add(egui::Label::new(RichText::new(*text).strong()).truncate());
                     }),
                     Entry::Paragraph(index, number, text) => {
-                        let mut label = RichText::new(format!("¶{number} {}", preview(text)));
+                        let preview = preview(text, ui.available_width(), font_size);
+                        let mut label = RichText::new(format!("¶{number} {preview}"));
                         if let Some(tag) = app.annotations().tags(*index).iter().next() {
                             label = label.color(tag_color(tag, ui.visuals()));
                         }
@@ -88,16 +88,40 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
     );
 }
 
-/// The start of a paragraph on one line: line breaks (sub-paragraphs) become spaces.
-fn preview(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut preview: String = chars
-        .by_ref()
-        .take(PREVIEW_CHARS)
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if chars.next().is_some() {
-        preview.push('…');
+/// The start of a paragraph on one line (line breaks become spaces), as much of it as could fit
+/// in `width` points at `font_size`; the row then cuts it exactly at the panel's edge. Only
+/// what could show is laid out: every glyph laid out takes room in the font atlas, and whole
+/// Chinese previews in the outline cost 6 MB of memory.
+fn preview(text: &str, width: f32, font_size: f32) -> String {
+    let mut room = width;
+    let mut preview = String::new();
+    for c in text.chars() {
+        if room <= 0.0 {
+            preview.push('…');
+            break;
+        }
+        // The least a character can take: an ideograph a full em, any other about a fifth.
+        room -= font_size * if is_cjk(c) { 1.0 } else { 0.2 };
+        preview.push(if c.is_whitespace() { ' ' } else { c });
     }
     preview
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview;
+
+    #[test]
+    fn a_preview_takes_what_could_fit_and_no_more() {
+        let chinese = "认识到遵守国家法律和法治至关重要，几名发言者报告了一些实际挑战";
+        // 160 points of 14-point text: eleven ideographs and part of a twelfth.
+        assert_eq!(preview(chinese, 160.0, 14.0), "认识到遵守国家法律和法治…");
+        let english = "The Working Group on Asset Recovery was established by the \
+                       Conference of the States Parties in its resolution 1/4 to assist";
+        let taken = preview(english, 160.0, 14.0);
+        assert_eq!(taken.chars().count(), 58 + 1, "{taken}");
+        assert!(english.starts_with(taken.trim_end_matches('…')));
+        // A short paragraph whole; sub-paragraphs on one line.
+        assert_eq!(preview("Observers:\n(a) States;", 400.0, 14.0), "Observers: (a) States;");
+    }
 }
