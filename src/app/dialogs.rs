@@ -5,12 +5,26 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
-/// The answer to a dialog: a path, or `None` when the user cancelled (or no dialog could be
-/// shown, which rfd cannot tell apart).
-pub type Answer = mpsc::Receiver<Option<PathBuf>>;
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog could be shown: on Linux, neither the XDG desktop portal nor zenity answered.
+    Unavailable,
+}
+
+/// The answer to a dialog, when it comes.
+pub type Answer = mpsc::Receiver<Picked>;
+
+/// rfd answers "nothing chosen" both when the user cancels and when it could show no dialog.
+/// Nobody closes a file dialog within a quarter of a second of its opening, so an empty answer
+/// that quick means there was no dialog.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 /// Asks the user for a report to open.
 pub trait ReportPicker {
@@ -71,8 +85,14 @@ fn ask_on_worker(
     let (sender, receiver) = mpsc::channel();
     let ctx = ctx.clone();
     std::thread::spawn(move || {
+        let asked = Instant::now();
+        let picked = match dialog() {
+            Some(path) => Picked::Path(path),
+            None if asked.elapsed() < NO_DIALOG_WITHIN => Picked::Unavailable,
+            None => Picked::Cancelled,
+        };
         // The window may have closed meanwhile; then nobody needs the answer.
-        let _ = sender.send(dialog());
+        let _ = sender.send(picked);
         ctx.request_repaint();
     });
     receiver

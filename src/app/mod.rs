@@ -17,7 +17,7 @@ use crate::history::History;
 use crate::i18n::Strings;
 use crate::search::{self, Match};
 use crate::{fonts, parse, seed, ui};
-use dialogs::{Answer, NativePicker, ReportPicker};
+use dialogs::{Answer, NativePicker, Picked, ReportPicker};
 use preferences::Preferences;
 pub use tags::{TagsState, beside as tags_beside, load_problem as tags_load_problem};
 
@@ -717,11 +717,15 @@ impl ParatagApp {
             match receiver.try_recv() {
                 Ok(answer) => {
                     self.pending_dialog = None;
-                    commands.extend(answer.map(match kind {
-                        DialogKind::Open => Command::OpenPath,
-                        DialogKind::SaveAs => Command::SaveTo,
-                        DialogKind::Export => Command::ExportTo,
-                    }));
+                    match answer {
+                        Picked::Path(path) => commands.push(match kind {
+                            DialogKind::Open => Command::OpenPath(path),
+                            DialogKind::SaveAs => Command::SaveTo(path),
+                            DialogKind::Export => Command::ExportTo(path),
+                        }),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.problem = Some(no_dialog(kind)),
+                    }
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
@@ -754,6 +758,22 @@ impl ParatagApp {
         });
         commands
     }
+}
+
+/// What to do when no file dialog can be shown (a desktop without the XDG portal or zenity).
+fn no_dialog(kind: DialogKind) -> String {
+    let instead = match kind {
+        DialogKind::Open => {
+            "Drop a report or a tags file on the window, or start paratag with \
+                             its path (paratag REPORT)"
+        }
+        DialogKind::SaveAs => "Your tags are still here, unsaved",
+        DialogKind::Export => "Use Copy as Markdown or Copy as text in the Export dialog instead",
+    };
+    format!(
+        "No file dialog could be shown: this desktop has neither the XDG desktop portal nor \
+         zenity (install zenity to choose files). {instead}."
+    )
 }
 
 impl eframe::App for ParatagApp {

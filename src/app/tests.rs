@@ -181,8 +181,8 @@ fn typing_a_note_is_one_undo_step() {
     assert_eq!(app.annotations().note(app.selected().unwrap()), "");
 }
 
-/// A file dialog that answers at once with a path chosen by the test (or a cancel).
-struct ScriptedPicker(Option<PathBuf>);
+/// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog.
+struct ScriptedPicker(Picked);
 
 impl ReportPicker for ScriptedPicker {
     fn pick_report(&self, _ctx: &egui::Context) -> Answer {
@@ -213,7 +213,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     .unwrap();
 
     let (mut app, ctx) = app();
-    app.set_picker(Box::new(ScriptedPicker(None)));
+    app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
     app.apply(&ctx, Command::OpenReport);
     for command in app.read_input(&ctx) {
         app.apply(&ctx, command);
@@ -225,7 +225,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     );
     assert!(app.problem().is_none());
 
-    app.set_picker(Box::new(ScriptedPicker(Some(other.clone()))));
+    app.set_picker(Box::new(ScriptedPicker(Picked::Path(other.clone()))));
     app.apply(&ctx, Command::OpenReport);
     for command in app.read_input(&ctx) {
         app.apply(&ctx, command);
@@ -233,6 +233,44 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// On a desktop with no file dialog, Open and Save As say so and what to do instead, and the
+/// report and the unsaved tags stay as they were.
+#[test]
+fn no_file_dialog_is_a_message_not_silence() {
+    let (mut app, ctx) = app();
+    app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
+    app.apply(&ctx, Command::OpenReport);
+    for command in app.read_input(&ctx) {
+        app.apply(&ctx, command);
+    }
+    let problem = app.problem().unwrap();
+    assert!(
+        problem.starts_with("No file dialog could be shown"),
+        "{problem}"
+    );
+    assert!(problem.contains("paratag REPORT"), "{problem}");
+    assert_eq!(app.document().paragraphs().count(), 22);
+
+    app.dismiss_problem();
+    app.apply(&ctx, Command::Select(ParagraphIndex(1)));
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    app.apply(&ctx, Command::SaveAs);
+    for command in app.read_input(&ctx) {
+        app.apply(&ctx, command);
+    }
+    let problem = app.problem().unwrap();
+    assert!(
+        problem.contains("Your tags are still here, unsaved"),
+        "{problem}"
+    );
+    assert!(app.history().is_modified());
+    assert!(
+        app.annotations()
+            .tags(ParagraphIndex(1))
+            .contains(Tag::Proposal)
+    );
 }
 
 /// A scratch directory holding a copy of the seed report, and a data directory.
@@ -338,7 +376,7 @@ fn a_tags_file_that_fails_to_load_is_never_written_over() {
     // Tag, save, let the autosave run: the bad file stays as it was; Save asks where instead.
     select_number(&mut app, &ctx, 2);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.set_picker(Box::new(ScriptedPicker(None)));
+    app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
     app.apply(&ctx, Command::Save);
     assert!(matches!(app.pending_dialog, Some((DialogKind::SaveAs, _))));
     let mut after = scratch.snapshot();
@@ -387,7 +425,7 @@ fn no_bad_tags_file_is_ever_changed() {
         );
         select_number(&mut app, &ctx, 3);
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        app.set_picker(Box::new(ScriptedPicker(None)));
+        app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
         app.apply(&ctx, Command::Save);
         app.autosave(&ctx);
         let mut after = scratch.snapshot();
@@ -443,7 +481,7 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
     assert!(app.history().is_modified(), "still unsaved");
 
     let elsewhere = scratch.dir.join("elsewhere.tags.ron");
-    app.set_picker(Box::new(ScriptedPicker(Some(elsewhere.clone()))));
+    app.set_picker(Box::new(ScriptedPicker(Picked::Path(elsewhere.clone()))));
     app.apply(&ctx, Command::SaveAs);
     for command in app.read_input(&ctx) {
         app.apply(&ctx, command);
