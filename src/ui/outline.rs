@@ -10,7 +10,6 @@ use crate::command::Command;
 use crate::document::Block;
 use crate::parse::is_cjk;
 
-
 /// One line of the outline.
 enum Entry<'a> {
     Heading(&'a str),
@@ -122,6 +121,9 @@ mod tests {
         assert_eq!(taken.chars().count(), 58 + 1, "{taken}");
         assert!(english.starts_with(taken.trim_end_matches('…')));
         // A short paragraph whole; sub-paragraphs on one line.
-        assert_eq!(preview("Observers:\n(a) States;", 400.0, 14.0), "Observers: (a) States;");
+        assert_eq!(
+            preview("Observers:\n(a) States;", 400.0, 14.0),
+            "Observers: (a) States;"
+        );
     }
 }
