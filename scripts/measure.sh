@@ -6,8 +6,10 @@
 # For the built-in report and a generated 10,000-paragraph report (made from SOURCE-REPORT's
 # paragraphs when given, e.g. an English report; from the built-in one otherwise): starts the binary under a
 # private Xvfb with /usr/bin/time -v, reads the time of its first frame (PARATAG_MEASURE_FRAMES
-# makes it print one line per frame), counts the frames drawn during 5 s without input, closes
-# the window as a window manager does and reads the peak resident memory.
+# makes it print one line per frame), counts the frames drawn during 5 s without input, then
+# reads on (presses j, next paragraph, 40 times: the built-in report to its end, so every
+# glyph it has is drawn), closes the window as a window manager does and reads the peak
+# resident memory. /usr/bin/time reports KiB; the figures are MiB (1 MiB = 1.048576 MB).
 # Needs: xvfb xdotool time (apt-get install -y xvfb xdotool time), and mesa-vulkan-drivers.
 set -euo pipefail
 binary=${1:?usage: measure.sh PATH/TO/paratag}
@@ -48,13 +50,21 @@ measure() {
   before=$(grep -c '^paratag-frame' "$log" || true)
   sleep 5
   after=$(grep -c '^paratag-frame' "$log" || true)
+  xdotool windowfocus --sync "$window" 2>/dev/null || true
+  for _ in $(seq 1 40); do
+    xdotool key j 2>/dev/null
+    sleep 0.05
+  done
+  sleep 1
+  local read
+  read=$(grep -c '^paratag-frame' "$log" || true)
   python3 "$here/close-window.py" "$window"
   wait "$pid" || true
   local first rss
   first=$(grep -m1 '^paratag-frame 0 ' "$log" | awk '{print $3}')
   rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-  printf '%-22s first frame %6s ms after start · %d frames in 5 s idle · peak RSS %d MB\n' \
-    "$name" "$first" "$((after - before))" "$((rss / 1024))"
+  printf '%-22s first frame %6s ms after start · %d frames in 5 s idle · %d frames reading on · peak RSS %d MiB (%d MB)\n' \
+    "$name" "$first" "$((after - before))" "$((read - after))" "$((rss / 1024))" "$((rss * 1024 / 1000000))"
 }
 
 measure "built-in report"
