@@ -473,6 +473,28 @@ fn the_outline_shows_as_much_of_an_english_paragraph_as_fits_on_one_line() {
     }
 }
 
+#[test]
+fn hovering_an_outline_row_shows_the_paragraphs_opening() {
+    let mut harness = harness();
+    // Far beyond what the row shows; before the hover only the reader has it.
+    let words = "几名发言者报告了一些实际挑战";
+    let shown =
+        |harness: &Harness<'static, ParatagApp>| harness.query_all_by_label_contains(words).count();
+    assert_eq!(shown(&harness), 1);
+    let row = harness
+        .get_all_by_label_contains("¶4 ")
+        .next()
+        .unwrap()
+        .rect();
+    harness.hover_at(row.center());
+    harness.run();
+    assert_eq!(
+        shown(&harness),
+        2,
+        "the tooltip shows the paragraph's opening"
+    );
+}
+
 /// The outline lays out only its visible rows, placed at the row height it declares; a row
 /// taller than that made the list jump by a few points at every row while scrolling.
 #[test]

@@ -72,7 +72,10 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
                         row(ui, &mut |ui| {
                             let button =
                                 egui::Button::selectable(selected, label.clone()).truncate();
-                            let response = ui.add(button);
+                            // The row shows what fits; hovering shows the paragraph's opening.
+                            let response = ui.add(button).on_hover_ui(|ui| {
+                                ui.label(opening(text));
+                            });
                             if selected && app.selection_moved() {
                                 response.scroll_to_me(None);
                             }
@@ -104,6 +107,17 @@ fn preview(text: &str, width: f32, font_size: f32) -> String {
         preview.push(if c.is_whitespace() { ' ' } else { c });
     }
     preview
+}
+
+/// How much of a paragraph the outline's tooltip shows.
+const OPENING_CHARS: usize = 300;
+
+/// A paragraph's first characters, for the tooltip of its outline row.
+fn opening(text: &str) -> String {
+    match text.char_indices().nth(OPENING_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
