@@ -93,7 +93,7 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
 /// The start of a paragraph on one line (line breaks become spaces), as much of it as could fit
 /// in `width` points at `font_size`; the row then cuts it exactly at the panel's edge. Only
 /// what could show is laid out: every glyph laid out takes room in the font atlas, and whole
-/// Chinese previews in the outline cost 6 MB of memory.
+/// Chinese previews in the outline cost 6 MiB of memory.
 fn preview(text: &str, width: f32, font_size: f32) -> String {
     let mut room = width;
     let mut preview = String::new();
