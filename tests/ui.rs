@@ -473,6 +473,32 @@ fn the_outline_shows_as_much_of_an_english_paragraph_as_fits_on_one_line() {
     }
 }
 
+/// In a narrow window the side panels give way: the report keeps a readable column and no
+/// line of it runs under the tag panel.
+#[test]
+fn a_narrow_window_keeps_the_report_readable() {
+    // The smallest window paratag allows, and a half-screen window on a small laptop.
+    for (width, least) in [(560.0, 160.0), (700.0, 250.0)] {
+        let mut harness = harness_sized(Preferences::default(), [width, 500.0]);
+        click_paragraph(&mut harness, 1);
+        let panel = harness.get_by_label("Paragraph 1").rect();
+        let text = harness
+            .get_all_by_label_contains("秘书处概要介绍了工作组任务授权")
+            .map(|node| node.rect())
+            .find(|rect| rect.height() > 100.0)
+            .unwrap();
+        assert!(
+            text.right() <= panel.left(),
+            "at {width} points the report's text runs under the tag panel: {text:?}, {panel:?}"
+        );
+        assert!(
+            text.width() >= least,
+            "at {width} points the report's text is {} points wide",
+            text.width()
+        );
+    }
+}
+
 #[test]
 fn hovering_an_outline_row_shows_the_paragraphs_opening() {
     let mut harness = harness();

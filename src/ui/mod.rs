@@ -13,7 +13,7 @@ pub mod theme;
 
 pub use reader::RowHeights;
 
-use eframe::egui;
+use eframe::egui::{self, Rangef};
 
 use crate::app::ParatagApp;
 use crate::command::Command;
@@ -39,16 +39,18 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     if app.find().open {
         egui::Panel::top("find_bar").show(ui, |ui| find_bar::find_bar_ui(ui, app, &mut commands));
     }
+    let show_outline = app.preferences().show_outline;
+    let (tag_panel, outline) = side_panel_ranges(ui.available_width(), show_outline);
     egui::Panel::right("tag_panel")
         .resizable(true)
         .default_size(280.0)
-        .size_range(240.0..=640.0)
+        .size_range(tag_panel)
         .show(ui, |ui| tag_panel::tag_panel_ui(ui, app, &mut commands));
-    if app.preferences().show_outline {
+    if show_outline {
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(180.0)
-            .size_range(120.0..=420.0)
+            .size_range(outline)
             .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
@@ -69,6 +71,26 @@ fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str, commands: 
             app.dismiss_problem();
         }
     });
+}
+
+/// The report keeps at least this width; the side panels give way when the window narrows.
+const READER_MIN_WIDTH: f32 = 360.0;
+
+/// The widths the tag panel and the outline may take in a window `width` points wide: their
+/// usual ranges, narrowed so that the report keeps `READER_MIN_WIDTH` (the tag panel gets
+/// three fifths of what is left when the outline shows). egui clamps a panel's remembered
+/// width to its range every frame, so narrowing the window narrows the panels.
+fn side_panel_ranges(width: f32, show_outline: bool) -> (Rangef, Rangef) {
+    let spare = (width - READER_MIN_WIDTH).max(0.0);
+    let range = |min: f32, max: f32, share: f32, floor: f32| {
+        let max = (spare * share).clamp(floor, max);
+        Rangef::new(min.min(max), max)
+    };
+    let tag_share = if show_outline { 0.6 } else { 1.0 };
+    (
+        range(240.0, 640.0, tag_share, 180.0),
+        range(120.0, 420.0, 0.4, 100.0),
+    )
 }
 
 /// A command's first shortcut as text for menus and tooltips ("Ctrl+Z").
