@@ -851,18 +851,30 @@ fn renderer() -> eframe::Renderer {
     }
 }
 
+/// paratag's window icon (made by `scripts/make-icon.sh`): a page with the tag colours.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// The window icon; without one the desktop shows egui's.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
 /// Open the window and run until it is closed.
 pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
     let report = report.map(Path::to_path_buf);
     let tags = tags.map(Path::to_path_buf);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("paratag")
+        .with_app_id("paratag")
+        .with_inner_size([1200.0, 800.0])
+        .with_min_inner_size([560.0, 360.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
         renderer: renderer(),
-        viewport: egui::ViewportBuilder::default()
-            .with_title("paratag")
-            .with_app_id("paratag")
-            .with_inner_size([1200.0, 800.0])
-            .with_min_inner_size([560.0, 360.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(

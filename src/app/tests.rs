@@ -578,3 +578,14 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
     app.open_foreign_tags();
     assert_eq!(app.annotations().count(Tag::Proposal), 2);
 }
+
+#[test]
+fn the_window_icon_is_a_square_picture_with_transparent_corners() {
+    let icon = icon().expect("assets/icon.png decodes");
+    assert_eq!((icon.width, icon.height), (128, 128));
+    assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+    // Rounded corners: the corner pixel is transparent, the middle opaque.
+    assert_eq!(icon.rgba[3], 0);
+    let middle = (64 * 128 + 64) * 4;
+    assert_eq!(icon.rgba[middle + 3], 255);
+}
