@@ -312,7 +312,14 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     {
         Ok(file) => file,
         Err(problem) => {
-            eprintln!("paratag: {}", crate::app::tags_load_problem(tags, &problem));
+            eprintln!(
+                "paratag: {}",
+                crate::app::tags_load_problem(
+                    crate::i18n::UiLanguage::English.strings(),
+                    tags,
+                    &problem
+                )
+            );
             return ExitCode::FAILURE;
         }
     };

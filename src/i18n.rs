@@ -3,6 +3,8 @@
 //! A struct per language rather than keys looked up at run time: the compiler checks that both
 //! languages have every string.
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
@@ -144,6 +146,17 @@ pub struct Strings {
     pub restore: &'static str,
     pub not_saved_yet: &'static str,
     pub tags_file: &'static str,
+    // Problems and notices: templates filled by `fill` ({problem}, {path}, counts).
+    pub cannot_open_tags: &'static str,
+    pub could_not_save: &'static str,
+    pub could_not_write_recovery: &'static str,
+    pub could_not_export: &'static str,
+    pub could_not_write_file: &'static str,
+    pub reanchored: &'static str,
+    pub no_dialog: &'static str,
+    pub no_dialog_open: &'static str,
+    pub no_dialog_save: &'static str,
+    pub no_dialog_export: &'static str,
 }
 
 impl Strings {
@@ -159,6 +172,33 @@ impl Strings {
     /// "Paragraph 12" / "第12段".
     pub fn paragraph(&self, number: u32) -> String {
         format!("{}{number}{}", self.paragraph_prefix, self.paragraph_suffix)
+    }
+
+    /// A message template with its `{name}`s replaced by the values given; a name with no
+    /// value stays as written.
+    pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut out = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (close, value))
+            });
+            if let Some((close, value)) = value {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            } else {
+                out.push('{');
+                rest = after;
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     /// "Show only: Proposal" / "只显示：提议".
@@ -260,6 +300,23 @@ static ENGLISH: Strings = Strings {
     restore: "Restore",
     not_saved_yet: "no tags file yet",
     tags_file: "Tags file",
+    cannot_open_tags: "Cannot open the tags file: {problem}. It has not been changed, and paratag \
+                       will not write over it (Save asks for another place) — {path}",
+    could_not_save: "Could not save the tags: {problem}. They are still here, unsaved; use Save \
+                     As to save them elsewhere — {path}",
+    could_not_write_recovery: "Could not write the recovery copy ({problem}); save your tags \
+                               soon — {path}",
+    could_not_export: "Could not export the briefing note: {problem} — {path}",
+    could_not_write_file: "could not write the file: {problem}",
+    reanchored: "The report's text differs from the one these tags were made on: {exact} \
+                 anchored exactly, {moved} moved, {fuzzy} matched fuzzily, {orphans} orphaned \
+                 (kept in the tag panel).",
+    no_dialog: "No file dialog could be shown: this desktop has neither the XDG desktop portal \
+                nor zenity (install zenity to choose files). {instead}.",
+    no_dialog_open: "Drop a report or a tags file on the window, or start paratag with its \
+                     path (paratag REPORT)",
+    no_dialog_save: "Your tags are still here, unsaved",
+    no_dialog_export: "Use Copy as Markdown or Copy as text in the Export dialog instead",
 };
 
 static CHINESE: Strings = Strings {
@@ -354,6 +411,16 @@ static CHINESE: Strings = Strings {
     restore: "恢复",
     not_saved_yet: "尚无标签文件",
     tags_file: "标签文件",
+    cannot_open_tags: "无法打开标签文件：{problem}。该文件未被改动，paratag 也不会覆盖它（保存时会询问另存位置）— {path}",
+    could_not_save: "无法保存标签：{problem}。标签仍在，尚未保存；请用“另存为”保存到别处 — {path}",
+    could_not_write_recovery: "无法写入恢复副本（{problem}）；请尽快保存标签 — {path}",
+    could_not_export: "无法导出简报：{problem} — {path}",
+    could_not_write_file: "无法写入文件：{problem}",
+    reanchored: "报告文本与制作这些标签时的文本不同：{exact} 条精确定位，{moved} 条已移动，{fuzzy} 条模糊匹配，{orphans} 条无法定位（保留在标签面板中）。",
+    no_dialog: "无法显示文件对话框：此桌面既没有 XDG 桌面门户，也没有 zenity（安装 zenity 即可选择文件）。{instead}。",
+    no_dialog_open: "可将报告或标签文件拖到窗口上，或在命令行中给出其路径（paratag 报告文件）",
+    no_dialog_save: "标签仍在，尚未保存",
+    no_dialog_export: "可改用导出对话框中的“复制为 Markdown”或“复制为纯文本”",
 };
 
 #[cfg(test)]
@@ -366,6 +433,47 @@ mod tests {
         assert_eq!(UiLanguage::from_locale("zh_TW.UTF-8"), UiLanguage::Chinese);
         assert_eq!(UiLanguage::from_locale("en-GB"), UiLanguage::English);
         assert_eq!(UiLanguage::from_locale("fr_FR"), UiLanguage::English);
+    }
+
+    #[test]
+    fn messages_fill_their_values_and_both_languages_name_the_same_ones() {
+        let english = UiLanguage::English.strings();
+        let filled = Strings::fill(
+            english.could_not_save,
+            &[("problem", &"disk full"), ("path", &"/tmp/a {b}.ron")],
+        );
+        assert_eq!(
+            filled,
+            "Could not save the tags: disk full. They are still here, unsaved; use Save As to \
+             save them elsewhere — /tmp/a {b}.ron"
+        );
+        assert_eq!(Strings::fill("{unknown} {", &[]), "{unknown} {");
+
+        let names = |template: &str| {
+            let mut names: Vec<String> = template
+                .split('{')
+                .skip(1)
+                .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        let chinese = UiLanguage::Chinese.strings();
+        for (en, zh) in [
+            (english.cannot_open_tags, chinese.cannot_open_tags),
+            (english.could_not_save, chinese.could_not_save),
+            (
+                english.could_not_write_recovery,
+                chinese.could_not_write_recovery,
+            ),
+            (english.could_not_export, chinese.could_not_export),
+            (english.could_not_write_file, chinese.could_not_write_file),
+            (english.reanchored, chinese.reanchored),
+            (english.no_dialog, chinese.no_dialog),
+        ] {
+            assert!(!names(en).is_empty(), "{en}");
+            assert_eq!(names(en), names(zh), "{en} / {zh}");
+        }
     }
 
     #[test]

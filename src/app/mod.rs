@@ -428,7 +428,9 @@ impl ParatagApp {
             .and_then(|bytes| {
                 crate::storage::RealDisk
                     .write_atomic(path, &bytes)
-                    .map_err(|error| format!("could not write the file: {error}"))
+                    .map_err(|error| {
+                        Strings::fill(self.strings().could_not_write_file, &[("problem", &error)])
+                    })
             });
         match written {
             Ok(()) => {
@@ -439,9 +441,9 @@ impl ParatagApp {
                 ));
             }
             Err(problem) => {
-                self.problem = Some(format!(
-                    "Could not export the briefing note: {problem} — {}",
-                    path.display()
+                self.problem = Some(Strings::fill(
+                    self.strings().could_not_export,
+                    &[("problem", &problem), ("path", &path.display())],
                 ));
             }
         }
@@ -724,7 +726,9 @@ impl ParatagApp {
                             DialogKind::Export => Command::ExportTo(path),
                         }),
                         Picked::Cancelled => {}
-                        Picked::Unavailable => self.problem = Some(no_dialog(kind)),
+                        Picked::Unavailable => {
+                            self.problem = Some(no_dialog(self.strings(), kind));
+                        }
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
@@ -761,19 +765,13 @@ impl ParatagApp {
 }
 
 /// What to do when no file dialog can be shown (a desktop without the XDG portal or zenity).
-fn no_dialog(kind: DialogKind) -> String {
+fn no_dialog(strings: &Strings, kind: DialogKind) -> String {
     let instead = match kind {
-        DialogKind::Open => {
-            "Drop a report or a tags file on the window, or start paratag with \
-                             its path (paratag REPORT)"
-        }
-        DialogKind::SaveAs => "Your tags are still here, unsaved",
-        DialogKind::Export => "Use Copy as Markdown or Copy as text in the Export dialog instead",
+        DialogKind::Open => strings.no_dialog_open,
+        DialogKind::SaveAs => strings.no_dialog_save,
+        DialogKind::Export => strings.no_dialog_export,
     };
-    format!(
-        "No file dialog could be shown: this desktop has neither the XDG desktop portal nor \
-         zenity (install zenity to choose files). {instead}."
-    )
+    Strings::fill(strings.no_dialog, &[("instead", &instead)])
 }
 
 impl eframe::App for ParatagApp {

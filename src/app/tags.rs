@@ -8,6 +8,7 @@ use eframe::egui;
 
 use super::{Modal, ParatagApp};
 use crate::history::History;
+use crate::i18n::Strings;
 use crate::storage::{self, Disk as _, RealDisk, SaveError, Stamp};
 use crate::tags_file::{self, Entry};
 
@@ -54,11 +55,10 @@ pub fn beside(report: &Path) -> PathBuf {
 }
 
 /// A message for a tags file that cannot be used, naming the file last.
-pub fn load_problem(path: &Path, problem: &dyn std::fmt::Display) -> String {
-    format!(
-        "Cannot open the tags file: {problem}. It has not been changed, and paratag will not \
-         write over it (Save asks for another place) — {}",
-        path.display()
+pub fn load_problem(strings: &Strings, path: &Path, problem: &dyn std::fmt::Display) -> String {
+    Strings::fill(
+        strings.cannot_open_tags,
+        &[("problem", problem), ("path", &path.display())],
     )
 }
 
@@ -147,13 +147,14 @@ impl ParatagApp {
         self.annotations = anchored.annotations;
         self.start_tags(path.to_owned(), Stamp::of(Some(&bytes)), anchored.orphans);
         if anchored.moved + anchored.fuzzy + self.tags.orphans.len() > 0 {
-            self.notice = Some(format!(
-                "The report's text differs from the one these tags were made on: {} anchored \
-                 exactly, {} moved, {} matched fuzzily, {} orphaned (kept in the tag panel).",
-                anchored.exact,
-                anchored.moved,
-                anchored.fuzzy,
-                self.tags.orphans.len()
+            self.notice = Some(Strings::fill(
+                self.strings().reanchored,
+                &[
+                    ("exact", &anchored.exact),
+                    ("moved", &anchored.moved),
+                    ("fuzzy", &anchored.fuzzy),
+                    ("orphans", &self.tags.orphans.len()),
+                ],
             ));
         }
     }
@@ -177,7 +178,7 @@ impl ParatagApp {
             blocked: true,
             ..TagsState::default()
         };
-        self.problem = Some(load_problem(path, problem));
+        self.problem = Some(load_problem(self.strings(), path, problem));
     }
 
     /// Save to the tags file (Ctrl+S). Without a file to write, or when the file could not
@@ -244,10 +245,9 @@ impl ParatagApp {
 
     fn save_failed(&mut self, path: &Path, problem: &dyn std::fmt::Display) -> bool {
         self.tags.save_failed = true;
-        self.problem = Some(format!(
-            "Could not save the tags: {problem}. They are still here, unsaved; use Save As to \
-             save them elsewhere — {}",
-            path.display()
+        self.problem = Some(Strings::fill(
+            self.strings().could_not_save,
+            &[("problem", problem), ("path", &path.display())],
         ));
         false
     }
@@ -295,9 +295,9 @@ impl ParatagApp {
         match written {
             Ok(()) => self.tags.recovered_revision = Some(revision),
             Err(error) => {
-                self.notice = Some(format!(
-                    "Could not write the recovery copy ({error}); save your tags soon — {}",
-                    path.display()
+                self.notice = Some(Strings::fill(
+                    self.strings().could_not_write_recovery,
+                    &[("problem", &error), ("path", &path.display())],
                 ));
                 self.tags.recovered_revision = Some(revision);
             }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::annotations::Tag;
+use crate::i18n::UiLanguage;
 
 fn app() -> (ParatagApp, egui::Context) {
     (
@@ -492,6 +493,37 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
         app.problem().is_none(),
         "the problem goes once the tags are safe"
     );
+}
+
+/// Problems speak the interface's language: a failed save and a missing file dialog in the
+/// Chinese interface, with the file's path and the cause filled in.
+#[test]
+fn problems_speak_the_interface_language() {
+    let scratch = Scratch::new("failed-zh");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    app.apply(&ctx, Command::SetUiLanguage(UiLanguage::Chinese));
+    select_number(&mut app, &ctx, 6);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    std::fs::create_dir_all(scratch.tags()).unwrap();
+    app.apply(&ctx, Command::Save);
+    let problem = app.problem().unwrap().to_owned();
+    assert!(problem.starts_with("无法保存标签："), "{problem}");
+    assert!(
+        problem.ends_with(&scratch.tags().display().to_string()),
+        "{problem}"
+    );
+    assert!(!problem.contains("{problem}") && !problem.contains("{path}"));
+
+    app.dismiss_problem();
+    app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
+    app.apply(&ctx, Command::OpenReport);
+    for command in app.read_input(&ctx) {
+        app.apply(&ctx, command);
+    }
+    let problem = app.problem().unwrap();
+    assert!(problem.starts_with("无法显示文件对话框"), "{problem}");
+    assert!(problem.contains("拖到窗口上"), "{problem}");
 }
 
 #[test]
