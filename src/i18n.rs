@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
+use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
 
 /// The language of the interface (not of the report, which can be any of the six).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +158,15 @@ pub struct Strings {
     pub no_dialog_open: &'static str,
     pub no_dialog_save: &'static str,
     pub no_dialog_export: &'static str,
+    // A report that cannot be opened ({problem}, {path}, {size}, {what}).
+    pub cannot_open_report: &'static str,
+    pub report_too_large: &'static str,
+    pub report_no_paragraphs: &'static str,
+    pub report_empty: &'static str,
+    pub report_not_text: &'static str,
+    pub report_pdf: &'static str,
+    pub report_word: &'static str,
+    pub report_other_binary: &'static str,
 }
 
 impl Strings {
@@ -199,6 +209,45 @@ impl Strings {
         }
         out.push_str(rest);
         out
+    }
+
+    /// Why a report could not be opened, naming the file.
+    pub fn report_error(&self, error: &ReportError) -> String {
+        Strings::fill(
+            self.cannot_open_report,
+            &[
+                ("problem", &self.report_problem(&error.problem)),
+                ("path", &error.path.display()),
+            ],
+        )
+    }
+
+    /// What is wrong with a report file; the system's own words for an I/O error.
+    pub fn report_problem(&self, problem: &ReportProblem) -> String {
+        match problem {
+            ReportProblem::Read(error) => error.to_string(),
+            ReportProblem::TooLarge { size_mib } => {
+                Strings::fill(self.report_too_large, &[("size", size_mib)])
+            }
+            ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
+                self.report_empty.to_owned()
+            }
+            ReportProblem::Parse(ParseError::Decode(DecodeError::Binary)) => {
+                self.report_not_text.to_owned()
+            }
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(what))) => {
+                // The advice the parser gives (`decode::binary_hint`), by the same test.
+                let template = if what.contains("PDF") {
+                    self.report_pdf
+                } else if what.contains("Word") || what.contains("RTF") {
+                    self.report_word
+                } else {
+                    self.report_other_binary
+                };
+                Strings::fill(template, &[("what", what)])
+            }
+        }
     }
 
     /// "Show only: Proposal" / "只显示：提议".
@@ -317,6 +366,15 @@ static ENGLISH: Strings = Strings {
                      path (paratag REPORT)",
     no_dialog_save: "Your tags are still here, unsaved",
     no_dialog_export: "Use Copy as Markdown or Copy as text in the Export dialog instead",
+    cannot_open_report: "Cannot open the report: {problem} — {path}",
+    report_too_large: "the file is {size} MiB, too large to be a report",
+    report_no_paragraphs: "no numbered paragraphs were found (UN reports number them `1.`, `2.` …)",
+    report_empty: "the file is empty",
+    report_not_text: "this is not a text file (it holds binary data)",
+    report_pdf: "this is {what}, not text; extract its text first (for example with `pdftotext \
+                 -layout`)",
+    report_word: "this is {what}, not text; save it as plain text (UTF-8) first",
+    report_other_binary: "this is {what}, not text; open the report's text instead",
 };
 
 static CHINESE: Strings = Strings {
@@ -421,6 +479,14 @@ static CHINESE: Strings = Strings {
     no_dialog_open: "可将报告或标签文件拖到窗口上，或在命令行中给出其路径（paratag 报告文件）",
     no_dialog_save: "标签仍在，尚未保存",
     no_dialog_export: "可改用导出对话框中的“复制为 Markdown”或“复制为纯文本”",
+    cannot_open_report: "无法打开报告：{problem} — {path}",
+    report_too_large: "文件大小为 {size} MiB，太大，不可能是一份报告",
+    report_no_paragraphs: "未找到编号段落（联合国报告的段落编号为“1.”“2.”……）",
+    report_empty: "文件是空的",
+    report_not_text: "这不是文本文件（其中是二进制数据）",
+    report_pdf: "这是 PDF 文件（{what}），不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
+    report_word: "这是 Word 或 RTF 文档（{what}），不是文本；请先另存为纯文本（UTF-8）",
+    report_other_binary: "这不是文本（{what}）；请改为打开报告的文本",
 };
 
 #[cfg(test)]
@@ -470,10 +536,48 @@ mod tests {
             (english.could_not_write_file, chinese.could_not_write_file),
             (english.reanchored, chinese.reanchored),
             (english.no_dialog, chinese.no_dialog),
+            (english.cannot_open_report, chinese.cannot_open_report),
+            (english.report_too_large, chinese.report_too_large),
+            (english.report_pdf, chinese.report_pdf),
+            (english.report_word, chinese.report_word),
+            (english.report_other_binary, chinese.report_other_binary),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");
         }
+    }
+
+    /// The window's English is the parser's own, word for word (the CLI prints the parser's);
+    /// the Chinese says the same in Chinese.
+    #[test]
+    fn report_problems_in_both_languages() {
+        let problems = [
+            ReportProblem::TooLarge { size_mib: 300 },
+            ReportProblem::Parse(ParseError::NoParagraphs),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::Binary)),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PDF file"))),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
+                "an RTF document",
+            ))),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PNG image"))),
+            ReportProblem::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        ];
+        let english = UiLanguage::English.strings();
+        let chinese = UiLanguage::Chinese.strings();
+        for problem in problems {
+            assert_eq!(english.report_problem(&problem), problem.to_string());
+            let error = ReportError {
+                path: "/tmp/report.pdf".into(),
+                problem,
+            };
+            assert_eq!(english.report_error(&error), error.to_string());
+            let zh = chinese.report_error(&error);
+            assert!(zh.starts_with("无法打开报告："), "{zh}");
+            assert!(zh.ends_with("/tmp/report.pdf"), "{zh}");
+        }
+        let pdf = ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PDF file")));
+        assert!(chinese.report_problem(&pdf).contains("pdftotext"));
     }
 
     #[test]

@@ -625,7 +625,7 @@ impl ParatagApp {
                 self.attach_default_tags();
             }
             // The report on screen stays as it was.
-            Err(error) => self.problem = Some(error.to_string()),
+            Err(error) => self.problem = Some(self.strings().report_error(&error)),
         }
     }
 
