@@ -484,8 +484,8 @@ static CHINESE: Strings = Strings {
     report_no_paragraphs: "未找到编号段落（联合国报告的段落编号为“1.”“2.”……）",
     report_empty: "文件是空的",
     report_not_text: "这不是文本文件（其中是二进制数据）",
-    report_pdf: "这是 PDF 文件（{what}），不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
-    report_word: "这是 Word 或 RTF 文档（{what}），不是文本；请先另存为纯文本（UTF-8）",
+    report_pdf: "这是 PDF 文件，不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
+    report_word: "这是 Word 或 RTF 文档，不是文本；请先另存为纯文本（UTF-8）",
     report_other_binary: "这不是文本（{what}）；请改为打开报告的文本",
 };
 
@@ -538,12 +538,18 @@ mod tests {
             (english.no_dialog, chinese.no_dialog),
             (english.cannot_open_report, chinese.cannot_open_report),
             (english.report_too_large, chinese.report_too_large),
-            (english.report_pdf, chinese.report_pdf),
-            (english.report_word, chinese.report_word),
             (english.report_other_binary, chinese.report_other_binary),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");
+        }
+        // The Chinese names these formats itself rather than quoting the English name.
+        for (en, zh) in [
+            (english.report_pdf, chinese.report_pdf),
+            (english.report_word, chinese.report_word),
+        ] {
+            assert_eq!(names(en), ["what"], "{en}");
+            assert!(names(zh).is_empty(), "{zh}");
         }
     }
 
