@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
+use crate::tags_file::{FORMAT_VERSION, LoadError};
 
 /// The language of the interface (not of the report, which can be any of the six).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,6 +168,13 @@ pub struct Strings {
     pub report_pdf: &'static str,
     pub report_word: &'static str,
     pub report_other_binary: &'static str,
+    // A tags file that cannot be read ({line}, {column}, {message}, {found}, {paragraph}, {tag}).
+    pub tags_empty: &'static str,
+    pub tags_not_text: &'static str,
+    pub tags_cut_short: &'static str,
+    pub tags_syntax: &'static str,
+    pub tags_newer: &'static str,
+    pub tags_unknown_tag: &'static str,
 }
 
 impl Strings {
@@ -247,6 +255,34 @@ impl Strings {
                 };
                 Strings::fill(template, &[("what", what)])
             }
+        }
+    }
+
+    /// What is wrong with a tags file (ron's own description of a syntax error stays as ron
+    /// gives it).
+    pub fn tags_problem(&self, problem: &LoadError) -> String {
+        match problem {
+            LoadError::Empty => self.tags_empty.to_owned(),
+            LoadError::NotText => self.tags_not_text.to_owned(),
+            LoadError::CutShort { line, column } => {
+                Strings::fill(self.tags_cut_short, &[("line", line), ("column", column)])
+            }
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => Strings::fill(
+                self.tags_syntax,
+                &[("line", line), ("column", column), ("message", message)],
+            ),
+            LoadError::Newer { found } => Strings::fill(
+                self.tags_newer,
+                &[("found", found), ("supported", &FORMAT_VERSION)],
+            ),
+            LoadError::UnknownTag { paragraph, tag } => Strings::fill(
+                self.tags_unknown_tag,
+                &[("paragraph", paragraph), ("tag", tag)],
+            ),
         }
     }
 
@@ -375,6 +411,14 @@ static ENGLISH: Strings = Strings {
                  -layout`)",
     report_word: "this is {what}, not text; save it as plain text (UTF-8) first",
     report_other_binary: "this is {what}, not text; open the report's text instead",
+    tags_empty: "the file is empty",
+    tags_not_text: "the file is not text (UTF-8)",
+    tags_cut_short: "line {line}, column {column}: the file ends in the middle of a character \
+                     (was it cut short?)",
+    tags_syntax: "line {line}, column {column}: {message}",
+    tags_newer: "it was written by a newer paratag (format {found}; this one reads up to \
+                 {supported}); update paratag to open it",
+    tags_unknown_tag: "unknown tag `{tag}` on paragraph {paragraph}",
 };
 
 static CHINESE: Strings = Strings {
@@ -487,6 +531,12 @@ static CHINESE: Strings = Strings {
     report_pdf: "这是 PDF 文件，不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
     report_word: "这是 Word 或 RTF 文档，不是文本；请先另存为纯文本（UTF-8）",
     report_other_binary: "这不是文本（{what}）；请改为打开报告的文本",
+    tags_empty: "文件是空的",
+    tags_not_text: "文件不是文本（UTF-8）",
+    tags_cut_short: "第 {line} 行第 {column} 列：文件在一个字符中间结束（是否被截断了？）",
+    tags_syntax: "第 {line} 行第 {column} 列：{message}",
+    tags_newer: "它由较新版本的 paratag 写成（格式 {found}；本版本最高读取格式 {supported}）；请更新 paratag 后再打开",
+    tags_unknown_tag: "第 {paragraph} 段有未知标签“{tag}”",
 };
 
 #[cfg(test)]
@@ -539,6 +589,10 @@ mod tests {
             (english.cannot_open_report, chinese.cannot_open_report),
             (english.report_too_large, chinese.report_too_large),
             (english.report_other_binary, chinese.report_other_binary),
+            (english.tags_cut_short, chinese.tags_cut_short),
+            (english.tags_syntax, chinese.tags_syntax),
+            (english.tags_newer, chinese.tags_newer),
+            (english.tags_unknown_tag, chinese.tags_unknown_tag),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");
@@ -584,6 +638,38 @@ mod tests {
         }
         let pdf = ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PDF file")));
         assert!(chinese.report_problem(&pdf).contains("pdftotext"));
+    }
+
+    /// The same for a tags file that cannot be read.
+    #[test]
+    fn tags_problems_in_both_languages() {
+        let problems = [
+            LoadError::Empty,
+            LoadError::NotText,
+            LoadError::CutShort { line: 3, column: 7 },
+            LoadError::Syntax {
+                line: 2,
+                column: 5,
+                message: "Expected closing `)`".to_owned(),
+            },
+            LoadError::Newer { found: 2 },
+            LoadError::UnknownTag {
+                paragraph: 12,
+                tag: "urgent".to_owned(),
+            },
+        ];
+        let english = UiLanguage::English.strings();
+        let chinese = UiLanguage::Chinese.strings();
+        for problem in &problems {
+            assert_eq!(english.tags_problem(problem), problem.to_string());
+            let zh = chinese.tags_problem(problem);
+            assert!(!zh.contains('{'), "{zh}");
+            assert!(zh.chars().any(crate::parse::is_cjk), "{zh}");
+        }
+        assert_eq!(
+            chinese.tags_problem(&problems[5]),
+            "第 12 段有未知标签“urgent”"
+        );
     }
 
     #[test]

@@ -127,7 +127,8 @@ impl ParatagApp {
         let file = match tags_file::parse(&bytes) {
             Ok(file) => file,
             Err(error) => {
-                self.refuse_tags(path, &error);
+                let problem = self.strings().tags_problem(&error);
+                self.refuse_tags(path, &problem);
                 return;
             }
         };

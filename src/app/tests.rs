@@ -541,6 +541,21 @@ fn problems_speak_the_interface_language() {
     assert!(problem.contains("pdftotext"), "{problem}");
     assert!(problem.ends_with(&pdf.display().to_string()), "{problem}");
     assert_eq!(app.document().paragraphs().count(), 22);
+
+    // A tags file cut short: where, in Chinese.
+    let cut = scratch.dir.join("cut.tags.ron");
+    std::fs::write(
+        &cut,
+        "// paratag tags file\n(\n    format: 1,\n    document: (",
+    )
+    .unwrap();
+    app.apply(&ctx, Command::OpenPath(cut.clone()));
+    let problem = app.problem().unwrap();
+    assert!(
+        problem.starts_with("无法打开标签文件：第 4 行第 "),
+        "{problem}"
+    );
+    assert!(problem.ends_with(&cut.display().to_string()), "{problem}");
 }
 
 #[test]
