@@ -4,10 +4,21 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn paratag() -> Command {
     Command::new(env!("CARGO_BIN_EXE_paratag"))
+}
+
+/// Run a command that must succeed; its stderr is the failure message.
+fn succeeds(command: &mut Command) -> Output {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 fn seed_path() -> PathBuf {
@@ -22,17 +33,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 
 #[test]
 fn outline_json_of_the_seed() {
-    let output = paratag()
-        .arg("outline")
-        .arg(seed_path())
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = succeeds(paratag().arg("outline").arg(seed_path()).arg("--json"));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["symbol"], "CAC/COSP/WG.2/2017/L.1/Add.1");
     assert_eq!(json["language"], "zh");
@@ -130,12 +131,7 @@ fn check_counts_how_tags_anchor() {
         if let Some(report) = &report {
             command.arg(report);
         }
-        let output = command.output().unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output = succeeds(&mut command);
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert_eq!(
             stdout.trim(),
@@ -176,15 +172,10 @@ fn sample_report_from_an_english_report() {
          2. The Council decided to continue its work on the matter.\n",
     )
     .unwrap();
-    let output = paratag()
-        .args(["sample-report", "120", "--from"])
-        .arg(&source)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let output = succeeds(
+        paratag()
+            .args(["sample-report", "120", "--from"])
+            .arg(&source),
     );
     let generated = dir.join("generated.txt");
     std::fs::write(&generated, &output.stdout).unwrap();
