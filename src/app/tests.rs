@@ -182,6 +182,15 @@ fn typing_a_note_is_one_undo_step() {
     assert_eq!(app.annotations().note(app.selected().unwrap()), "");
 }
 
+/// Give a command that opens a file dialog, then apply what the dialog answered, as the
+/// next frame's input does.
+fn answer_dialog(app: &mut ParatagApp, ctx: &egui::Context, command: Command) {
+    app.apply(ctx, command);
+    for command in app.read_input(ctx) {
+        app.apply(ctx, command);
+    }
+}
+
 /// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog.
 struct ScriptedPicker(Picked);
 
@@ -215,10 +224,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
 
     let (mut app, ctx) = app();
     app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
-    app.apply(&ctx, Command::OpenReport);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::OpenReport);
     assert_eq!(
         app.document().paragraphs().count(),
         22,
@@ -227,10 +233,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     assert!(app.problem().is_none());
 
     app.set_picker(Box::new(ScriptedPicker(Picked::Path(other.clone()))));
-    app.apply(&ctx, Command::OpenReport);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::OpenReport);
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
@@ -242,10 +245,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
 fn no_file_dialog_is_a_message_not_silence() {
     let (mut app, ctx) = app();
     app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
-    app.apply(&ctx, Command::OpenReport);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::OpenReport);
     let problem = app.problem().unwrap();
     assert!(
         problem.starts_with("No file dialog could be shown"),
@@ -257,10 +257,7 @@ fn no_file_dialog_is_a_message_not_silence() {
     app.dismiss_problem();
     app.apply(&ctx, Command::Select(ParagraphIndex(1)));
     app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    app.apply(&ctx, Command::SaveAs);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::SaveAs);
     let problem = app.problem().unwrap();
     assert!(
         problem.contains("Your tags are still here, unsaved"),
@@ -483,10 +480,7 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
 
     let elsewhere = scratch.dir.join("elsewhere.tags.ron");
     app.set_picker(Box::new(ScriptedPicker(Picked::Path(elsewhere.clone()))));
-    app.apply(&ctx, Command::SaveAs);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::SaveAs);
     assert!(elsewhere.exists());
     assert!(!app.history().is_modified());
     assert!(
@@ -517,10 +511,7 @@ fn problems_speak_the_interface_language() {
 
     app.dismiss_problem();
     app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
-    app.apply(&ctx, Command::OpenReport);
-    for command in app.read_input(&ctx) {
-        app.apply(&ctx, command);
-    }
+    answer_dialog(&mut app, &ctx, Command::OpenReport);
     let problem = app.problem().unwrap();
     assert!(problem.starts_with("无法显示文件对话框"), "{problem}");
     assert!(problem.contains("拖到窗口上"), "{problem}");
