@@ -54,7 +54,14 @@ fn save_and_open(c: &mut Criterion) {
                 let text = tags_file::to_string(&file);
                 let back = tags_file::parse(text.as_bytes()).expect("verify");
                 assert_eq!(back.annotations.len(), ANNOTATIONS);
-                storage::save(&storage::RealDisk, &path, text.as_bytes(), None).expect("save");
+                storage::save(
+                    &storage::RealDisk,
+                    &path,
+                    text.as_bytes(),
+                    None,
+                    storage::Allow::default(),
+                )
+                .expect("save");
             });
         },
     );

@@ -6,6 +6,17 @@
 
 use std::collections::BTreeMap;
 
+/// The longest note the window edits, in characters: far more than any briefing note needs,
+/// little enough that the note field stays responsive. A longer note read from a file is kept
+/// and saved whole, and shown truncated.
+pub const MAX_NOTE_CHARS: usize = 100_000;
+
+/// Whether a note is longer than the window edits.
+pub fn note_is_too_long(note: &str) -> bool {
+    // Bytes first: a note of at most MAX_NOTE_CHARS bytes has at most that many characters.
+    note.len() > MAX_NOTE_CHARS && note.chars().nth(MAX_NOTE_CHARS).is_some()
+}
+
 /// The three tags a briefing note is built from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tag {

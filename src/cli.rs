@@ -1,13 +1,13 @@
 //! The command line: `paratag [REPORT]` opens the window; `paratag outline FILE [--json]`
 //! prints the structure paratag recovers, for scripts and for checking a report before use.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::storage::Disk as _;
 use crate::{outline, parse};
 
 /// paratag: read a UN report and tag its paragraphs for a briefing note.
@@ -202,10 +202,16 @@ pub fn export(
             return ExitCode::FAILURE;
         }
     };
+    let protected = app.export_protected();
+    let protected: Vec<_> = protected
+        .iter()
+        .map(|(path, what)| (path.as_path(), *what))
+        .collect();
     let written = match output {
-        Some(path) => crate::storage::RealDisk
-            .write_atomic(path, &bytes)
-            .map_err(|error| format!("cannot write {}: {error}", path.display())),
+        Some(path) => {
+            crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))
+        }
         None => match std::io::stdout().lock().write_all(&bytes) {
             Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("cannot write the note: {error}"))
@@ -256,9 +262,13 @@ pub fn save_loop(tags: &Path, verify: bool) -> ExitCode {
     if !verify {
         loop {
             for bytes in &versions {
-                if let Err(error) =
-                    crate::storage::save(&crate::storage::RealDisk, tags, bytes, None)
-                {
+                if let Err(error) = crate::storage::save(
+                    &crate::storage::RealDisk,
+                    tags,
+                    bytes,
+                    None,
+                    crate::storage::Allow::default(),
+                ) {
                     eprintln!("paratag: {error}");
                     return ExitCode::FAILURE;
                 }
@@ -306,7 +316,7 @@ pub fn save_loop(tags: &Path, verify: bool) -> ExitCode {
 
 /// `paratag check TAGS [REPORT]`.
 pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
-    let file = match std::fs::read(tags)
+    let file = match crate::storage::read_regular(tags, crate::storage::MAX_SAVED_BYTES)
         .map_err(|error| error.to_string())
         .and_then(|bytes| crate::tags_file::parse(&bytes).map_err(|error| error.to_string()))
     {
@@ -362,8 +372,8 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     }
     let fingerprints = crate::tags_file::Fingerprints::new(&document);
     let anchored = crate::tags_file::anchor(&file, &document, &fingerprints);
-    println!(
-        "{} annotations: {} exact, {} moved, {} fuzzy, {} orphans",
+    let mut text = format!(
+        "{} annotations: {} exact, {} moved, {} fuzzy, {} orphans\n",
         file.annotations.len(),
         anchored.exact,
         anchored.moved,
@@ -371,12 +381,13 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
         anchored.orphans.len()
     );
     for orphan in &anchored.orphans {
-        println!(
+        let _ = writeln!(
+            text,
             "  orphan: paragraph {} «{}»",
             orphan.paragraph, orphan.quote
         );
     }
-    ExitCode::SUCCESS
+    write_stdout(&text, "the counts")
 }
 
 /// `paratag sample-report N [--from REPORT]`: the generated report on stdout, or exit status 1

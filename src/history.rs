@@ -2,10 +2,36 @@
 //!
 //! As in helix, every change is an [`Edit`] that knows how to apply itself and its inverse, and
 //! "modified" is a comparison of revisions, never a flag set by hand: undoing back to the saved
-//! state makes the document unmodified again. Typing a note is one edit, not one per character:
-//! keystrokes in the same note merge into the edit on top until the typing ends.
+//! state makes the document unmodified again. Typing a note is not one edit per character:
+//! keystrokes in the same note merge into the edit on top, and a new step starts where a writer
+//! expects one — at a new word (after a space or punctuation), after a pause, and after a save.
+
+use std::time::{Duration, Instant};
 
 use crate::annotations::{Annotations, ParagraphIndex, TagSet};
+
+/// A pause in typing at least this long starts a new undo step.
+pub const TYPING_PAUSE: Duration = Duration::from_secs(1);
+
+/// Whether `after` is `before` with a new word begun: text added at the end, after a space or
+/// punctuation, starting with neither.
+fn starts_word(before: &str, after: &str) -> bool {
+    let Some(added) = after.strip_prefix(before) else {
+        return false;
+    };
+    let separates = |c: char| c.is_whitespace() || is_punctuation(c);
+    before.chars().next_back().is_some_and(separates)
+        && added.chars().next().is_some_and(|c| !separates(c))
+}
+
+/// ASCII, CJK and general punctuation: where a sentence or clause ends in any of the six
+/// languages.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{2010}'..='\u{205E}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}')
+        || matches!(c, '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+        || matches!(c, '¡' | '¿' | '«' | '»' | '\u{00B7}')
+}
 
 /// One change to the annotations, with what was there before.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,8 +84,9 @@ pub struct History {
     undone: Vec<(Edit, Revision)>,
     next_revision: u64,
     saved: Revision,
-    /// The paragraph whose note is being typed: its next keystroke merges into the top edit.
-    typing_note: Option<ParagraphIndex>,
+    /// The paragraph whose note is being typed, and when it last was: its next keystroke merges
+    /// into the top edit.
+    typing_note: Option<(ParagraphIndex, Instant)>,
 }
 
 const ORIGIN: Revision = Revision(0);
@@ -138,19 +165,27 @@ impl History {
         );
     }
 
-    /// Set a paragraph's note as typed. Successive calls for the same paragraph merge into one
-    /// undoable step until [`Self::end_typing`].
+    /// Set a paragraph's note as typed at `now`. Successive calls for the same paragraph merge
+    /// into one undoable step, until a new word starts, typing pauses for [`TYPING_PAUSE`], or
+    /// [`Self::end_typing`].
     pub fn type_note(
         &mut self,
         annotations: &mut Annotations,
         paragraph: ParagraphIndex,
         note: &str,
+        now: Instant,
     ) {
         let current = annotations.note(paragraph);
         if current == note {
             return;
         }
-        if self.typing_note == Some(paragraph)
+        let merges = self.typing_note.is_some_and(|(typing, last)| {
+            typing == paragraph
+                && now.saturating_duration_since(last) < TYPING_PAUSE
+                && !starts_word(current, note)
+        });
+        self.typing_note = Some((paragraph, now));
+        if merges
             && let Some((
                 Edit {
                     change: Change::Note { after, .. },
@@ -177,7 +212,7 @@ impl History {
                 },
             },
         );
-        self.typing_note = Some(paragraph);
+        self.typing_note = Some((paragraph, now));
     }
 
     /// The note being typed is finished: the next keystroke starts a new undoable step.
@@ -186,6 +221,7 @@ impl History {
     }
 
     fn push(&mut self, annotations: &mut Annotations, edit: Edit) {
+        self.typing_note = None;
         edit.apply(annotations);
         let revision = self.new_revision();
         self.done.push((edit, revision));
@@ -220,6 +256,13 @@ mod tests {
 
     const P: ParagraphIndex = ParagraphIndex(3);
 
+    static BASE: std::sync::LazyLock<Instant> = std::sync::LazyLock::new(Instant::now);
+
+    /// A moment `ms` milliseconds into a test.
+    fn at(ms: u64) -> Instant {
+        *BASE + Duration::from_millis(ms)
+    }
+
     #[test]
     fn undo_and_redo_tags() {
         let mut annotations = Annotations::default();
@@ -247,10 +290,10 @@ mod tests {
         let mut annotations = Annotations::default();
         let mut history = History::default();
         for typed in ["需", "需要", "需要跟进"] {
-            history.type_note(&mut annotations, P, typed);
+            history.type_note(&mut annotations, P, typed, at(0));
         }
         history.end_typing();
-        history.type_note(&mut annotations, P, "需要跟进。");
+        history.type_note(&mut annotations, P, "需要跟进。", at(0));
         assert_eq!(annotations.note(P), "需要跟进。");
         history.undo(&mut annotations);
         assert_eq!(annotations.note(P), "需要跟进");
@@ -271,9 +314,9 @@ mod tests {
         history.redo(&mut annotations);
         history.mark_saved();
         assert!(!history.is_modified());
-        history.type_note(&mut annotations, P, "a");
+        history.type_note(&mut annotations, P, "a", at(0));
         assert!(history.is_modified());
-        history.type_note(&mut annotations, P, "ab");
+        history.type_note(&mut annotations, P, "ab", at(0));
         history.undo(&mut annotations);
         assert!(!history.is_modified(), "back at the saved revision");
     }
@@ -288,7 +331,72 @@ mod tests {
         assert!(!history.can_redo());
         let revision = history.revision();
         history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge));
-        history.type_note(&mut annotations, P, "");
+        history.type_note(&mut annotations, P, "", at(0));
         assert_eq!(history.revision(), revision);
+    }
+
+    #[test]
+    fn undo_in_a_note_goes_back_a_word_or_a_pause_at_a_time() {
+        let mut annotations = Annotations::default();
+        let mut history = History::default();
+        let mut typed = String::new();
+        // "Follow up with the" typed steadily, 100 ms a key.
+        for (at_key, c) in "Follow up with the".chars().enumerate() {
+            typed.push(c);
+            history.type_note(&mut annotations, P, &typed, at(100 * at_key as u64));
+        }
+        // A pause of two seconds, then more of the same word-less run.
+        history.type_note(&mut annotations, P, "Follow up with them", at(4_000));
+        assert_eq!(annotations.note(P), "Follow up with them");
+        history.undo(&mut annotations);
+        assert_eq!(
+            annotations.note(P),
+            "Follow up with the",
+            "the pause ends a step"
+        );
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "Follow up with ");
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "Follow up ");
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "Follow ");
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "");
+        assert!(!history.can_undo());
+        // Chinese has no spaces: punctuation and pauses end the steps.
+        let mut typed = String::new();
+        for (at_key, c) in "需要跟进，并报告".chars().enumerate() {
+            typed.push(c);
+            history.type_note(
+                &mut annotations,
+                P,
+                &typed,
+                at(10_000 + 100 * at_key as u64),
+            );
+        }
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "需要跟进，");
+    }
+
+    #[test]
+    fn a_save_in_the_middle_of_typing_stays_reachable() {
+        let mut annotations = Annotations::default();
+        let mut history = History::default();
+        history.type_note(&mut annotations, P, "draft", at(0));
+        history.type_note(&mut annotations, P, "drafted", at(100));
+        // The app ends the typing when it saves.
+        history.end_typing();
+        history.mark_saved();
+        history.type_note(&mut annotations, P, "drafted text", at(200));
+        assert!(history.is_modified());
+        history.undo(&mut annotations);
+        assert_eq!(
+            annotations.note(P),
+            "drafted",
+            "undo comes back to what was saved"
+        );
+        assert!(!history.is_modified());
+        history.redo(&mut annotations);
+        assert_eq!(annotations.note(P), "drafted text");
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
+use crate::storage::{NotAFile, Protected, ReadError, SaveError};
 use crate::tags_file::{FORMAT_VERSION, LoadError};
 
 /// The language of the interface (not of the report, which can be any of the six).
@@ -175,6 +176,33 @@ pub struct Strings {
     pub tags_syntax: &'static str,
     pub tags_newer: &'static str,
     pub tags_unknown_tag: &'static str,
+    // Files that are not files, saves refused, notes, recovery.
+    pub not_a_file: &'static str,
+    pub kind_folder: &'static str,
+    pub kind_pipe: &'static str,
+    pub kind_device: &'static str,
+    pub kind_socket: &'static str,
+    pub kind_other: &'static str,
+    pub too_large_to_read: &'static str,
+    pub save_read_only: &'static str,
+    pub save_hard_linked: &'static str,
+    pub save_protected: &'static str,
+    pub protected_report: &'static str,
+    pub protected_tags: &'static str,
+    pub save_changed_on_disk: &'static str,
+    pub save_step_failed: &'static str,
+    pub hard_link_question: &'static str,
+    pub hard_link_detail: &'static str,
+    pub save_anyway: &'static str,
+    pub note_too_long: &'static str,
+    pub note_shown_truncated: &'static str,
+    pub recovery_several: &'static str,
+    pub recovery_changed_report: &'static str,
+    pub decide_later: &'static str,
+    pub discard_all: &'static str,
+    pub tagged_paragraphs: &'static str,
+    /// A save's step (`storage::SaveError::Io`) in this language.
+    pub save_step: fn(&'static str) -> &'static str,
 }
 
 impl Strings {
@@ -237,6 +265,9 @@ impl Strings {
             ReportProblem::TooLarge { size_mib } => {
                 Strings::fill(self.report_too_large, &[("size", size_mib)])
             }
+            ReportProblem::NotAFile(kind) => {
+                Strings::fill(self.not_a_file, &[("kind", &self.file_kind(*kind))])
+            }
             ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
                 self.report_empty.to_owned()
@@ -255,6 +286,55 @@ impl Strings {
                 };
                 Strings::fill(template, &[("what", what)])
             }
+        }
+    }
+
+    /// What a path names when it is not a regular file.
+    pub fn file_kind(&self, kind: NotAFile) -> &'static str {
+        match kind {
+            NotAFile::Directory => self.kind_folder,
+            NotAFile::Fifo => self.kind_pipe,
+            NotAFile::Device => self.kind_device,
+            NotAFile::Socket => self.kind_socket,
+            NotAFile::Other => self.kind_other,
+        }
+    }
+
+    /// Why a file could not be read; the system's own words for an I/O error.
+    pub fn read_problem(&self, error: &ReadError) -> String {
+        match error {
+            ReadError::NotAFile(kind) => {
+                Strings::fill(self.not_a_file, &[("kind", &self.file_kind(*kind))])
+            }
+            ReadError::TooLarge { limit_mib } => {
+                Strings::fill(self.too_large_to_read, &[("limit", limit_mib)])
+            }
+            ReadError::Io(error) => error.to_string(),
+        }
+    }
+
+    /// Why a save (or an export) did not happen.
+    pub fn save_problem(&self, error: &SaveError) -> String {
+        match error {
+            SaveError::ChangedOnDisk => self.save_changed_on_disk.to_owned(),
+            SaveError::NotAFile(kind) => {
+                Strings::fill(self.not_a_file, &[("kind", &self.file_kind(*kind))])
+            }
+            SaveError::ReadOnly => self.save_read_only.to_owned(),
+            SaveError::HardLinked { others } => {
+                Strings::fill(self.save_hard_linked, &[("others", others)])
+            }
+            SaveError::Protected(what) => {
+                let what = match what {
+                    Protected::Report => self.protected_report,
+                    Protected::TagsFile => self.protected_tags,
+                };
+                Strings::fill(self.save_protected, &[("what", &what)])
+            }
+            SaveError::Io { step, source } => Strings::fill(
+                self.save_step_failed,
+                &[("step", &(self.save_step)(step)), ("problem", source)],
+            ),
         }
     }
 
@@ -289,6 +369,23 @@ impl Strings {
     /// "Show only: Proposal" / "只显示：提议".
     pub fn filter_by(&self, tag: Tag) -> String {
         format!("{}{}", self.filter_prefix, self.tag(tag))
+    }
+}
+
+/// The steps of a save (`storage::SaveError::Io`) as the storage module names them.
+fn english_step(step: &'static str) -> &'static str {
+    step
+}
+
+/// The steps of a save (`storage::SaveError::Io`) in Chinese.
+fn chinese_step(step: &'static str) -> &'static str {
+    match step {
+        "read the file before saving" => "在保存前读取文件",
+        "keep the previous version as .bak" => "将上一版本保留为 .bak",
+        "write the file" => "写入文件",
+        "look at the file before saving" => "在保存前检查文件",
+        "follow the link to the file" => "沿链接找到文件",
+        other => other,
     }
 }
 
@@ -419,6 +516,31 @@ static ENGLISH: Strings = Strings {
     tags_newer: "it was written by a newer paratag (format {found}; this one reads up to \
                  {supported}); update paratag to open it",
     tags_unknown_tag: "unknown tag `{tag}` on paragraph {paragraph}",
+    not_a_file: "it is {kind}, not a file",
+    kind_folder: "a folder",
+    kind_pipe: "a named pipe",
+    kind_device: "a device",
+    kind_socket: "a socket",
+    kind_other: "something other than a file",
+    too_large_to_read: "the file is more than {limit} MiB, too large to read",
+    save_read_only: "the file is read-only",
+    save_hard_linked: "the file has {others} other name(s) (hard links); saving would give it a new copy and leave them with the old one",
+    save_protected: "it is {what}, which must not be written over",
+    protected_report: "the report itself",
+    protected_tags: "a paratag tags file",
+    save_changed_on_disk: "the file was changed by another program since paratag opened it",
+    save_step_failed: "could not {step}: {problem}",
+    hard_link_question: "Replace a file that has other names?",
+    hard_link_detail: "This tags file is also reachable under other names (hard links). Saving writes a new file under this name; the other names keep the previous version.",
+    save_anyway: "Save anyway",
+    note_too_long: "A note holds at most {max} characters; what went past that was not added.",
+    note_shown_truncated: "This note is {chars} characters long: the first {max} are shown and it cannot be edited here, but it is kept and saved whole.",
+    recovery_several: "Several windows did not close cleanly; each left a recovery copy. Restore one (the others stay for later), or discard them all:",
+    recovery_changed_report: "The report has changed since; the tags are re-anchored, and those that match nowhere are kept as orphans.",
+    decide_later: "Decide later",
+    discard_all: "Discard all",
+    tagged_paragraphs: "{count} tagged paragraphs, {when}",
+    save_step: english_step,
 };
 
 static CHINESE: Strings = Strings {
@@ -537,6 +659,31 @@ static CHINESE: Strings = Strings {
     tags_syntax: "第 {line} 行第 {column} 列：{message}",
     tags_newer: "它由较新版本的 paratag 写成（格式 {found}；本版本最高读取格式 {supported}）；请更新 paratag 后再打开",
     tags_unknown_tag: "第 {paragraph} 段有未知标签“{tag}”",
+    not_a_file: "它是{kind}，不是文件",
+    kind_folder: "文件夹",
+    kind_pipe: "命名管道",
+    kind_device: "设备",
+    kind_socket: "套接字",
+    kind_other: "特殊对象",
+    too_large_to_read: "文件超过 {limit} MiB，太大，无法读取",
+    save_read_only: "文件是只读的",
+    save_hard_linked: "该文件还有 {others} 个其他名称（硬链接）；保存会为它建立新副本，而其他名称仍指向旧版本",
+    save_protected: "它是{what}，不能被覆盖",
+    protected_report: "报告本身",
+    protected_tags: "paratag 标签文件",
+    save_changed_on_disk: "自 paratag 打开以来，该文件已被其他程序修改",
+    save_step_failed: "无法{step}：{problem}",
+    hard_link_question: "替换一个有其他名称的文件？",
+    hard_link_detail: "此标签文件还可通过其他名称（硬链接）访问。保存会以此名称写入新文件；其他名称仍保留之前的版本。",
+    save_anyway: "仍然保存",
+    note_too_long: "一条备注最多 {max} 个字符；超出的部分未被加入。",
+    note_shown_truncated: "此备注长 {chars} 个字符：只显示前 {max} 个，且不能在此编辑，但会完整保留并保存。",
+    recovery_several: "有多个窗口未正常关闭，各自留下了恢复副本。请恢复其中一份（其余的留待以后），或全部丢弃：",
+    recovery_changed_report: "报告此后已有改动；标签会重新定位，找不到位置的作为孤立标签保留。",
+    decide_later: "以后再说",
+    discard_all: "全部丢弃",
+    tagged_paragraphs: "{count} 个已标注段落，{when}",
+    save_step: chinese_step,
 };
 
 #[cfg(test)]
@@ -593,6 +740,14 @@ mod tests {
             (english.tags_syntax, chinese.tags_syntax),
             (english.tags_newer, chinese.tags_newer),
             (english.tags_unknown_tag, chinese.tags_unknown_tag),
+            (english.not_a_file, chinese.not_a_file),
+            (english.too_large_to_read, chinese.too_large_to_read),
+            (english.save_hard_linked, chinese.save_hard_linked),
+            (english.save_protected, chinese.save_protected),
+            (english.save_step_failed, chinese.save_step_failed),
+            (english.note_too_long, chinese.note_too_long),
+            (english.note_shown_truncated, chinese.note_shown_truncated),
+            (english.tagged_paragraphs, chinese.tagged_paragraphs),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");

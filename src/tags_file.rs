@@ -164,7 +164,7 @@ pub fn read_with_ron(text: &str) -> Result<TagsFile, LoadError> {
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: describe(&error.code),
     };
     // The version decides how to read the rest, so it is read first: from the header when it
     // stands where paratag writes it, or else by a full parse that ignores the other fields.
@@ -182,6 +182,44 @@ pub fn read_with_ron(text: &str) -> Result<TagsFile, LoadError> {
     }
     // Format 1 is the first; older versions will be migrated here as the format evolves.
     options.from_str(text).map_err(syntax)
+}
+
+/// What ron found wrong, in the words of the file rather than of paratag's code: ron names the
+/// Rust types it was reading into (`VersionProbe`, `TagsFile`) and gives hints for Rust
+/// programmers (`serde_stacker`, raw identifiers), which mean nothing to a user.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error;
+    let fields = |names: &[&str]| {
+        names
+            .iter()
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match code {
+        Error::MissingStructField { field, .. } => format!("the field `{field}` is missing"),
+        Error::DuplicateStructField { field, .. } => format!("the field `{field}` appears twice"),
+        Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}` (the fields here are {})",
+            fields(expected)
+        ),
+        Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown value `{found}` (expected one of {})",
+            fields(expected)
+        ),
+        Error::ExpectedDifferentStructName { .. }
+        | Error::ExpectedStructName(_)
+        | Error::ExpectedNamedStructLike(_) => "expected `(`".to_owned(),
+        Error::InvalidValueForType { found, .. } => format!("a value of the wrong kind: {found}"),
+        Error::ExceededRecursionLimit => "the brackets are nested too deeply".to_owned(),
+        Error::UnclosedLineComment | Error::ExpectedRawValue => "unexpected end".to_owned(),
+        Error::SuggestRawIdentifier(identifier) => format!("invalid name {identifier:?}"),
+        other => other.to_string(),
+    }
 }
 
 /// The format version from the header, when the file starts as paratag writes it: comment

@@ -3,6 +3,9 @@
 // Test set-up that fails should fail the test loudly, helpers included.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::documented_tags;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -107,16 +110,6 @@ fn bad_reports_fail_with_a_message_naming_the_file() {
             .contains("missing.txt")
     );
     std::fs::remove_dir_all(&dir).unwrap();
-}
-
-/// The RON example of docs/tags-format.md: tags for the seed.
-fn documented_tags() -> String {
-    let doc = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/tags-format.md"),
-    )
-    .unwrap();
-    let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
-    doc[start..start + doc[start..].find("```").unwrap()].to_owned()
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use crate::annotations::{Annotations, ParagraphIndex, TagSet};
+use crate::annotations::{Annotations, MAX_NOTE_CHARS, ParagraphIndex, TagSet};
 use crate::command::{self, Command};
 use crate::document::{Block, Document};
 use crate::history::History;
@@ -19,7 +19,7 @@ use crate::search::{self, Match};
 use crate::{fonts, parse, seed, ui};
 use dialogs::{Answer, NativePicker, Picked, ReportPicker};
 use preferences::Preferences;
-pub use tags::{TagsState, beside as tags_beside, load_problem as tags_load_problem};
+pub use tags::{RecoveryCopy, TagsState, beside as tags_beside, load_problem as tags_load_problem};
 
 /// Which dialog an answer belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,11 +67,12 @@ pub enum Modal {
         path: PathBuf,
         theirs: String,
     },
-    /// A recovery copy from a session that did not end cleanly.
-    OfferRecovery {
+    /// Recovery copies from windows that did not close cleanly, the latest first.
+    OfferRecovery(Vec<tags::RecoveryCopy>),
+    /// Saving would separate the tags file from its other names (hard links).
+    HardLinked {
         path: PathBuf,
-        when: String,
-        tagged: usize,
+        others: u64,
     },
     Shortcuts,
     About,
@@ -86,6 +87,8 @@ pub struct ParatagApp {
     /// that must not touch the user's files.
     data_dir: Option<PathBuf>,
     tags: TagsState,
+    /// This window's recovery copy and lock (made at the first autosave).
+    recovery: Option<tags::RecoverySlot>,
     /// Something to tell the user that is not a failure (tags re-anchored), until dismissed.
     notice: Option<String>,
     /// Where the report came from: a path, or the built-in report's name.
@@ -152,6 +155,7 @@ impl ParatagApp {
             report_path: None,
             data_dir: None,
             tags: TagsState::default(),
+            recovery: None,
             notice: None,
             source,
             annotations: Annotations::default(),
@@ -173,7 +177,7 @@ impl ParatagApp {
             measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
         };
         if let Some(path) = path {
-            app.open_now(path);
+            app.open_now(path, None);
         }
         if app.problem.is_none() {
             app.problem = problem.take();
@@ -208,12 +212,8 @@ impl ParatagApp {
         let mut app = Self::new(None, preferences);
         app.data_dir = data_dir;
         match report {
-            Some(report) => app.open_now(report),
-            None => app.attach_default_tags(),
-        }
-        if let Some(tags) = tags {
-            app.modal = None;
-            app.load_tags(tags, false);
+            Some(report) => app.open_now(report, tags),
+            None => app.attach_tags(tags),
         }
         app
     }
@@ -417,20 +417,36 @@ impl ParatagApp {
         }
     }
 
+    /// The files an export must never write over: the report and its tags file.
+    pub fn export_protected(&self) -> Vec<(PathBuf, crate::storage::Protected)> {
+        use crate::storage::Protected;
+        let report = self
+            .report_path
+            .clone()
+            .map(|path| (path, Protected::Report));
+        let tags = self
+            .tags
+            .path
+            .clone()
+            .map(|path| (path, Protected::TagsFile));
+        report.into_iter().chain(tags).collect()
+    }
+
     fn export_to(&mut self, path: &Path) {
-        use crate::storage::Disk as _;
         let Some(dialog) = &self.export_dialog else {
             return;
         };
+        let protected = self.export_protected();
+        let protected: Vec<_> = protected
+            .iter()
+            .map(|(path, what)| (path.as_path(), *what))
+            .collect();
         let written = self
             .export_bytes(&dialog.options, dialog.format)
             .map_err(|error| error.to_string())
             .and_then(|bytes| {
-                crate::storage::RealDisk
-                    .write_atomic(path, &bytes)
-                    .map_err(|error| {
-                        Strings::fill(self.strings().could_not_write_file, &[("problem", &error)])
-                    })
+                crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)
+                    .map_err(|error| self.strings().save_problem(&error))
             });
         match written {
             Ok(()) => {
@@ -516,7 +532,9 @@ impl ParatagApp {
             Command::ExportTo(path) => self.export_to(&path),
             Command::CopyExport(format) => self.copy_export(ctx, format),
             Command::SaveTo(path) => {
-                if self.save_to(&path, None) && self.tags.closing == tags::Closing::AfterSave {
+                if self.save_to(&path, None, crate::storage::Allow::default())
+                    && self.tags.closing == tags::Closing::AfterSave
+                {
                     self.tags.closing = tags::Closing::Allowed;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -525,7 +543,7 @@ impl ParatagApp {
                 if self.history.is_modified() {
                     self.modal = Some(Modal::ConfirmOpen(path));
                 } else {
-                    self.open_now(&path);
+                    self.open_now(&path, None);
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -566,13 +584,7 @@ impl ParatagApp {
                     self.focus_note = true;
                 }
             }
-            Command::TypeNote(note) => {
-                if let Some(paragraph) = self.selected {
-                    self.history
-                        .type_note(&mut self.annotations, paragraph, &note);
-                    self.annotations.touch(paragraph, Self::now());
-                }
-            }
+            Command::TypeNote(note) => self.type_note(note),
             Command::Select(paragraph) => self.select(paragraph),
             Command::ToggleOutline => self.preferences.show_outline ^= true,
             Command::ZoomIn => self.preferences.zoom_in(),
@@ -585,21 +597,43 @@ impl ParatagApp {
         }
     }
 
+    /// The note of the selected paragraph as typed (or pasted). A note is text a person
+    /// writes: past [`MAX_NOTE_CHARS`] the rest is not taken, and the user is told. A longer
+    /// note that came from a file is shown truncated and not edited (kept and saved whole).
+    fn type_note(&mut self, mut note: String) {
+        let Some(paragraph) = self.selected else {
+            return;
+        };
+        if crate::annotations::note_is_too_long(self.annotations.note(paragraph)) {
+            return;
+        }
+        if let Some((cut, _)) = note.char_indices().nth(MAX_NOTE_CHARS) {
+            note.truncate(cut);
+            self.notice = Some(Strings::fill(
+                self.strings().note_too_long,
+                &[("max", &MAX_NOTE_CHARS)],
+            ));
+        }
+        self.history.type_note(
+            &mut self.annotations,
+            paragraph,
+            &note,
+            std::time::Instant::now(),
+        );
+        self.annotations.touch(paragraph, Self::now());
+    }
+
     /// Confirmed: open the report even though unsaved tags will be dropped.
     pub fn confirm_open(&mut self) {
         if let Some(Modal::ConfirmOpen(path)) = self.modal.take() {
-            self.open_now(&path);
+            self.open_now(&path, None);
         }
     }
 
-    /// Open a report, or a tags file for the report on screen (told apart by content).
-    fn open_now(&mut self, path: &Path) {
-        let head = std::fs::File::open(path).and_then(|file| {
-            use std::io::Read as _;
-            let mut head = Vec::new();
-            file.take(512).read_to_end(&mut head)?;
-            Ok(head)
-        });
+    /// Open a report (with `tags`, or the tags that belong beside it), or a tags file for the
+    /// report on screen (told apart by content). Only regular files are opened.
+    fn open_now(&mut self, path: &Path, tags: Option<&Path>) {
+        let head = crate::storage::read_head(path, 512);
         if head.is_ok_and(|head| crate::tags_file::looks_like_tags_file(&head)) {
             self.problem = None;
             self.load_tags(path, false);
@@ -622,7 +656,12 @@ impl ParatagApp {
                 self.problem = None;
                 self.notice = None;
                 self.preferences.remember_recent(path);
-                self.attach_default_tags();
+                // The previous report's unsaved tags were given up (the user was asked): its
+                // recovery copy goes, and this window starts a new one for this report.
+                if let Some(slot) = self.recovery.take() {
+                    slot.discard();
+                }
+                self.attach_tags(tags);
             }
             // The report on screen stays as it was.
             Err(error) => self.problem = Some(self.strings().report_error(&error)),
@@ -805,6 +844,10 @@ impl eframe::App for ParatagApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, preferences::STORAGE_KEY, &self.preferences);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.exit_cleanly();
     }
 }
 

@@ -15,6 +15,10 @@ use crate::tags_file::{self, Entry};
 /// How long after the last change the recovery copy is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 
+/// The longest a change waits for the recovery copy while changes keep coming (steady typing
+/// restarts the delay above at every keystroke).
+pub const AUTOSAVE_MAX_WAIT: Duration = Duration::from_secs(5);
+
 /// Where the tags of the open report are kept, and what is known about that file.
 #[derive(Debug, Default)]
 pub struct TagsState {
@@ -29,8 +33,10 @@ pub struct TagsState {
     pub blocked: bool,
     /// The last save failed: the problem stays on screen and Save As is offered.
     pub save_failed: bool,
-    /// When the history last changed, and the revision the recovery copy holds.
+    /// When the history last changed, when the first change the recovery copy does not hold
+    /// was made, and the revision the recovery copy holds.
     pub last_change: Option<Instant>,
+    pub pending_since: Option<Instant>,
     pub seen_revision: Option<crate::history::Revision>,
     pub recovered_revision: Option<crate::history::Revision>,
     /// What happens when the window is asked to close.
@@ -99,28 +105,38 @@ impl ParatagApp {
         }
     }
 
-    /// Use the default tags file of the open report: load it if it exists.
-    pub(super) fn attach_default_tags(&mut self) {
+    /// Use a tags file for the open report (`tags`, or where its tags belong by default): load
+    /// it if it exists, then offer what a window that crashed on this report left, however the
+    /// window was started.
+    pub(super) fn attach_tags(&mut self, tags: Option<&Path>) {
         self.tags = TagsState::default();
-        if let Some(path) = self.default_tags_path() {
+        if let Some(path) = tags
+            .map(Path::to_path_buf)
+            .or_else(|| self.default_tags_path())
+        {
             self.load_tags(&path, false);
         }
-        self.offer_recovery();
+        if self.modal.is_none() {
+            self.offer_recovery();
+        }
     }
 
     /// Load a tags file for the open report, or start it if it does not exist yet. `force`
     /// opens tags that belong to another document. On any problem the file is left alone.
     pub fn load_tags(&mut self, path: &Path, force: bool) {
-        storage::clean_stray_temporaries(path);
-        let bytes = match RealDisk.read(path) {
+        if let Ok(target) = storage::resolve_links(path) {
+            storage::clean_stray_temporaries(&target);
+        }
+        let bytes = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
             Ok(bytes) => bytes,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(error) if error.is_not_found() => {
                 self.start_tags(path.to_owned(), Stamp::of(None), Vec::new());
                 self.annotations = crate::annotations::Annotations::default();
                 return;
             }
             Err(error) => {
-                self.refuse_tags(path, &error);
+                let problem = self.strings().read_problem(&error);
+                self.refuse_tags(path, &problem);
                 return;
             }
         };
@@ -188,7 +204,7 @@ impl ParatagApp {
         match self.tags.path.clone() {
             Some(path) if !self.tags.blocked => {
                 let expected = self.tags.stamp.clone();
-                self.save_to(&path, expected.as_ref())
+                self.save_to(&path, expected.as_ref(), storage::Allow::default())
             }
             _ => {
                 self.start_save_as(ctx);
@@ -214,15 +230,21 @@ impl ParatagApp {
     }
 
     /// Write the tags to `path`. `expected` is what the file should hold now (`None` when the
-    /// user chose to overwrite). Returns whether the tags are saved.
-    pub(super) fn save_to(&mut self, path: &Path, expected: Option<&Stamp>) -> bool {
+    /// user chose to overwrite); `allow` what the user agreed to. Returns whether the tags are
+    /// saved.
+    pub(super) fn save_to(
+        &mut self,
+        path: &Path,
+        expected: Option<&Stamp>,
+        allow: storage::Allow,
+    ) -> bool {
         let file = self.tags_file_now();
         let text = tags_file::to_string(&file);
         // Parse the bytes back before they replace anything.
         if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
             return self.save_failed(path, &"the written tags did not read back the same");
         }
-        match storage::save(&RealDisk, path, text.as_bytes(), expected) {
+        match storage::save(&RealDisk, path, text.as_bytes(), expected, allow) {
             Ok(stamp) => {
                 self.tags.path = Some(path.to_owned());
                 self.tags.stamp = Some(stamp);
@@ -231,6 +253,8 @@ impl ParatagApp {
                     self.tags.save_failed = false;
                     self.problem = None;
                 }
+                // What was saved is an undo step of its own: the next keystroke starts another.
+                self.history.end_typing();
                 self.history.mark_saved();
                 self.remove_recovery();
                 self.preferences.remember_recent(path);
@@ -240,7 +264,22 @@ impl ParatagApp {
                 self.modal = Some(Modal::ChangedOnDisk(path.to_owned()));
                 false
             }
-            Err(error) => self.save_failed(path, &error),
+            Err(SaveError::HardLinked { others }) => {
+                self.modal = Some(Modal::HardLinked {
+                    path: path.to_owned(),
+                    others,
+                });
+                false
+            }
+            Err(error) => {
+                // A file the user cannot write (or that is no file) is never tried again: Save
+                // asks for another place, as editors do with a read-only file.
+                if matches!(error, SaveError::ReadOnly | SaveError::NotAFile(_)) {
+                    self.tags.blocked = true;
+                }
+                let problem = self.strings().save_problem(&error);
+                self.save_failed(path, &problem)
+            }
         }
     }
 
@@ -253,104 +292,191 @@ impl ParatagApp {
         false
     }
 
-    /// The recovery copy of the open report's tags, in the data directory.
-    fn recovery_path(&self) -> Option<PathBuf> {
-        let dir = self.data_dir.as_ref()?;
-        let fingerprint = &self.fingerprints.document;
-        Some(dir.join("recovery").join(format!("{fingerprint}.tags.ron")))
+    /// This window's recovery slot (its copy and its lock), in the data directory.
+    fn recovery_slot(&mut self) -> Option<&mut RecoverySlot> {
+        let dir = self.data_dir.as_ref()?.join("recovery");
+        Some(self.recovery.get_or_insert_with(|| RecoverySlot::new(dir)))
     }
 
+    /// Remove this window's recovery copy: its content is saved, or the user discarded it.
     fn remove_recovery(&mut self) {
-        if let Some(path) = self.recovery_path() {
-            let _ = std::fs::remove_file(path);
+        if let Some(slot) = &self.recovery {
+            slot.remove_copy();
         }
-        self.tags.recovered_revision = None;
+        self.tags.recovered_revision = Some(self.history.revision());
+        self.tags.pending_since = None;
     }
 
-    /// Write the recovery copy a moment after each change (never over the user's file).
+    /// Write the recovery copy a moment after the last change, and at least every
+    /// [`AUTOSAVE_MAX_WAIT`] while changes keep coming (never over the user's file). Nothing is
+    /// written once the window may close, and a copy that holds only what is saved is removed.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        self.autosave_at(ctx, Instant::now());
+    }
+
+    /// [`Self::autosave`] as if it were `now` (tests step the clock).
+    pub fn autosave_at(&mut self, ctx: &egui::Context, now: Instant) {
         let revision = self.history.revision();
         if self.tags.seen_revision != Some(revision) {
             self.tags.seen_revision = Some(revision);
-            self.tags.last_change = Some(Instant::now());
+            self.tags.last_change = Some(now);
+            self.tags.pending_since.get_or_insert(now);
         }
-        if !self.history.is_modified() || self.tags.recovered_revision == Some(revision) {
+        // No data directory (tests, scripts): no copy to write, and no wake-up for one.
+        if self.data_dir.is_none()
+            || self.tags.closing == Closing::Allowed
+            || self.tags.recovered_revision == Some(revision)
+        {
             return;
         }
-        let (Some(path), Some(changed)) = (self.recovery_path(), self.tags.last_change) else {
+        if !self.history.is_modified() {
+            // Undone back to what is saved: the copy holds nothing the file does not.
+            self.remove_recovery();
+            return;
+        }
+        let (Some(changed), Some(since)) = (self.tags.last_change, self.tags.pending_since) else {
             return;
         };
-        let due = changed + AUTOSAVE_DELAY;
-        let now = Instant::now();
+        let due = (changed + AUTOSAVE_DELAY).min(since + AUTOSAVE_MAX_WAIT);
         if now < due {
             // One wake-up when the copy is due; no frames otherwise.
             ctx.request_repaint_after(due - now);
             return;
         }
-        let file = self.tags_file_now();
-        let text = tags_file::to_string(&file);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| RealDisk.write_atomic(&path, text.as_bytes()));
-        match written {
-            Ok(()) => self.tags.recovered_revision = Some(revision),
+        self.write_recovery();
+    }
+
+    /// Write this window's recovery copy now.
+    fn write_recovery(&mut self) {
+        let revision = self.history.revision();
+        let text = tags_file::to_string(&self.tags_file_now());
+        let Some(slot) = self.recovery_slot() else {
+            return;
+        };
+        let path = slot.copy_path();
+        match slot.write(text.as_bytes()) {
+            Ok(()) => {}
             Err(error) => {
                 self.notice = Some(Strings::fill(
                     self.strings().could_not_write_recovery,
                     &[("problem", &error), ("path", &path.display())],
                 ));
-                self.tags.recovered_revision = Some(revision);
+            }
+        }
+        // A failed write is said once, not retried every frame; the next change tries again.
+        self.tags.recovered_revision = Some(revision);
+        self.tags.pending_since = None;
+    }
+
+    /// After a crash, offer every recovery copy that a window on this report left (this
+    /// report, or an earlier revision of it: the same symbol or file name) and that holds
+    /// something the tags on screen do not. Copies of windows still open are theirs.
+    pub(super) fn offer_recovery(&mut self) {
+        let Some(dir) = self.data_dir.as_ref().map(|dir| dir.join("recovery")) else {
+            return;
+        };
+        let own = self.recovery.as_ref().map(RecoverySlot::copy_path);
+        let report = tags_file::document_ref(
+            &self.document,
+            &self.fingerprints,
+            self.report_file_name().as_deref(),
+        );
+        let mut copies = Vec::new();
+        for path in orphaned_copies(&dir) {
+            if Some(&path) == own.as_ref() {
+                continue;
+            }
+            let Ok(bytes) = storage::read_regular(&path, storage::MAX_SAVED_BYTES) else {
+                continue;
+            };
+            // A copy that cannot be read is left where it is, for a person to look at.
+            let Ok(file) = tags_file::parse(&bytes) else {
+                continue;
+            };
+            if !same_report(&file.document, &report) {
+                continue;
+            }
+            let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
+            if anchored.annotations == self.annotations && anchored.orphans.is_empty() {
+                // Everything in it is on screen (saved): nothing to recover.
+                remove_copy(&path);
+                continue;
+            }
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            copies.push(RecoveryCopy {
+                when: modified
+                    .map_or_else(|| "an earlier session".to_owned(), tags_file::format_time),
+                modified,
+                tagged: anchored.annotations.iter().count(),
+                orphans: anchored.orphans.len(),
+                report_changed: file.document.fingerprint != report.fingerprint,
+                path,
+            });
+        }
+        if copies.is_empty() {
+            return;
+        }
+        // The latest first.
+        copies.sort_by_key(|copy| std::cmp::Reverse(copy.modified));
+        self.modal = Some(Modal::OfferRecovery(copies));
+    }
+
+    /// Take the tags of one offered recovery copy (they stay unsaved until the user saves): each
+    /// paragraph in the copy gets its tags and note from it, paragraphs tagged only on screen
+    /// keep theirs. The window's own copy holds them from now on; the other copies stay for the
+    /// next start.
+    pub fn restore_recovery(&mut self, index: usize) {
+        let Some(Modal::OfferRecovery(copies)) = self.modal.take() else {
+            return;
+        };
+        let Some(copy) = copies.get(index) else {
+            return;
+        };
+        let file = storage::read_regular(&copy.path, storage::MAX_SAVED_BYTES)
+            .map_err(|error| self.strings().read_problem(&error))
+            .and_then(|bytes| {
+                tags_file::parse(&bytes).map_err(|error| self.strings().tags_problem(&error))
+            });
+        match file {
+            Ok(file) => {
+                // Merged over what is on screen, never in place of it: another window may have
+                // saved paragraphs this copy never saw.
+                let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
+                for (paragraph, annotation) in anchored.annotations.iter() {
+                    self.annotations.insert(paragraph, annotation.clone());
+                }
+                for orphan in anchored.orphans {
+                    if !self.tags.orphans.contains(&orphan) {
+                        self.tags.orphans.push(orphan);
+                    }
+                }
+                self.history = History::unsaved();
+                self.write_recovery();
+                remove_copy(&copy.path);
+            }
+            Err(problem) => {
+                self.problem = Some(load_problem(self.strings(), &copy.path, &problem));
             }
         }
     }
 
-    /// After a crash, offer the recovery copy if it holds something the saved tags do not.
-    fn offer_recovery(&mut self) {
-        let Some(path) = self.recovery_path() else {
-            return;
-        };
-        let Ok(bytes) = std::fs::read(&path) else {
-            return;
-        };
-        let Ok(file) = tags_file::parse(&bytes) else {
-            return;
-        };
-        let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
-        if anchored.annotations == self.annotations {
-            let _ = std::fs::remove_file(&path);
-            return;
-        }
-        let when = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .map_or_else(|_| "an earlier session".to_owned(), tags_file::format_time);
-        self.modal = Some(Modal::OfferRecovery {
-            path,
-            when,
-            tagged: anchored.annotations.iter().count(),
-        });
-    }
-
-    /// Take the recovered tags (they stay unsaved until the user saves).
-    pub fn restore_recovery(&mut self) {
-        let Some(Modal::OfferRecovery { path, .. }) = self.modal.take() else {
-            return;
-        };
-        if let Ok(file) = std::fs::read(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| tags_file::parse(&bytes).map_err(|e| e.to_string()))
-        {
-            let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
-            self.annotations = anchored.annotations;
-            self.tags.orphans = anchored.orphans;
-            self.history = History::unsaved();
-        }
-    }
-
-    /// Drop the recovery copy.
+    /// Drop every offered recovery copy.
     pub fn discard_recovery(&mut self) {
-        if let Some(Modal::OfferRecovery { path, .. }) = self.modal.take() {
-            let _ = std::fs::remove_file(path);
+        if let Some(Modal::OfferRecovery(copies)) = self.modal.take() {
+            for copy in copies {
+                remove_copy(&copy.path);
+            }
+        }
+    }
+
+    /// The window closes as the user asked (saved, nothing to save, or changes discarded): its
+    /// recovery copy and lock go. Called on exit; a crash never gets here, so its copy stays.
+    pub fn exit_cleanly(&mut self) {
+        if self.history.is_modified() && self.tags.closing != Closing::Allowed {
+            return;
+        }
+        if let Some(slot) = self.recovery.take() {
+            slot.discard();
         }
     }
 
@@ -379,6 +505,7 @@ impl ParatagApp {
                 self.tags.closing = Closing::AfterSave;
             }
         } else {
+            // Discarded: stays discarded. No copy is left, and none is written after this.
             self.tags.closing = Closing::Allowed;
             self.remove_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -391,7 +518,33 @@ impl ParatagApp {
             return;
         };
         if overwrite {
-            self.save_to(&path, None);
+            if self.save_to(&path, None, storage::Allow::default())
+                && self.tags.closing == Closing::AfterSave
+            {
+                self.tags.closing = Closing::Allowed;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        } else {
+            self.start_save_as(ctx);
+        }
+    }
+
+    /// Save over a file that has other names after all, or save elsewhere.
+    pub fn resolve_hard_link(&mut self, ctx: &egui::Context, save_anyway: bool) {
+        let Some(Modal::HardLinked { path, .. }) = self.modal.take() else {
+            return;
+        };
+        if save_anyway {
+            let expected = self.tags.stamp.clone();
+            let allow = storage::Allow {
+                breaking_hard_links: true,
+            };
+            if self.save_to(&path, expected.as_ref(), allow)
+                && self.tags.closing == Closing::AfterSave
+            {
+                self.tags.closing = Closing::Allowed;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
         } else {
             self.start_save_as(ctx);
         }
@@ -413,4 +566,136 @@ impl ParatagApp {
                 SystemTime::UNIX_EPOCH + Duration::from_secs(since.as_secs())
             })
     }
+}
+
+/// One window's recovery copy, `recovery/SESSION.tags.ron`, and its lock, `SESSION.lock`,
+/// held while the window is open: a copy whose lock can be taken belongs to a window that
+/// ended without closing cleanly (the system releases a crashed process's locks).
+#[derive(Debug)]
+pub struct RecoverySlot {
+    dir: PathBuf,
+    session: String,
+    lock: Option<std::fs::File>,
+}
+
+impl RecoverySlot {
+    fn new(dir: PathBuf) -> Self {
+        let since = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        // The process and the moment: unique on this machine, also when a process id is reused.
+        let session = format!(
+            "{}-{}-{:09}",
+            std::process::id(),
+            since.as_secs(),
+            since.subsec_nanos()
+        );
+        Self {
+            dir,
+            session,
+            lock: None,
+        }
+    }
+
+    fn copy_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.tags.ron", self.session))
+    }
+
+    /// Write the copy atomically, taking the lock first.
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.lock.is_none() {
+            std::fs::create_dir_all(&self.dir)?;
+            let lock = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(lock_path(&self.copy_path()))?;
+            lock.try_lock().map_err(std::io::Error::other)?;
+            self.lock = Some(lock);
+        }
+        RealDisk.write_atomic(&self.copy_path(), bytes)
+    }
+
+    fn remove_copy(&self) {
+        let _ = std::fs::remove_file(self.copy_path());
+    }
+
+    /// Remove the copy and let the lock go with its file: what the window held is saved or was
+    /// given up.
+    pub(super) fn discard(self) {
+        self.remove_copy();
+        if self.lock.is_some() {
+            let _ = std::fs::remove_file(lock_path(&self.copy_path()));
+        }
+    }
+}
+
+/// The lock file of a recovery copy.
+fn lock_path(copy: &Path) -> PathBuf {
+    let name = copy
+        .file_name()
+        .map(|name| name.to_string_lossy().replace(".tags.ron", ".lock"))
+        .unwrap_or_default();
+    copy.with_file_name(name)
+}
+
+/// Remove a recovery copy and its lock.
+fn remove_copy(copy: &Path) {
+    let _ = std::fs::remove_file(copy);
+    let _ = std::fs::remove_file(lock_path(copy));
+}
+
+/// The recovery copies in `dir` whose window is gone: their lock can be taken, or they have
+/// none (copies written before windows had locks).
+fn orphaned_copies(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut copies = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_copy = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.ends_with(".tags.ron") && !name.starts_with('.'));
+        if !is_copy || !entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            continue;
+        }
+        let alive = std::fs::OpenOptions::new()
+            .write(true)
+            .open(lock_path(&path))
+            .is_ok_and(|lock| matches!(lock.try_lock(), Err(std::fs::TryLockError::WouldBlock)));
+        if !alive {
+            copies.push(path);
+        }
+    }
+    copies.sort();
+    copies
+}
+
+/// Whether a recovery copy was made on this report: the same text, or another revision of it
+/// (the same symbol, or without symbols the same file name).
+fn same_report(copy: &tags_file::DocumentRef, report: &tags_file::DocumentRef) -> bool {
+    if copy.fingerprint == report.fingerprint {
+        return true;
+    }
+    match (&copy.symbol, &report.symbol) {
+        (Some(theirs), Some(ours)) => theirs == ours,
+        (None, None) => copy.file.is_some() && copy.file == report.file,
+        _ => false,
+    }
+}
+
+/// A recovery copy offered after a crash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryCopy {
+    pub path: PathBuf,
+    /// When it was written, as the user reads it, and as a time to sort by.
+    pub when: String,
+    pub modified: Option<SystemTime>,
+    /// How many paragraphs it tags in this report, and how many of its annotations match none.
+    pub tagged: usize,
+    pub orphans: usize,
+    /// It was made on another revision of the report (re-anchored).
+    pub report_changed: bool,
 }

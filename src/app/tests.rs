@@ -1,7 +1,7 @@
 //! Commands applied to the app, without drawing anything.
 
 use super::*;
-use crate::annotations::Tag;
+use crate::annotations::{MAX_NOTE_CHARS, Tag};
 use crate::i18n::UiLanguage;
 
 fn app() -> (ParatagApp, egui::Context) {
@@ -558,9 +558,7 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         select_number(&mut app, &ctx, 9);
         app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
         app.apply(&ctx, Command::TypeNote("值得推广".to_owned()));
-        app.autosave(&ctx);
-        std::thread::sleep(tags::AUTOSAVE_DELAY + std::time::Duration::from_millis(100));
-        app.autosave(&ctx);
+        autosave_later(&mut app, &ctx);
         // The app is dropped without saving: a crash.
     }
     assert!(
@@ -568,11 +566,10 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         "never written over the user's file"
     );
     let mut app = scratch.launch();
-    let Some(Modal::OfferRecovery { tagged, .. }) = app.modal() else {
-        panic!("no recovery offered: {:?}", app.modal());
-    };
-    assert_eq!(*tagged, 1);
-    app.restore_recovery();
+    let copies = offered(&app);
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].tagged, 1);
+    app.restore_recovery(0);
     assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
     assert!(
         app.history().is_modified(),
@@ -583,6 +580,276 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         scratch.launch().modal().is_none(),
         "saved: nothing left to recover"
     );
+}
+
+/// Run the autosave as it would run once its delay has passed.
+fn autosave_later(app: &mut ParatagApp, ctx: &egui::Context) {
+    let now = std::time::Instant::now();
+    app.autosave_at(ctx, now);
+    app.autosave_at(ctx, now + tags::AUTOSAVE_DELAY);
+}
+
+/// The recovery copies the app offers (none when it offers nothing).
+fn offered(app: &ParatagApp) -> Vec<RecoveryCopy> {
+    match app.modal() {
+        Some(Modal::OfferRecovery(copies)) => copies.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The recovery copies in a data directory.
+fn copies_in(data: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(data.join("recovery"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.to_string_lossy().ends_with(".tags.ron"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn recovery_is_offered_however_the_window_was_started() {
+    let scratch = Scratch::new("recovery-tags-arg");
+    let ctx = egui::Context::default();
+    let custom = scratch.dir.join("mine.tags.ron");
+    let launch = || {
+        ParatagApp::launch(
+            Some(&scratch.report()),
+            Some(&custom),
+            Some(scratch.dir.join("data")),
+            Preferences::default(),
+        )
+    };
+    {
+        let mut app = launch();
+        select_number(&mut app, &ctx, 3);
+        app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+        autosave_later(&mut app, &ctx);
+    }
+    let mut app = launch();
+    assert_eq!(
+        offered(&app).len(),
+        1,
+        "a crash with --tags is recovered too"
+    );
+    app.restore_recovery(0);
+    assert_eq!(app.annotations().count(Tag::Challenge), 1);
+    assert_eq!(app.tags().path.as_deref(), Some(custom.as_path()));
+    // The built-in report, started with --tags, the same.
+    let builtin = || {
+        ParatagApp::launch(
+            None,
+            Some(&custom),
+            Some(scratch.dir.join("data2")),
+            Preferences::default(),
+        )
+    };
+    {
+        let mut app = builtin();
+        select_number(&mut app, &ctx, 5);
+        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        autosave_later(&mut app, &ctx);
+    }
+    assert_eq!(offered(&builtin()).len(), 1);
+}
+
+#[test]
+fn dont_save_stays_discarded() {
+    let scratch = Scratch::new("dont-save");
+    let ctx = egui::Context::default();
+    {
+        let mut app = scratch.launch();
+        select_number(&mut app, &ctx, 2);
+        app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+        autosave_later(&mut app, &ctx);
+        assert_eq!(copies_in(&scratch.dir.join("data")).len(), 1);
+        app.close_with(&ctx, false);
+        // Frames still run after the choice, long after the autosave delay.
+        let later = std::time::Instant::now() + tags::AUTOSAVE_MAX_WAIT * 2;
+        app.autosave_at(&ctx, later);
+        app.exit_cleanly();
+    }
+    assert!(copies_in(&scratch.dir.join("data")).is_empty());
+    assert!(
+        scratch.launch().modal().is_none(),
+        "a discarded change is not offered as a crash"
+    );
+}
+
+#[test]
+fn a_clean_close_leaves_no_copy_and_no_lock() {
+    let scratch = Scratch::new("clean-close");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 2);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    autosave_later(&mut app, &ctx);
+    app.apply(&ctx, Command::Save);
+    app.exit_cleanly();
+    let left: Vec<_> = std::fs::read_dir(scratch.dir.join("data/recovery"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn each_window_keeps_its_own_recovery_copy() {
+    let scratch = Scratch::new("two-windows");
+    let ctx = egui::Context::default();
+    let data = scratch.dir.join("data");
+    let mut first = scratch.launch();
+    let mut second = scratch.launch();
+    select_number(&mut first, &ctx, 1);
+    first.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    autosave_later(&mut first, &ctx);
+    select_number(&mut second, &ctx, 7);
+    second.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    autosave_later(&mut second, &ctx);
+    assert_eq!(copies_in(&data).len(), 2);
+    // A window opened now does not take copies of windows still open.
+    assert!(scratch.launch().modal().is_none());
+    // The first saves: its copy goes, the second's stays.
+    first.apply(&ctx, Command::Save);
+    assert_eq!(copies_in(&data).len(), 1);
+    drop(second); // crashes
+    let app = scratch.launch();
+    let mut app = app;
+    let copies = offered(&app);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(copies[0].tagged, 1, "the unsaved ¶7");
+    // Restoring it keeps what the first window saved meanwhile.
+    app.restore_recovery(0);
+    assert_eq!(
+        app.annotations().iter().count(),
+        2,
+        "the saved ¶1 and the restored ¶7"
+    );
+
+    // Two windows that both crash: both copies are offered, the latest first.
+    let scratch = Scratch::new("two-crashes");
+    for number in [4, 6] {
+        let mut app = scratch.launch();
+        select_number(&mut app, &ctx, number);
+        app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
+        autosave_later(&mut app, &ctx);
+        // Dropped without closing: a crash.
+    }
+    let mut app = scratch.launch();
+    assert_eq!(offered(&app).len(), 2);
+    app.restore_recovery(0);
+    assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
+    drop(app);
+    // The copy not restored stays for the next start; the restored one now lives in the
+    // restoring window's copy, which crashed too.
+    assert_eq!(offered(&scratch.launch()).len(), 2);
+}
+
+#[test]
+fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
+    let scratch = Scratch::new("revised");
+    let ctx = egui::Context::default();
+    {
+        let mut app = scratch.launch();
+        select_number(&mut app, &ctx, 12);
+        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        app.apply(&ctx, Command::TypeNote("see para 12".to_owned()));
+        autosave_later(&mut app, &ctx);
+    }
+    // One word of the report changes: a new revision.
+    let text = seed::TEXT.replacen("工作组", "工作小组", 1);
+    assert_ne!(text, seed::TEXT);
+    std::fs::write(scratch.report(), text).unwrap();
+    let mut app = scratch.launch();
+    let copies = offered(&app);
+    assert_eq!(copies.len(), 1);
+    assert!(copies[0].report_changed);
+    app.restore_recovery(0);
+    assert_eq!(app.annotations().count(Tag::Proposal), 1);
+    let paragraph = app.annotations().iter().next().unwrap().0;
+    assert_eq!(app.paragraph_number(paragraph), Some(12));
+}
+
+#[test]
+fn steady_typing_is_autosaved_within_the_maximum_wait() {
+    let scratch = Scratch::new("steady-typing");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 8);
+    let start = std::time::Instant::now();
+    let mut note = String::new();
+    let mut written_at = None;
+    // A key every half second for ten seconds: the delay never passes between two keys.
+    for key in 0..20_u32 {
+        note.push('字');
+        app.apply(&ctx, Command::TypeNote(note.clone()));
+        let now = start + std::time::Duration::from_millis(500 * u64::from(key));
+        app.autosave_at(&ctx, now);
+        if written_at.is_none() && !copies_in(&scratch.dir.join("data")).is_empty() {
+            written_at = Some(now - start);
+        }
+    }
+    let written_at = written_at.expect("the note was never autosaved while typing");
+    assert!(written_at <= tags::AUTOSAVE_MAX_WAIT, "{written_at:?}");
+}
+
+#[test]
+fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
+    let scratch = Scratch::new("long-note");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 1);
+    app.apply(&ctx, Command::TypeNote("长".repeat(MAX_NOTE_CHARS + 500)));
+    let paragraph = app.selected().unwrap();
+    assert_eq!(
+        app.annotations().note(paragraph).chars().count(),
+        MAX_NOTE_CHARS
+    );
+    assert!(app.notice().is_some_and(|notice| notice.contains("100000")));
+    // A longer note written by another tool is loaded and saved whole, never edited.
+    app.apply(&ctx, Command::TypeNote("x".repeat(10)));
+    app.apply(&ctx, Command::Save);
+    let long = "长".repeat(MAX_NOTE_CHARS * 3);
+    let text = std::fs::read_to_string(scratch.tags())
+        .unwrap()
+        .replace(&"x".repeat(10), &long);
+    std::fs::write(scratch.tags(), &text).unwrap();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 1);
+    let paragraph = app.selected().unwrap();
+    assert_eq!(app.annotations().note(paragraph), long);
+    app.apply(&ctx, Command::TypeNote("short".to_owned()));
+    assert_eq!(
+        app.annotations().note(paragraph),
+        long,
+        "not edited in the window"
+    );
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Save);
+    assert!(
+        std::fs::read_to_string(scratch.tags())
+            .unwrap()
+            .contains(&long)
+    );
+}
+
+#[test]
+fn undo_after_a_save_comes_back_to_the_saved_note() {
+    let scratch = Scratch::new("undo-save");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 1);
+    app.apply(&ctx, Command::TypeNote("agreed".to_owned()));
+    app.apply(&ctx, Command::Save);
+    app.apply(&ctx, Command::TypeNote("agreedX".to_owned()));
+    app.apply(&ctx, Command::Undo);
+    let paragraph = app.selected().unwrap();
+    assert_eq!(app.annotations().note(paragraph), "agreed");
+    assert!(!app.history().is_modified());
 }
 
 #[test]

@@ -61,6 +61,9 @@ pub enum ReportProblem {
     #[error("the file is {size_mib} MiB, too large to be a report")]
     TooLarge { size_mib: u64 },
 
+    #[error("it is {0}, not a file")]
+    NotAFile(crate::storage::NotAFile),
+
     #[error(transparent)]
     Parse(#[from] ParseError),
 }
@@ -71,13 +74,15 @@ pub fn read_report(path: &Path) -> Result<Document, ReportError> {
         path: path.to_owned(),
         problem,
     };
-    let size = std::fs::metadata(path).map_err(|e| fail(e.into()))?.len();
-    if size > MAX_REPORT_BYTES {
-        return Err(fail(ReportProblem::TooLarge {
-            size_mib: size / (1024 * 1024),
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(e.into()))?;
+    let bytes = crate::storage::read_regular(path, MAX_REPORT_BYTES).map_err(|error| {
+        fail(match error {
+            crate::storage::ReadError::NotAFile(kind) => ReportProblem::NotAFile(kind),
+            crate::storage::ReadError::TooLarge { .. } => ReportProblem::TooLarge {
+                size_mib: std::fs::metadata(path).map_or(0, |m| m.len()) / (1024 * 1024),
+            },
+            crate::storage::ReadError::Io(error) => ReportProblem::Read(error),
+        })
+    })?;
     parse(&bytes).map_err(|e| fail(e.into()))
 }
 

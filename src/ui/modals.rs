@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::shortcut_text;
-use crate::app::{Modal, ParatagApp};
+use crate::app::{Modal, ParatagApp, RecoveryCopy};
 use crate::command::Command;
 use crate::i18n::Strings;
 
@@ -18,8 +18,10 @@ enum Choice {
     SaveElsewhere,
     Overwrite,
     OpenForeign,
-    Restore,
+    Restore(usize),
     DiscardRecovery,
+    SaveOverLinks,
+    SaveLinkedElsewhere,
 }
 
 pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
@@ -37,8 +39,8 @@ pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
         };
     });
     // Escape or a click outside cancels, except for the recovery offer, which must be
-    // answered: cancelling it by accident would leave the copy in limbo.
-    let offered = matches!(app.modal(), Some(Modal::OfferRecovery { .. }));
+    // answered (Decide later keeps the copies for the next start).
+    let offered = matches!(app.modal(), Some(Modal::OfferRecovery(_)));
     if choice.is_none() && response.should_close() && !offered {
         choice = Some(Choice::Cancel);
     }
@@ -50,8 +52,10 @@ pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
         Some(Choice::SaveElsewhere) => app.resolve_changed_on_disk(ctx, false),
         Some(Choice::Overwrite) => app.resolve_changed_on_disk(ctx, true),
         Some(Choice::OpenForeign) => app.open_foreign_tags(),
-        Some(Choice::Restore) => app.restore_recovery(),
+        Some(Choice::Restore(index)) => app.restore_recovery(index),
         Some(Choice::DiscardRecovery) => app.discard_recovery(),
+        Some(Choice::SaveOverLinks) => app.resolve_hard_link(ctx, true),
+        Some(Choice::SaveLinkedElsewhere) => app.resolve_hard_link(ctx, false),
         None => {}
     }
 }
@@ -132,20 +136,70 @@ fn question_ui(
                 ],
             )
         }
-        Modal::OfferRecovery { when, tagged, .. } => {
-            ui.heading(strings.recovery_question);
-            ui.label(strings.recovery_detail);
-            ui.strong(format!("{tagged} · {when}"));
+        Modal::OfferRecovery(copies) => recovery_ui(ui, strings, copies),
+        Modal::HardLinked { path, others } => {
+            ui.heading(strings.hard_link_question);
+            ui.label(strings.hard_link_detail);
+            ui.label(Strings::fill(
+                strings.save_hard_linked,
+                &[("others", others)],
+            ));
+            ui.weak(path.display().to_string());
             buttons_ui(
                 ui,
                 &[
-                    (strings.restore, Choice::Restore),
-                    (strings.discard, Choice::DiscardRecovery),
+                    (strings.save_anyway, Choice::SaveOverLinks),
+                    (strings.save_as, Choice::SaveLinkedElsewhere),
+                    (strings.cancel, Choice::Cancel),
                 ],
             )
         }
         Modal::Shortcuts | Modal::About => None,
     }
+}
+
+/// The recovery copies left by windows that did not close cleanly: restore one, discard them
+/// all, or decide later (they stay on disk and are offered at the next start).
+fn recovery_ui(ui: &mut egui::Ui, strings: &Strings, copies: &[RecoveryCopy]) -> Option<Choice> {
+    ui.heading(strings.recovery_question);
+    ui.label(if copies.len() > 1 {
+        strings.recovery_several
+    } else {
+        strings.recovery_detail
+    });
+    let mut chosen = None;
+    for (index, copy) in copies.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let restore = if copies.len() > 1 {
+                format!("{} {}", strings.restore, index + 1)
+            } else {
+                strings.restore.to_owned()
+            };
+            if ui.button(restore).clicked() {
+                chosen = Some(Choice::Restore(index));
+            }
+            ui.strong(Strings::fill(
+                strings.tagged_paragraphs,
+                &[("count", &copy.tagged), ("when", &copy.when)],
+            ));
+        });
+        if copy.report_changed {
+            ui.weak(strings.recovery_changed_report);
+        }
+    }
+    let discard = if copies.len() > 1 {
+        strings.discard_all
+    } else {
+        strings.discard
+    };
+    buttons_ui(
+        ui,
+        &[
+            (discard, Choice::DiscardRecovery),
+            (strings.decide_later, Choice::Cancel),
+        ],
+    )
+    .or(chosen)
 }
 
 fn shortcuts_ui(ui: &mut egui::Ui, strings: &'static Strings) -> Option<Choice> {

@@ -3,9 +3,10 @@
 use eframe::egui::{self, RichText};
 
 use super::{shortcut_text, theme::tag_color};
-use crate::annotations::Tag;
+use crate::annotations::{MAX_NOTE_CHARS, Tag};
 use crate::app::ParatagApp;
 use crate::command::Command;
+use crate::i18n::Strings;
 
 pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
     let strings = app.strings();
@@ -29,7 +30,26 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
     ui.add_space(12.0);
 
     let note_label = ui.label(RichText::new(strings.note).strong());
-    let mut note = app.annotations().note(selected).to_owned();
+    let full = app.annotations().note(selected);
+    if crate::annotations::note_is_too_long(full) {
+        // Kept and saved whole, but laying out megabytes each frame would freeze the window.
+        let chars = full.chars().count();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            Strings::fill(
+                strings.note_shown_truncated,
+                &[("chars", &chars), ("max", &MAX_NOTE_CHARS)],
+            ),
+        );
+        let shown: String = full.chars().take(MAX_NOTE_CHARS).collect();
+        egui::ScrollArea::vertical()
+            .id_salt("long_note")
+            .max_height(240.0)
+            .show(ui, |ui| ui.add(egui::Label::new(shown).wrap()));
+        orphans_ui(ui, app);
+        return;
+    }
+    let mut note = full.to_owned();
     let editor = egui::TextEdit::multiline(&mut note)
         .hint_text(strings.note_hint)
         .desired_width(f32::INFINITY)
