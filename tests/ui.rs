@@ -610,6 +610,11 @@ mod snapshots {
         harness.set_size(egui::vec2(1100.0, 700.0));
         harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
         harness.run();
+        // The note's date is today's: fixed here, or the picture changes every day.
+        if let Some(dialog) = harness.state_mut().export_dialog_mut() {
+            "2026-11-27".clone_into(&mut dialog.options.date);
+        }
+        harness.run();
         harness.snapshot("export_dialog");
     }
 
