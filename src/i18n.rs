@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
+use crate::import::docx::DocxError;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
 use crate::storage::{NotAFile, Protected, ReadError, SaveError};
 use crate::tags_file::{FORMAT_VERSION, LoadError};
@@ -203,6 +204,8 @@ pub struct Strings {
     pub tagged_paragraphs: &'static str,
     /// A save's step (`storage::SaveError::Io`) in this language.
     pub save_step: fn(&'static str) -> &'static str,
+    /// Why a Word document cannot be read, in this language.
+    pub docx_problem: fn(&DocxError) -> String,
 }
 
 impl Strings {
@@ -269,6 +272,7 @@ impl Strings {
                 Strings::fill(self.not_a_file, &[("kind", &self.file_kind(*kind))])
             }
             ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
+            ReportProblem::Parse(ParseError::Docx(error)) => (self.docx_problem)(error),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
                 self.report_empty.to_owned()
             }
@@ -369,6 +373,23 @@ impl Strings {
     /// "Show only: Proposal" / "只显示：提议".
     pub fn filter_by(&self, tag: Tag) -> String {
         format!("{}{}", self.filter_prefix, self.tag(tag))
+    }
+}
+
+/// Why a Word document cannot be read, in Chinese (the system's words for the details).
+fn chinese_docx_problem(error: &DocxError) -> String {
+    match error {
+        DocxError::Package(problem) => format!("Word 文档已损坏（无法读取其 ZIP 包：{problem}）"),
+        DocxError::NoBody => "Word 文档没有正文（缺少 word/document.xml）".to_owned(),
+        DocxError::Xml { part, problem } => {
+            format!("Word 文档已损坏（{part} 不是有效的 XML：{problem}）")
+        }
+        DocxError::TooLarge { part, limit_mib } => {
+            format!("Word 文档的 {part} 解压后超过 {limit_mib} MiB")
+        }
+        DocxError::Encrypted => {
+            "Word 文档已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
+        }
     }
 }
 
@@ -506,7 +527,8 @@ static ENGLISH: Strings = Strings {
     report_not_text: "this is not a text file (it holds binary data)",
     report_pdf: "this is {what}, not text; extract its text first (for example with `pdftotext \
                  -layout`)",
-    report_word: "this is {what}, not text; save it as plain text (UTF-8) first",
+    report_word: "this is {what}, not text; open it in Word or LibreOffice and save it as a Word \
+                  document (.docx) first",
     report_other_binary: "this is {what}, not text; open the report's text instead",
     tags_empty: "the file is empty",
     tags_not_text: "the file is not text (UTF-8)",
@@ -534,13 +556,14 @@ static ENGLISH: Strings = Strings {
     hard_link_detail: "This tags file is also reachable under other names (hard links). Saving writes a new file under this name; the other names keep the previous version.",
     save_anyway: "Save anyway",
     note_too_long: "A note holds at most {max} characters; what went past that was not added.",
-    note_shown_truncated: "This note is {chars} characters long: the first {max} are shown and it cannot be edited here, but it is kept and saved whole.",
+    note_shown_truncated: "This note is longer than {max} characters: the first {max} are shown and it cannot be edited here, but it is kept and saved whole.",
     recovery_several: "Several windows did not close cleanly; each left a recovery copy. Restore one (the others stay for later), or discard them all:",
     recovery_changed_report: "The report has changed since; the tags are re-anchored, and those that match nowhere are kept as orphans.",
     decide_later: "Decide later",
     discard_all: "Discard all",
     tagged_paragraphs: "{count} tagged paragraphs, {when}",
     save_step: english_step,
+    docx_problem: DocxError::to_string,
 };
 
 static CHINESE: Strings = Strings {
@@ -651,7 +674,7 @@ static CHINESE: Strings = Strings {
     report_empty: "文件是空的",
     report_not_text: "这不是文本文件（其中是二进制数据）",
     report_pdf: "这是 PDF 文件，不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
-    report_word: "这是 Word 或 RTF 文档，不是文本；请先另存为纯文本（UTF-8）",
+    report_word: "这是旧版 Word 或 RTF 文档，不是文本；请先在 Word 或 LibreOffice 中将其另存为 Word 文档（.docx）",
     report_other_binary: "这不是文本（{what}）；请改为打开报告的文本",
     tags_empty: "文件是空的",
     tags_not_text: "文件不是文本（UTF-8）",
@@ -677,13 +700,14 @@ static CHINESE: Strings = Strings {
     hard_link_detail: "此标签文件还可通过其他名称（硬链接）访问。保存会以此名称写入新文件；其他名称仍保留之前的版本。",
     save_anyway: "仍然保存",
     note_too_long: "一条备注最多 {max} 个字符；超出的部分未被加入。",
-    note_shown_truncated: "此备注长 {chars} 个字符：只显示前 {max} 个，且不能在此编辑，但会完整保留并保存。",
+    note_shown_truncated: "此备注超过 {max} 个字符：只显示前 {max} 个，且不能在此编辑，但会完整保留并保存。",
     recovery_several: "有多个窗口未正常关闭，各自留下了恢复副本。请恢复其中一份（其余的留待以后），或全部丢弃：",
     recovery_changed_report: "报告此后已有改动；标签会重新定位，找不到位置的作为孤立标签保留。",
     decide_later: "以后再说",
     discard_all: "全部丢弃",
     tagged_paragraphs: "{count} 个已标注段落，{when}",
     save_step: chinese_step,
+    docx_problem: chinese_docx_problem,
 };
 
 #[cfg(test)]
@@ -777,6 +801,9 @@ mod tests {
             ))),
             ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PNG image"))),
             ReportProblem::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            ReportProblem::NotAFile(crate::storage::NotAFile::Fifo),
+            ReportProblem::Parse(ParseError::Docx(DocxError::Encrypted)),
+            ReportProblem::Parse(ParseError::Docx(DocxError::Package("bad".to_owned()))),
         ];
         let english = UiLanguage::English.strings();
         let chinese = UiLanguage::Chinese.strings();

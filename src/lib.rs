@@ -1,6 +1,7 @@
 //! paratag: a reader and annotator for United Nations reports.
 //!
-//! Three layers, arrows one way. The domain — [`document`] model, report [`parse`]r,
+//! Three layers, arrows one way. The domain — [`document`] model, report [`parse`]r and
+//! [`import`] of Word files,
 //! [`annotations`], edit [`history`], [`search`], [`outline`] rendering — imports no UI crate and
 //! is tested on its own. The [`app`] turns [`command`]s into edits and owns undo and unsaved
 //! state; [`ui`] draws panels and pushes commands.
@@ -19,6 +20,7 @@ pub mod fonts;
 pub mod history;
 #[cfg(feature = "gui")]
 pub mod i18n;
+pub mod import;
 pub mod outline;
 pub mod parse;
 pub mod sample;

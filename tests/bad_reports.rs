@@ -18,7 +18,7 @@ fn numbers(bytes: &[u8]) -> Vec<u32> {
 #[test]
 fn files_that_are_not_reports_are_named_for_what_they_are() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
-    let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml".to_vec();
+    let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0content.xml".to_vec();
     let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
     for (bytes, what) in [(png, "PNG image"), (zip, "ZIP archive"), (pdf, "PDF file")] {
         let error = parse::parse(&bytes).unwrap_err();
@@ -28,6 +28,16 @@ fn files_that_are_not_reports_are_named_for_what_they_are() {
         );
         assert!(error.to_string().contains(what), "{what}: {error}");
     }
+    // A Word document cut short (its ZIP directory gone) is named for what it is.
+    let cut_docx = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml".to_vec();
+    let error = parse::parse(&cut_docx).unwrap_err();
+    assert!(matches!(error, ParseError::Docx(_)), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("the Word document is damaged"),
+        "{error}"
+    );
     assert_eq!(
         parse::parse(b"").unwrap_err(),
         ParseError::Decode(DecodeError::Empty)

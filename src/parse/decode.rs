@@ -32,7 +32,7 @@ fn binary_hint(what: &str) -> &'static str {
     if what.contains("PDF") {
         "extract its text first (for example with `pdftotext -layout`)"
     } else if what.contains("Word") || what.contains("RTF") {
-        "save it as plain text (UTF-8) first"
+        "open it in Word or LibreOffice and save it as a Word document (.docx) first"
     } else {
         "open the report's text instead"
     }
@@ -87,10 +87,7 @@ fn known_binary_format(bytes: &[u8]) -> Option<&'static str> {
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (or a Word .docx, which is one)",
-        ),
+        (b"PK\x03\x04", "a ZIP archive that is not a Word document"),
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
             "an old Word .doc or Office file",

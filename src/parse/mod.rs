@@ -42,6 +42,9 @@ pub enum ParseError {
 
     #[error("no numbered paragraphs were found (UN reports number them `1.`, `2.` …)")]
     NoParagraphs,
+
+    #[error(transparent)]
+    Docx(#[from] crate::import::docx::DocxError),
 }
 
 /// A report file that could not be opened, with the file it concerns.
@@ -86,24 +89,65 @@ pub fn read_report(path: &Path) -> Result<Document, ReportError> {
     parse(&bytes).map_err(|e| fail(e.into()))
 }
 
-/// Parse the bytes of a report.
+/// Parse the bytes of a report: text in any encoding paratag knows, or a Word document.
 pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
+    use crate::import::docx::{self, DocxError};
+    if bytes.starts_with(b"PK\x03\x04") {
+        match docx::read(bytes) {
+            Ok(word) => {
+                let mut document = parse_with_furniture(&word.text, &word.furniture)?;
+                document.footnotes.extend(word.footnotes);
+                document.encoding = "Word (.docx)";
+                return Ok(document);
+            }
+            // Another kind of ZIP: named for what it is below.
+            Err(DocxError::NoBody) => {}
+            // A package that cannot be opened but names Word's parts: a damaged Word file.
+            Err(DocxError::Package(_)) if !contains(bytes, b"word/") => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
     let decoded = decode::decode(bytes)?;
     let mut document = parse_text(&decoded.text)?;
     document.encoding = decoded.encoding.name();
     Ok(document)
 }
 
-/// Parse a report that is already text.
-pub fn parse_text(text: &str) -> Result<Document, ParseError> {
-    let lines: Vec<Cow<'_, str>> = text
-        .split(['\n', '\r', '\x0B', '\x0C', '\u{85}', '\u{2028}', '\u{2029}'])
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+/// The trimmed, non-empty lines of a text, runs of whitespace collapsed.
+fn text_lines(text: &str) -> Vec<Cow<'_, str>> {
+    text.split(['\n', '\r', '\x0B', '\x0C', '\u{85}', '\u{2028}', '\u{2029}'])
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .map(collapse_whitespace)
-        .collect();
+        .collect()
+}
+
+/// Parse a report that is already text.
+pub fn parse_text(text: &str) -> Result<Document, ParseError> {
+    parse_with_furniture(text, "")
+}
+
+/// Parse a report whose page furniture comes apart from its body, as a Word document's headers
+/// and footers do. The furniture never enters the body: it tells the document's symbol (a
+/// running head, tab-separated parts counted apart) and is recorded as removed.
+pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, ParseError> {
+    let furniture = furniture.replace('\t', "\n");
+    let furniture: Vec<Cow<'_, str>> = text_lines(&furniture);
+    let lines: Vec<Cow<'_, str>> = text_lines(text);
     let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-    let symbol = detect_symbol(&lines);
+    let symbol = detect_symbol(
+        &furniture
+            .iter()
+            .map(AsRef::as_ref)
+            .chain(lines.iter().copied())
+            .collect::<Vec<&str>>(),
+    );
     let kinds: Vec<Option<Furniture>> = lines
         .iter()
         .map(|line| furniture::classify(line, symbol.as_deref()))
@@ -130,9 +174,11 @@ pub fn parse_text(text: &str) -> Result<Document, ParseError> {
     let Builder {
         blocks,
         footnotes,
-        removed,
+        removed: body_removed,
         ..
     } = builder;
+    let mut removed: Vec<String> = furniture.into_iter().map(Cow::into_owned).collect();
+    removed.extend(body_removed);
 
     if !blocks
         .iter()

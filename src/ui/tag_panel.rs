@@ -33,13 +33,9 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
     let full = app.annotations().note(selected);
     if crate::annotations::note_is_too_long(full) {
         // Kept and saved whole, but laying out megabytes each frame would freeze the window.
-        let chars = full.chars().count();
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            Strings::fill(
-                strings.note_shown_truncated,
-                &[("chars", &chars), ("max", &MAX_NOTE_CHARS)],
-            ),
+            Strings::fill(strings.note_shown_truncated, &[("max", &MAX_NOTE_CHARS)]),
         );
         let shown: String = full.chars().take(MAX_NOTE_CHARS).collect();
         egui::ScrollArea::vertical()
