@@ -22,8 +22,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// A report to open in the window: a Word document (.docx) or text extracted from a UN
-    /// PDF (UTF-8, UTF-16 or GB18030). Without it, paratag opens its built-in report.
+    /// A report to open in the window: a PDF, a Word document (.docx) or text (UTF-8, UTF-16
+    /// or GB18030). Without it, paratag opens its built-in report.
     pub report: Option<PathBuf>,
 
     /// The tags file to open, or to create on the first save (instead of `REPORT.tags.ron`
@@ -38,7 +38,7 @@ pub enum Command {
     /// Print a report's structure: headings, numbered paragraphs, footnotes, and the page
     /// furniture that was removed.
     Outline {
-        /// The report: a Word document (.docx) or text extracted from a UN PDF.
+        /// The report: a PDF, a Word document (.docx) or text.
         file: PathBuf,
 
         /// Print one JSON object: {"symbol", "language", "blocks", "footnotes", "removed"}.
@@ -48,7 +48,7 @@ pub enum Command {
 
     /// Export the tagged excerpts as a briefing note with UN citations.
     Export {
-        /// The report: a Word document (.docx) or text extracted from a UN PDF.
+        /// The report: a PDF, a Word document (.docx) or text.
         report: PathBuf,
 
         /// The tags file (`REPORT.tags.ron` beside the report when not given).

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
 use crate::import::docx::DocxError;
+use crate::import::pdf::PdfError;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
 use crate::storage::{NotAFile, Protected, ReadError, SaveError};
 use crate::tags_file::{FORMAT_VERSION, LoadError};
@@ -206,6 +207,8 @@ pub struct Strings {
     pub save_step: fn(&'static str) -> &'static str,
     /// Why a Word document cannot be read, in this language.
     pub docx_problem: fn(&DocxError) -> String,
+    /// Why a PDF cannot be read, in this language.
+    pub pdf_problem: fn(&PdfError) -> String,
 }
 
 impl Strings {
@@ -273,6 +276,7 @@ impl Strings {
             }
             ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
             ReportProblem::Parse(ParseError::Docx(error)) => (self.docx_problem)(error),
+            ReportProblem::Parse(ParseError::Pdf(error)) => (self.pdf_problem)(error),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
                 self.report_empty.to_owned()
             }
@@ -390,6 +394,17 @@ fn chinese_docx_problem(error: &DocxError) -> String {
         DocxError::Encrypted => {
             "Word 文档已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
         }
+    }
+}
+
+/// Why a PDF cannot be read, in Chinese.
+fn chinese_pdf_problem(error: &PdfError) -> String {
+    match error {
+        PdfError::Damaged => "PDF 文件已损坏，无法读取".to_owned(),
+        PdfError::Encrypted => "PDF 文件受密码保护；请另存一份不带密码的副本".to_owned(),
+        PdfError::NoText { pages } => format!(
+            "PDF 中没有可读取的文本（{pages} 页图像：没有文本层的扫描件）；paratag 不识别图像中的文字"
+        ),
     }
 }
 
@@ -564,6 +579,7 @@ static ENGLISH: Strings = Strings {
     tagged_paragraphs: "{count} tagged paragraphs, {when}",
     save_step: english_step,
     docx_problem: DocxError::to_string,
+    pdf_problem: PdfError::to_string,
 };
 
 static CHINESE: Strings = Strings {
@@ -708,6 +724,7 @@ static CHINESE: Strings = Strings {
     tagged_paragraphs: "{count} 个已标注段落，{when}",
     save_step: chinese_step,
     docx_problem: chinese_docx_problem,
+    pdf_problem: chinese_pdf_problem,
 };
 
 #[cfg(test)]
@@ -803,6 +820,7 @@ mod tests {
             ReportProblem::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
             ReportProblem::NotAFile(crate::storage::NotAFile::Fifo),
             ReportProblem::Parse(ParseError::Docx(DocxError::Encrypted)),
+            ReportProblem::Parse(ParseError::Pdf(PdfError::NoText { pages: 3 })),
             ReportProblem::Parse(ParseError::Docx(DocxError::Package("bad".to_owned()))),
         ];
         let english = UiLanguage::English.strings();

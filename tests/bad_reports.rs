@@ -20,7 +20,7 @@ fn files_that_are_not_reports_are_named_for_what_they_are() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
     let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0content.xml".to_vec();
     let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
-    for (bytes, what) in [(png, "PNG image"), (zip, "ZIP archive"), (pdf, "PDF file")] {
+    for (bytes, what) in [(png, "PNG image"), (zip, "ZIP archive")] {
         let error = parse::parse(&bytes).unwrap_err();
         assert!(
             matches!(error, ParseError::Decode(DecodeError::KnownBinary(_))),
@@ -28,6 +28,10 @@ fn files_that_are_not_reports_are_named_for_what_they_are() {
         );
         assert!(error.to_string().contains(what), "{what}: {error}");
     }
+    // A PDF that is only a header and a catalogue is a damaged PDF.
+    let error = parse::parse(&pdf).unwrap_err();
+    assert!(matches!(error, ParseError::Pdf(_)), "{error:?}");
+    assert!(error.to_string().contains("PDF is damaged"), "{error}");
     // A Word document cut short (its ZIP directory gone) is named for what it is.
     let cut_docx = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml".to_vec();
     let error = parse::parse(&cut_docx).unwrap_err();

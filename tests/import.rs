@@ -1,6 +1,6 @@
 //! Reports as delegates receive them, opened the way the window and `paratag outline` open
-//! them (`parse::read_report`): the Word file of the built-in report must give the same symbol,
-//! headings and paragraphs as its text.
+//! them (`parse::read_report`): the Word file and the PDFs of the built-in report must give the
+//! same symbol, headings and paragraphs as its text.
 
 // Test set-up that fails should fail the test loudly, helpers included.
 #![allow(clippy::unwrap_used)]
@@ -36,29 +36,56 @@ fn lines(document: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The built-in report as a Word file and as PDFs made three ways (by an office suite with
+/// TrueType and with CFF subset fonts, by an HTML printer with a CID font): each gives the text's symbol, headings and
+/// paragraphs, character for character, and its one footnote apart.
 #[test]
-fn the_word_file_of_the_built_in_report_reads_like_its_text() {
-    let word = parse::read_report(&fixture("seed-layout.zh.docx")).unwrap();
+fn every_form_of_the_built_in_report_reads_like_its_text() {
     let text = paratag::seed::document().unwrap();
-    assert_eq!(word.symbol, text.symbol);
-    assert_eq!(word.symbol.as_deref(), Some("CAC/COSP/WG.2/2017/L.1/Add.1"));
-    assert_eq!(word.language, text.language);
-    let numbers: Vec<u32> = word.paragraphs().map(|p| p.number).collect();
-    assert_eq!(numbers, (1..=22).collect::<Vec<_>>());
     let truth: Vec<String> = std::fs::read_to_string(fixture("seed-layout.zh.truth.txt"))
         .unwrap()
         .lines()
         .filter(|line| !line.trim().is_empty())
         .map(squeezed)
         .collect();
-    assert_eq!(lines(&word), truth);
-    assert_eq!(lines(&word), lines(&text));
-    assert_eq!(word.footnotes.len(), 1, "{:?}", word.footnotes);
+    for name in [
+        "seed-layout.zh.docx",
+        "seed-layout.zh.lo-truetype.pdf",
+        "seed-layout.zh.lo-cff.pdf",
+        "seed-layout.zh.cid.pdf",
+    ] {
+        let document = parse::read_report(&fixture(name)).unwrap();
+        assert_eq!(document.symbol, text.symbol, "{name}");
+        assert_eq!(document.language, text.language, "{name}");
+        let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+        assert_eq!(numbers, (1..=22).collect::<Vec<_>>(), "{name}");
+        assert_eq!(lines(&document), truth, "{name}");
+        assert_eq!(lines(&document), lines(&text), "{name}");
+        assert_eq!(
+            document.footnotes.len(),
+            1,
+            "{name}: {:?}",
+            document.footnotes
+        );
+        assert!(
+            document.footnotes[0].contains("undocs.org/ch/CAC/COSP/WG.2/2017/CRP.1"),
+            "{name}: {:?}",
+            document.footnotes
+        );
+        // Running heads, page counters and job numbers are recorded, never in the text.
+        for furniture in ["V.17-06068", "2/3"] {
+            assert!(
+                !document.paragraphs().any(|p| p.text.contains(furniture)),
+                "{name}: {furniture} in a paragraph"
+            );
+        }
+    }
 }
 
-/// Tags made on the text open on the Word file of the same report, every one on its paragraph.
+/// Tags made on the text open on the Word file and the PDF of the same report, every one on its
+/// paragraph.
 #[test]
-fn tags_made_on_the_text_anchor_in_the_word_file() {
+fn tags_made_on_the_text_anchor_in_the_word_file_and_the_pdf() {
     use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
     use paratag::tags_file::{self, Fingerprints};
     let text = paratag::seed::document().unwrap();
@@ -74,8 +101,14 @@ fn tags_made_on_the_text_anchor_in_the_word_file() {
         );
     }
     let file = tags_file::build(&text, &Fingerprints::new(&text), None, &annotations, &[]);
-    let word = parse::read_report(&fixture("seed-layout.zh.docx")).unwrap();
-    let anchored = tags_file::anchor(&file, &word, &Fingerprints::new(&word));
-    assert!(anchored.orphans.is_empty(), "{:?}", anchored.orphans);
-    assert_eq!(anchored.annotations, annotations);
+    for name in ["seed-layout.zh.docx", "seed-layout.zh.cid.pdf"] {
+        let other = parse::read_report(&fixture(name)).unwrap();
+        let anchored = tags_file::anchor(&file, &other, &Fingerprints::new(&other));
+        assert!(
+            anchored.orphans.is_empty(),
+            "{name}: {:?}",
+            anchored.orphans
+        );
+        assert_eq!(anchored.annotations, annotations, "{name}");
+    }
 }

@@ -2,3 +2,4 @@
 //! report parser reads. Plain Rust, no UI; each format's reader bounds what it inflates.
 
 pub mod docx;
+pub mod pdf;

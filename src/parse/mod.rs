@@ -45,6 +45,9 @@ pub enum ParseError {
 
     #[error(transparent)]
     Docx(#[from] crate::import::docx::DocxError),
+
+    #[error(transparent)]
+    Pdf(#[from] crate::import::pdf::PdfError),
 }
 
 /// A report file that could not be opened, with the file it concerns.
@@ -89,9 +92,17 @@ pub fn read_report(path: &Path) -> Result<Document, ReportError> {
     parse(&bytes).map_err(|e| fail(e.into()))
 }
 
-/// Parse the bytes of a report: text in any encoding paratag knows, or a Word document.
+/// Parse the bytes of a report: a PDF, a Word document, or text in any encoding paratag knows.
 pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     use crate::import::docx::{self, DocxError};
+    use crate::import::pdf;
+    if pdf::is_pdf(bytes) {
+        let text = pdf::read(bytes)?;
+        let mut document = parse_with_furniture(&text.text, &text.furniture)?;
+        document.footnotes.extend(text.footnotes);
+        document.encoding = "PDF";
+        return Ok(document);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         match docx::read(bytes) {
             Ok(word) => {

@@ -1,0 +1,522 @@
+//! PDF reports: text rebuilt from the glyphs the pages paint, in-process (hayro, pure Rust).
+//!
+//! Each page is interpreted and every glyph it paints is kept with its position and size. Lines
+//! are built from positions, not from the order of text objects: glyphs on one baseline form a
+//! line, read left to right, with a space where the pen jumps past a gap and a new line where a
+//! wide gap separates columns (the masthead's two columns, a page number beside a running head).
+//! Glyphs painted twice at one place (fake bold) count once; raised small glyphs (footnote marks)
+//! are dropped, so that `CRP.1` with mark `1` does not become `CRP.11`. Every line gets a role:
+//! page furniture (the top and bottom bands of the page: running heads, page counters, job
+//! numbers — returned apart, for the parser to read the symbol in and record), footnotes (small
+//! type below a footnote rule — returned apart), or body. A PDF whose pages paint no text (a scan
+//! without a text layer) is said to have none.
+
+use std::fmt::Write as _;
+
+use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
+    InterpreterCache, InterpreterSettings, SoftMask, interpret_page,
+};
+
+/// Glyph space units per em in hayro's glyph transforms.
+const UNITS_PER_EM: f64 = 1000.0;
+
+/// The shares of the page's height, at the top and at the bottom, where running heads, page
+/// counters and job numbers sit (UN pages: about 0.6 inch at the top, 0.5 at the bottom).
+const TOP_BAND: f64 = 0.07;
+const BOTTOM_BAND: f64 = 0.055;
+
+/// The text of a PDF, ready for the report parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfText {
+    /// The body, one printed line a line, pages one after another.
+    pub text: String,
+    /// The page furniture's lines (running heads, footers), kept apart.
+    pub furniture: String,
+    /// The footnotes, in order, each starting with its mark where the page shows one.
+    pub footnotes: Vec<String>,
+    pub pages: usize,
+}
+
+/// Why a PDF could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    #[error("the PDF is damaged and cannot be read")]
+    Damaged,
+    #[error("the PDF is protected with a password; save a copy without one")]
+    Encrypted,
+    #[error(
+        "the PDF has no text to read ({pages} page(s) of images: a scan without a text layer); \
+         paratag does not recognise text in images"
+    )]
+    NoText { pages: usize },
+}
+
+/// Whether bytes are a PDF (the header may follow a little junk, as readers allow).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|window| window == b"%PDF-")
+}
+
+/// One glyph as the page paints it: where its baseline starts (y down from the top of the
+/// page), its size (the em, in points) and its text.
+#[derive(Clone, Debug)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    size: f64,
+    /// How far the pen moves after it, in points, when the font says.
+    advance: Option<f64>,
+    text: String,
+}
+
+/// Collects the glyphs and the horizontal rules a page paints.
+struct Collector {
+    height: f64,
+    glyphs: Vec<Glyph>,
+    /// The y of thin, wide horizontal paths: footnote rules.
+    rules: Vec<(f64, f64)>,
+}
+
+impl Device<'_> for Collector {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'_>, _: &DrawMode) {
+        let bounds = (props.transform * path.clone()).bounding_box();
+        if bounds.height() < 2.0 && bounds.width() > 36.0 {
+            self.rules.push((self.height - bounds.y1, bounds.x0));
+        }
+    }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, '_>, props: DrawProps<'_>, _: &DrawMode) {
+        for glyph in run.glyphs() {
+            let transform = props.transform * glyph.transform();
+            let origin = transform * Point::ZERO;
+            // The transform's columns: where one unit of glyph width and of glyph height go.
+            let [xx, xy, yx, yy, _, _] = transform.as_coeffs();
+            let size = yx.hypot(yy) * UNITS_PER_EM;
+            let advance = match &**glyph {
+                FontGlyph::Outline(outline) => outline.advance_width(),
+                FontGlyph::Type3(type3) => type3.advance_width(),
+            }
+            .map(|width| f64::from(width) * xx.hypot(xy))
+            .filter(|advance| advance.is_finite() && *advance > 0.0);
+            let text = match glyph.as_unicode() {
+                Some(BfString::Char(character)) => character.to_string(),
+                Some(BfString::String(string)) => string,
+                None => continue,
+            };
+            if !size.is_finite() || !origin.x.is_finite() || !origin.y.is_finite() || size <= 0.0 {
+                continue;
+            }
+            self.glyphs.push(Glyph {
+                x: origin.x,
+                y: self.height - origin.y,
+                size,
+                advance,
+                text,
+            });
+        }
+    }
+
+    fn pop_clip(&mut self) {}
+
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_image(&mut self, _: Image<'_, '_>, _: ImageDrawProps<'_>) {}
+}
+
+/// Read the text of a PDF.
+pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    // hayro is young and PDFs are hostile: a panic inside it is a damaged file, not a crash.
+    let bytes = bytes.to_vec();
+    std::panic::catch_unwind(move || read_pages(bytes)).unwrap_or(Err(PdfError::Damaged))
+}
+
+fn read_pages(bytes: Vec<u8>) -> Result<PdfText, PdfError> {
+    let pdf = Pdf::new(bytes).map_err(|error| match error {
+        LoadPdfError::Decryption(_) => PdfError::Encrypted,
+        LoadPdfError::Invalid => PdfError::Damaged,
+    })?;
+    let cache = InterpreterCache::new();
+    let mut pages = Vec::new();
+    for page in pdf.pages().iter() {
+        let (width, height) = page.render_dimensions();
+        let mut context = Context::new(
+            Affine::IDENTITY,
+            Rect::new(0.0, 0.0, f64::from(width), f64::from(height)),
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        let mut collector = Collector {
+            height: f64::from(height),
+            glyphs: Vec::new(),
+            rules: Vec::new(),
+        };
+        interpret_page(page, &mut context, &mut collector);
+        pages.push(collector);
+    }
+    let page_count = pages.len();
+    if pages
+        .iter()
+        .all(|page| page.glyphs.iter().all(|g| g.text.trim().is_empty()))
+    {
+        return Err(PdfError::NoText { pages: page_count });
+    }
+    let body_size = body_size(&pages);
+    let mut out = PdfText {
+        text: String::new(),
+        furniture: String::new(),
+        footnotes: Vec::new(),
+        pages: page_count,
+    };
+    for page in pages {
+        lay_out_page(page, body_size, &mut out);
+    }
+    Ok(out)
+}
+
+/// The size of the body text: the size most glyphs have.
+fn body_size(pages: &[Collector]) -> f64 {
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for glyph in pages.iter().flat_map(|page| &page.glyphs) {
+        let key = (glyph.size * 10.0).round() as i64;
+        match counts.iter_mut().find(|(size, _)| *size == key) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .map_or(10.0, |(size, _)| size as f64 / 10.0)
+}
+
+/// A printed line: its glyphs left to right, where it sits and how big its type is.
+struct Line {
+    y: f64,
+    x: f64,
+    size: f64,
+    text: String,
+    /// The footnote mark painted just before it, if any.
+    mark: Option<String>,
+}
+
+fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
+    let Collector {
+        height,
+        glyphs,
+        rules,
+    } = page;
+    let glyphs = without_fake_bold(glyphs);
+    // Raised small glyphs are marks (footnote references), not text.
+    let (marks, glyphs): (Vec<Glyph>, Vec<Glyph>) = glyphs
+        .into_iter()
+        .partition(|glyph| is_mark(glyph, body_size));
+    let mut lines = build_lines(glyphs, &marks);
+    for line in &mut lines {
+        line.mark = marks
+            .iter()
+            .filter(|mark| {
+                mark.y < line.y
+                    && line.y - mark.y < line.size
+                    && (line.x - mark.x).abs() < 2.0 * line.size
+                    && mark.x <= line.x
+            })
+            .map(|mark| mark.text.clone())
+            .reduce(|a, b| a + &b);
+    }
+    // The footnote rule: the highest thin wide rule in the lower half of the page.
+    let rule = rules
+        .iter()
+        .filter(|(y, _)| *y > height * 0.5)
+        .map(|(y, _)| *y)
+        .fold(None, |highest: Option<f64>, y| {
+            Some(highest.map_or(y, |h: f64| h.min(y)))
+        });
+    let mut footnote_bottom: Option<f64> = None;
+    let mut last_body: Option<f64> = None;
+    for line in lines {
+        let small = line.size < body_size * 0.92;
+        // Footnotes: small type just below the rule (or, without a rule, well below the last
+        // body line in the page's lower part), one line close under the next.
+        let starts_footnotes = small
+            && footnote_bottom.is_none()
+            && match rule {
+                Some(rule) => line.y > rule && line.y - rule < body_size * 3.0,
+                None => {
+                    line.y > height * 0.7
+                        && last_body.is_some_and(|body| line.y - body > body_size * 2.5)
+                        && line.y < height * (1.0 - BOTTOM_BAND)
+                }
+            };
+        let continues_footnotes =
+            small && footnote_bottom.is_some_and(|bottom| line.y - bottom < line.size * 2.2);
+        if starts_footnotes || continues_footnotes {
+            match (&line.mark, out.footnotes.last_mut()) {
+                (None, Some(last)) if continues_footnotes => {
+                    last.push(' ');
+                    last.push_str(&line.text);
+                }
+                (mark, _) => out.footnotes.push(match mark {
+                    Some(mark) => format!("{mark} {}", line.text),
+                    None => line.text.clone(),
+                }),
+            }
+            footnote_bottom = Some(line.y);
+            continue;
+        }
+        footnote_bottom = None;
+        if line.y < height * TOP_BAND || line.y > height * (1.0 - BOTTOM_BAND) {
+            let _ = writeln!(out.furniture, "{}", line.text);
+            continue;
+        }
+        last_body = Some(line.y);
+        let _ = writeln!(out.text, "{}", line.text);
+    }
+}
+
+/// Drop a glyph painted again at (nearly) the same place with the same text: fake bold, which
+/// paints a line twice with an offset of a fraction of a point. Two equal letters side by side
+/// (`tt`, `//`) are a letter's width apart and both stay.
+fn without_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let cell = |v: f64| v.round() as i64;
+    let mut seen: std::collections::HashMap<(String, i64, i64), (f64, f64)> =
+        std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(glyphs.len());
+    for glyph in glyphs {
+        let tolerance = (glyph.size * 0.12).min(glyph.advance.unwrap_or(f64::MAX) * 0.4);
+        let (x, y) = (cell(glyph.x), cell(glyph.y));
+        let repeated = !glyph.text.trim().is_empty()
+            && (x - 1..=x + 1).any(|cx| {
+                (y - 1..=y + 1).any(|cy| {
+                    seen.get(&(glyph.text.clone(), cx, cy))
+                        .is_some_and(|(ex, ey)| {
+                            (ex - glyph.x).abs() < tolerance && (ey - glyph.y).abs() < tolerance
+                        })
+                })
+            });
+        if repeated {
+            continue;
+        }
+        seen.insert((glyph.text.clone(), x, y), (glyph.x, glyph.y));
+        kept.push(glyph);
+    }
+    kept
+}
+
+/// A footnote mark: much smaller than body text and not whitespace.
+fn is_mark(glyph: &Glyph, body_size: f64) -> bool {
+    glyph.size < body_size * 0.7 && !glyph.text.trim().is_empty()
+}
+
+/// Whether a character is set full width (CJK): it advances a whole em.
+fn is_wide(c: char) -> bool {
+    crate::parse::is_cjk(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FF60}').contains(&c)
+}
+
+/// Glyphs into lines: glyphs on one baseline, left to right; a space where the gap after a
+/// glyph is wider than a fifth of an em beyond its likely width; a new line where the gap is a
+/// column's (more than three ems).
+fn build_lines(mut glyphs: Vec<Glyph>, marks: &[Glyph]) -> Vec<Line> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Baselines: glyphs within a third of an em of the first glyph of a row are on it.
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for glyph in glyphs {
+        match rows.last_mut() {
+            Some(row) if (glyph.y - row[0].y).abs() < row[0].size.max(glyph.size) * 0.35 => {
+                row.push(glyph);
+            }
+            _ => rows.push(vec![glyph]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut line: Option<Line> = None;
+        let mut pen = f64::NEG_INFINITY;
+        let mut space_pending = false;
+        for glyph in row {
+            if glyph.text.trim().is_empty() {
+                space_pending = true;
+                pen = pen.max(glyph.x + glyph.advance.unwrap_or(glyph.size * 0.25));
+                continue;
+            }
+            // A mark raised over this line between the pen and this glyph: the pen passes it,
+            // so `CRP.1` + mark + `）` gets no space.
+            for mark in marks {
+                let raised = glyph.y - mark.y;
+                if raised >= 0.0
+                    && raised < glyph.size
+                    && mark.x >= pen - glyph.size * 0.2
+                    && mark.x < glyph.x
+                {
+                    pen = pen.max(mark.x + mark.advance.unwrap_or(mark.size * 0.5));
+                }
+            }
+            let gap = glyph.x - pen;
+            if gap > glyph.size * 3.0 {
+                // A column's gap: what stands beyond it is a line of its own.
+                lines.extend(line.take());
+            } else if let Some(current) = &mut line
+                && (space_pending || gap > glyph.size * 0.2)
+                && !current.text.ends_with(' ')
+            {
+                current.text.push(' ');
+            }
+            let current = line.get_or_insert_with(|| Line {
+                y: glyph.y,
+                x: glyph.x,
+                size: glyph.size,
+                text: String::new(),
+                mark: None,
+            });
+            current.size = current.size.max(glyph.size);
+            current.text.push_str(&glyph.text);
+            // Without the font's width, a full em for CJK and a narrow letter's for the rest:
+            // a gap is rather missed than invented.
+            let estimate = || {
+                let em = if glyph.text.chars().all(is_wide) {
+                    1.0
+                } else {
+                    0.6
+                };
+                em * glyph.size * glyph.text.chars().count().max(1) as f64
+            };
+            pen = glyph.x + glyph.advance.unwrap_or_else(estimate);
+            space_pending = false;
+        }
+        lines.extend(line);
+    }
+    for line in &mut lines {
+        let trimmed = line.text.trim_end().len();
+        line.text.truncate(trimmed);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of one A4 page whose content stream is `content`, with Helvetica as /F1 — written
+    /// by hand, offsets and all, so that the test says exactly what the page paints.
+    fn pdf(content: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_owned(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len() + 1
+            ),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_owned(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (index, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{object}\nendobj\n", index + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        out
+    }
+
+    /// Text at (x, y) from the bottom of the page, in Helvetica at `size`.
+    fn text(x: f64, y: f64, size: f64, text: &str) -> String {
+        format!("BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET\n")
+    }
+
+    /// A UN-style English page: a running head and a footer, a heading, paragraphs with hanging
+    /// numbers, a footnote mark after a symbol, a bold title painted twice, a footnote under its
+    /// rule.
+    fn un_page() -> Vec<u8> {
+        let mut content = String::new();
+        content += &text(72.0, 800.0, 9.0, "A/HRC/55/12");
+        content += &text(230.0, 730.0, 14.0, "Annual report");
+        content += &text(230.3, 730.0, 14.0, "Annual report");
+        content += &text(72.0, 690.0, 12.0, "I. Introduction");
+        content += &text(72.0, 660.0, 10.0, "1.");
+        content += &text(
+            100.0,
+            660.0,
+            10.0,
+            "The Council considered the study (A/HRC/55/CRP.1)",
+        );
+        content += &text(347.0, 664.0, 6.0, "1");
+        content += &text(356.0, 660.0, 10.0, "and welcomed it.");
+        content += &text(72.0, 640.0, 10.0, "2.");
+        content += &text(
+            100.0,
+            640.0,
+            10.0,
+            "It decided to remain seized of the matter.",
+        );
+        content += "0 g 72 120 120 0.5 re f\n";
+        content += &text(72.0, 108.0, 5.0, "1");
+        content += &text(80.0, 104.0, 8.0, "Available at www.ohchr.org.");
+        content += &text(72.0, 30.0, 8.0, "GE.24-01234(E)");
+        content += &text(500.0, 30.0, 8.0, "2/9");
+        pdf(&content)
+    }
+
+    #[test]
+    fn lines_roles_and_marks_come_from_positions() {
+        let read = read(&un_page()).unwrap();
+        let lines: Vec<&str> = read.text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "Annual report",
+                "I. Introduction",
+                "1. The Council considered the study (A/HRC/55/CRP.1) and welcomed it.",
+                "2. It decided to remain seized of the matter.",
+            ],
+            "fake bold once, the mark dropped, the hanging number on its line"
+        );
+        assert_eq!(read.furniture, "A/HRC/55/12\nGE.24-01234(E)\n2/9\n");
+        assert_eq!(read.footnotes, ["1 Available at www.ohchr.org."]);
+        let document = crate::parse::parse(&un_page()).unwrap();
+        assert_eq!(document.symbol.as_deref(), Some("A/HRC/55/12"));
+        let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(document.encoding, "PDF");
+    }
+
+    #[test]
+    fn a_page_without_text_a_damaged_file_and_a_cut_one_are_told_apart() {
+        // A scan: the page paints a picture and no text.
+        let scan = pdf("q 500 0 0 700 40 60 cm 0.5 g 0 0 1 1 re f Q");
+        assert_eq!(read(&scan), Err(PdfError::NoText { pages: 1 }));
+        assert_eq!(read(b"%PDF-1.7\n%garbage"), Err(PdfError::Damaged));
+        let whole = un_page();
+        // Cut short: readers rebuild what they can, or say it is damaged; never a panic.
+        for cut in [whole.len() / 3, whole.len() / 2, whole.len() - 40] {
+            let _ = read(&whole[..cut]);
+        }
+    }
+}
