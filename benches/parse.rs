@@ -1,4 +1,5 @@
-//! Parsing reports (budget: at least 50 MB/s, on a generated 5 MB report and on the seed).
+//! Parsing reports (budget: at least 50 MB/s, on a generated 5 MB report and on the seed), and
+//! reading PDF reports (at least 50 pages a second).
 
 // A benchmark whose set-up fails must stop loudly rather than measure nothing.
 #![allow(clippy::expect_used)]
@@ -43,5 +44,42 @@ fn parsing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsing);
+/// PDF reports (budgets: at least 50 pages a second; a 30-page report to paragraphs within
+/// 300 ms): English text of the parser's tests, repeated to about 30 and 200 pages and printed as a
+/// plain report, then read and parsed as the window opens it; and the built-in report's three
+/// fixture PDFs (CJK fonts: TrueType, CFF, CID).
+fn pdfs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pdf");
+    group.sample_size(10);
+    let english = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .expect("the English test text");
+    let source = parse::parse(&english).expect("the English test text parses");
+    // About 30 and 200 pages.
+    for paragraphs in [470, 3_100] {
+        let text = sample::large_report(&source, paragraphs).expect("paragraphs");
+        let pdf = sample::pdf_report(&text, source.symbol.as_deref().unwrap_or_default());
+        let pages = parse::parse(&pdf).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(pages, Ok(()));
+        let count = paratag::import::pdf::read(&pdf).expect("pdf").pages;
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_function(format!("a generated English report ({count} pages)"), |b| {
+            b.iter(|| black_box(parse::parse(&pdf).expect("generated pdf")));
+        });
+    }
+    for name in ["lo-truetype", "lo-cff", "cid"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/seed-layout.zh.{name}.pdf"));
+        let pdf = std::fs::read(path).expect("fixture");
+        group.throughput(Throughput::Elements(3));
+        group.bench_function(format!("the built-in report, {name} (3 pages)"), |b| {
+            b.iter(|| black_box(parse::parse(&pdf).expect("fixture pdf")));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, pdfs);
 criterion_main!(benches);

@@ -98,6 +98,9 @@ pub enum Command {
         /// The report whose paragraphs are repeated (any language).
         #[arg(long)]
         from: Option<PathBuf>,
+        /// Print it as a PDF (Latin-1 text in Helvetica, 50 lines a page) instead of text.
+        #[arg(long)]
+        pdf: bool,
     },
 
     /// Save tags files to FILE over and over (with --verify: check FILE after a kill) for
@@ -392,17 +395,25 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
 
 /// `paratag sample-report N [--from REPORT]`: the generated report on stdout, or exit status 1
 /// with the reason (naming the source file) on stderr.
-pub fn sample_report(paragraphs: usize, from: Option<&Path>) -> ExitCode {
+pub fn sample_report(paragraphs: usize, from: Option<&Path>, pdf: bool) -> ExitCode {
     let text = match from {
-        None => Ok(crate::sample::large_chinese_report(paragraphs)),
+        None => Ok((
+            crate::sample::large_chinese_report(paragraphs),
+            crate::seed::document().ok().and_then(|seed| seed.symbol),
+        )),
         Some(file) => match parse::read_report(file) {
             Ok(source) => crate::sample::large_report(&source, paragraphs)
+                .map(|text| (text, source.symbol.clone()))
                 .map_err(|error| format!("{}: {error}", file.display())),
             Err(error) => Err(error.to_string()),
         },
     };
     match text {
-        Ok(text) => write_stdout(&text, "the report"),
+        Ok((text, symbol)) if pdf => {
+            let bytes = crate::sample::pdf_report(&text, symbol.as_deref().unwrap_or_default());
+            write_stdout_bytes(&bytes, "the report")
+        }
+        Ok((text, _)) => write_stdout(&text, "the report"),
         Err(error) => {
             eprintln!("paratag: {error}");
             ExitCode::FAILURE
@@ -413,7 +424,11 @@ pub fn sample_report(paragraphs: usize, from: Option<&Path>) -> ExitCode {
 /// Write to standard output. `paratag … | head` closes the pipe early: not an error worth
 /// reporting.
 fn write_stdout(text: &str, what: &str) -> ExitCode {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    write_stdout_bytes(text.as_bytes(), what)
+}
+
+fn write_stdout_bytes(bytes: &[u8], what: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

@@ -12,9 +12,11 @@ fn main() -> ExitCode {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
         Some(Command::SaveLoop { tags, verify }) => cli::save_loop(&tags, verify),
-        Some(Command::SampleReport { paragraphs, from }) => {
-            cli::sample_report(paragraphs, from.as_deref())
-        }
+        Some(Command::SampleReport {
+            paragraphs,
+            from,
+            pdf,
+        }) => cli::sample_report(paragraphs, from.as_deref(), pdf),
         Some(Command::Export {
             report,
             tags,

@@ -230,6 +230,102 @@ fn chinese_numeral(n: usize) -> String {
     }
 }
 
+/// A PDF of `text` as a plain printed report: Helvetica 10 on 14-point lines, 50 lines a page,
+/// with `running_head` at the top of every page and `n/m` at its foot. Characters outside
+/// Latin-1 become `?` (the standard font has no others). For benchmarks and stress tests of the
+/// PDF reader: a real report's words, laid out as pages.
+pub fn pdf_report(text: &str, running_head: &str) -> Vec<u8> {
+    const LINES_PER_PAGE: usize = 50;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let pages: Vec<&[&str]> = lines.chunks(LINES_PER_PAGE).collect();
+    let page_count = pages.len().max(1);
+    let escape = |line: &str| -> String {
+        line.chars()
+            .map(|c| match c {
+                '(' | ')' | '\\' => format!("\\{c}"),
+                c if u32::from(c) < 256 && !c.is_control() => c.to_string(),
+                _ => "?".to_owned(),
+            })
+            .collect()
+    };
+    let contents: Vec<String> = pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let mut content = format!("BT /F1 9 Tf 72 800 Td ({}) Tj ET\n", escape(running_head));
+            for (row, line) in page.iter().enumerate() {
+                let _ = writeln!(
+                    content,
+                    "BT /F1 10 Tf 72 {} Td ({}) Tj ET",
+                    760 - 14 * row,
+                    escape(line)
+                );
+            }
+            let _ = writeln!(
+                content,
+                "BT /F1 8 Tf 500 30 Td ({}/{page_count}) Tj ET",
+                index + 1
+            );
+            content
+        })
+        .collect();
+    pdf_pages(&contents)
+}
+
+/// A PDF of A4 pages, one content stream each, with Helvetica (Windows encoding) as `/F1`: written by
+/// hand, offsets and all, so that tests and benchmarks say exactly what each page paints.
+pub fn pdf_pages(contents: &[String]) -> Vec<u8> {
+    // Objects: 1 catalogue, 2 page tree, 3 font, then a page and its content for each page.
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        String::new(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_owned(),
+    ];
+    let mut kids = Vec::new();
+    for content in contents {
+        let page_object = objects.len() + 1;
+        kids.push(format!("{page_object} 0 R"));
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R \
+             /Resources << /Font << /F1 3 0 R >> >> >>",
+            page_object + 1
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ));
+    }
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {} >>",
+        kids.join(" "),
+        kids.len()
+    );
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", index + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

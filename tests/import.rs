@@ -112,3 +112,41 @@ fn tags_made_on_the_text_anchor_in_the_word_file_and_the_pdf() {
         assert_eq!(anchored.annotations, annotations, "{name}");
     }
 }
+
+/// A long English report printed as a PDF (paragraphs across page breaks, a running head and a
+/// page counter on every page) reads back with the paragraphs of its text, word for word.
+#[test]
+fn a_printed_report_reads_back_like_its_text() {
+    let english = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .unwrap();
+    let source = parse::parse(&english).unwrap();
+    let text = paratag::sample::large_report(&source, 120).unwrap();
+    // The standard font prints Latin-1; the rest is `?` in the PDF, and so in the text here.
+    let latin: String = text
+        .chars()
+        .map(|c| if u32::from(c) < 256 { c } else { '?' })
+        .collect();
+    let from_text = parse::parse_text(&latin).unwrap();
+    let pdf = paratag::sample::pdf_report(&text, source.symbol.as_deref().unwrap());
+    let from_pdf = parse::parse(&pdf).unwrap();
+    assert_eq!(from_pdf.symbol, source.symbol);
+    let words = |document: &Document| -> Vec<(u32, String)> {
+        document
+            .paragraphs()
+            .map(|p| {
+                (
+                    p.number,
+                    p.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(from_pdf.paragraphs().count(), 120);
+    assert_eq!(words(&from_pdf), words(&from_text));
+    assert_eq!(
+        from_pdf.headings().collect::<Vec<_>>(),
+        from_text.headings().collect::<Vec<_>>()
+    );
+}

@@ -409,41 +409,9 @@ fn build_lines(mut glyphs: Vec<Glyph>, marks: &[Glyph]) -> Vec<Line> {
 mod tests {
     use super::*;
 
-    /// A PDF of one A4 page whose content stream is `content`, with Helvetica as /F1 — written
-    /// by hand, offsets and all, so that the test says exactly what the page paints.
+    /// A PDF of one A4 page whose content stream is `content`, with Helvetica as /F1.
     fn pdf(content: &str) -> Vec<u8> {
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
-             /Resources << /Font << /F1 5 0 R >> >> >>"
-                .to_owned(),
-            format!(
-                "<< /Length {} >>\nstream\n{content}\nendstream",
-                content.len() + 1
-            ),
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-                .to_owned(),
-        ];
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (index, object) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend(format!("{} 0 obj\n{object}\nendobj\n", index + 1).bytes());
-        }
-        let xref = out.len();
-        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-        for offset in offsets {
-            out.extend(format!("{offset:010} 00000 n \n").bytes());
-        }
-        out.extend(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .bytes(),
-        );
-        out
+        crate::sample::pdf_pages(&[content.to_owned()])
     }
 
     /// Text at (x, y) from the bottom of the page, in Helvetica at `size`.
