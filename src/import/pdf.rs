@@ -3,7 +3,8 @@
 //! Each page is interpreted and every glyph it paints is kept with its position and size. Lines
 //! are built from positions, not from the order of text objects: glyphs on one baseline form a
 //! line, read left to right, with a space where the pen jumps past a gap and a new line where a
-//! wide gap separates columns (the masthead's two columns, a page number beside a running head).
+//! wide gap separates columns (the masthead's two columns, a page number beside a running head);
+//! a page set in two columns is read column by column.
 //! Glyphs painted twice at one place (fake bold) count once; raised small glyphs (footnote marks)
 //! are dropped, so that `CRP.1` with mark `1` does not become `CRP.11`. Every line gets a role:
 //! page furniture (the top and bottom bands of the page: running heads, page counters, job
@@ -77,6 +78,7 @@ struct Glyph {
 
 /// Collects the glyphs and the horizontal rules a page paints.
 struct Collector {
+    width: f64,
     height: f64,
     glyphs: Vec<Glyph>,
     /// The y of thin, wide horizontal paths: footnote rules.
@@ -157,6 +159,7 @@ fn read_pages(bytes: Vec<u8>) -> Result<PdfText, PdfError> {
             InterpreterSettings::default(),
         );
         let mut collector = Collector {
+            width: f64::from(width),
             height: f64::from(height),
             glyphs: Vec::new(),
             rules: Vec::new(),
@@ -212,6 +215,7 @@ struct Line {
 
 fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
     let Collector {
+        width,
         height,
         glyphs,
         rules,
@@ -221,7 +225,7 @@ fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
     let (marks, glyphs): (Vec<Glyph>, Vec<Glyph>) = glyphs
         .into_iter()
         .partition(|glyph| is_mark(glyph, body_size));
-    let mut lines = build_lines(glyphs, &marks);
+    let mut lines = in_reading_order(build_lines(glyphs, &marks), width, height);
     for line in &mut lines {
         line.mark = marks
             .iter()
@@ -282,6 +286,44 @@ fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
         last_body = Some(line.y);
         let _ = writeln!(out.text, "{}", line.text);
     }
+}
+
+/// Lines in the order a person reads them. On a page set in two columns — many rows with a
+/// line on each side of one gutter — the left column is read down first, then the right one;
+/// the running heads above and the footers below stay where they are.
+fn in_reading_order(mut lines: Vec<Line>, width: f64, height: f64) -> Vec<Line> {
+    let in_body = |line: &Line| line.y > height * TOP_BAND && line.y < height * (1.0 - BOTTOM_BAND);
+    let middle = width / 2.0;
+    let body_rows = lines.iter().filter(|line| in_body(line)).count();
+    let right_starts: Vec<f64> = lines
+        .iter()
+        .filter(|line| in_body(line) && line.x > middle * 0.9)
+        .filter(|line| {
+            lines.iter().any(|other| {
+                (other.y - line.y).abs() < line.size * 0.35 && other.x < middle && other.x < line.x
+            })
+        })
+        .map(|line| line.x)
+        .collect();
+    // A table row or two side by side is not a column layout.
+    if right_starts.len() < 6 || right_starts.len() * 3 < body_rows {
+        return lines;
+    }
+    let gutter = right_starts.iter().copied().fold(f64::INFINITY, f64::min) - 1.0;
+    let place = |line: &Line| -> u8 {
+        if line.y <= height * TOP_BAND {
+            0
+        } else if line.y >= height * (1.0 - BOTTOM_BAND) {
+            3
+        } else if line.x < gutter {
+            1
+        } else {
+            2
+        }
+    };
+    // Stable: within a column the lines keep their order from the top.
+    lines.sort_by_key(place);
+    lines
 }
 
 /// Drop a glyph painted again at (nearly) the same place with the same text: fake bold, which
@@ -473,6 +515,38 @@ mod tests {
         let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
         assert_eq!(document.encoding, "PDF");
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut content = text(72.0, 800.0, 9.0, "E/CN.7/2024/3");
+        for row in 0..12 {
+            let y = 700.0 - 14.0 * f64::from(row);
+            content += &text(56.0, y, 10.0, &format!("left {row}"));
+            content += &text(310.0, y, 10.0, &format!("right {row}"));
+        }
+        content += &text(500.0, 30.0, 8.0, "3/9");
+        let read = read(&pdf(&content)).unwrap();
+        let expected: Vec<String> = (0..12)
+            .map(|row| format!("left {row}"))
+            .chain((0..12).map(|row| format!("right {row}")))
+            .collect();
+        assert_eq!(read.text.lines().collect::<Vec<_>>(), expected);
+        // One row side by side (a masthead) is not a column layout.
+        let mut content = String::new();
+        content += &text(56.0, 760.0, 10.0, "United Nations");
+        content += &text(400.0, 760.0, 10.0, "Distr.: General");
+        for row in 0..12 {
+            content += &text(
+                56.0,
+                700.0 - 14.0 * f64::from(row),
+                10.0,
+                &format!("line {row}"),
+            );
+        }
+        let read = super::read(&pdf(&content)).unwrap();
+        let lines: Vec<&str> = read.text.lines().collect();
+        assert_eq!(&lines[..3], ["United Nations", "Distr.: General", "line 0"]);
     }
 
     #[test]
