@@ -222,9 +222,20 @@ fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
     } = page;
     let glyphs = without_fake_bold(glyphs);
     // Raised small glyphs are marks (footnote references), not text.
-    let (marks, glyphs): (Vec<Glyph>, Vec<Glyph>) = glyphs
-        .into_iter()
-        .partition(|glyph| is_mark(glyph, body_size));
+    let raised: Vec<bool> = glyphs
+        .iter()
+        .map(|glyph| is_mark(glyph, body_size, &glyphs))
+        .collect();
+    let mut marks = Vec::new();
+    let mut text = Vec::with_capacity(glyphs.len());
+    for (glyph, raised) in glyphs.into_iter().zip(raised) {
+        if raised {
+            marks.push(glyph);
+        } else {
+            text.push(glyph);
+        }
+    }
+    let glyphs = text;
     let mut lines = in_reading_order(build_lines(glyphs, &marks), width, height);
     for line in &mut lines {
         line.mark = marks
@@ -355,9 +366,19 @@ fn without_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     kept
 }
 
-/// A footnote mark: much smaller than body text and not whitespace.
-fn is_mark(glyph: &Glyph, body_size: f64) -> bool {
-    glyph.size < body_size * 0.7 && !glyph.text.trim().is_empty()
+/// A footnote mark: much smaller than body text, not whitespace, and raised above the baseline
+/// of larger text beside it. Small type on its own baseline (a table in small print) is text.
+fn is_mark(glyph: &Glyph, body_size: f64, page: &[Glyph]) -> bool {
+    if glyph.size >= body_size * 0.7 || glyph.text.trim().is_empty() {
+        return false;
+    }
+    page.iter().any(|text| {
+        let raised = text.y - glyph.y;
+        text.size > glyph.size * 1.25
+            && raised > text.size * 0.1
+            && raised < text.size
+            && (text.x - glyph.x).abs() < text.size * 3.0
+    })
 }
 
 /// Whether a character is set full width (CJK): it advances a whole em.
@@ -515,6 +536,22 @@ mod tests {
         let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
         assert_eq!(document.encoding, "PDF");
+    }
+
+    #[test]
+    fn small_print_on_its_own_baseline_is_text_not_a_mark() {
+        let mut content = text(72.0, 700.0, 10.0, "1. The table below gives the figures.");
+        content += &text(72.0, 680.0, 6.0, "Region 2019 2020");
+        content += &text(72.0, 672.0, 6.0, "Africa 12 14");
+        let read = read(&pdf(&content)).unwrap();
+        assert_eq!(
+            read.text.lines().collect::<Vec<_>>(),
+            [
+                "1. The table below gives the figures.",
+                "Region 2019 2020",
+                "Africa 12 14"
+            ]
+        );
     }
 
     #[test]
