@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
+use crate::import::doc::DocError;
 use crate::import::docx::DocxError;
 use crate::import::pdf::PdfError;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
@@ -203,12 +204,15 @@ pub struct Strings {
     pub decide_later: &'static str,
     pub discard_all: &'static str,
     pub tagged_paragraphs: &'static str,
+    pub converting: &'static str,
     /// A save's step (`storage::SaveError::Io`) in this language.
     pub save_step: fn(&'static str) -> &'static str,
     /// Why a Word document cannot be read, in this language.
     pub docx_problem: fn(&DocxError) -> String,
     /// Why a PDF cannot be read, in this language.
     pub pdf_problem: fn(&PdfError) -> String,
+    /// Why an old Word document cannot be converted, in this language.
+    pub doc_problem: fn(&DocError) -> String,
 }
 
 impl Strings {
@@ -277,6 +281,7 @@ impl Strings {
             ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
             ReportProblem::Parse(ParseError::Docx(error)) => (self.docx_problem)(error),
             ReportProblem::Parse(ParseError::Pdf(error)) => (self.pdf_problem)(error),
+            ReportProblem::Parse(ParseError::Doc(error)) => (self.doc_problem)(error),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
                 self.report_empty.to_owned()
             }
@@ -394,6 +399,22 @@ fn chinese_docx_problem(error: &DocxError) -> String {
         DocxError::Encrypted => {
             "Word 文档已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
         }
+    }
+}
+
+/// Why an old Word document cannot be converted, in Chinese.
+fn chinese_doc_problem(error: &DocError) -> String {
+    match error {
+        DocError::NoConverter => {
+            "这是旧版 Word 文档（.doc）；paratag 用 LibreOffice 转换它，但本机未安装 \
+                                  LibreOffice：请安装 LibreOffice，或在 Word 中将文件另存为 .docx"
+                .to_owned()
+        }
+        DocError::Failed(said) => format!("LibreOffice 无法转换此旧版 Word 文档（.doc）：{said}"),
+        DocError::TimedOut => format!(
+            "LibreOffice 转换此旧版 Word 文档（.doc）超过了 {} 秒",
+            crate::import::doc::TIMEOUT.as_secs()
+        ),
     }
 }
 
@@ -577,9 +598,11 @@ static ENGLISH: Strings = Strings {
     decide_later: "Decide later",
     discard_all: "Discard all",
     tagged_paragraphs: "{count} tagged paragraphs, {when}",
+    converting: "Converting the old Word document with LibreOffice… — {file}",
     save_step: english_step,
     docx_problem: DocxError::to_string,
     pdf_problem: PdfError::to_string,
+    doc_problem: DocError::to_string,
 };
 
 static CHINESE: Strings = Strings {
@@ -722,9 +745,11 @@ static CHINESE: Strings = Strings {
     decide_later: "以后再说",
     discard_all: "全部丢弃",
     tagged_paragraphs: "{count} 个已标注段落，{when}",
+    converting: "正在用 LibreOffice 转换旧版 Word 文档…… — {file}",
     save_step: chinese_step,
     docx_problem: chinese_docx_problem,
     pdf_problem: chinese_pdf_problem,
+    doc_problem: chinese_doc_problem,
 };
 
 #[cfg(test)]
@@ -789,6 +814,7 @@ mod tests {
             (english.note_too_long, chinese.note_too_long),
             (english.note_shown_truncated, chinese.note_shown_truncated),
             (english.tagged_paragraphs, chinese.tagged_paragraphs),
+            (english.converting, chinese.converting),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");
@@ -821,6 +847,7 @@ mod tests {
             ReportProblem::NotAFile(crate::storage::NotAFile::Fifo),
             ReportProblem::Parse(ParseError::Docx(DocxError::Encrypted)),
             ReportProblem::Parse(ParseError::Pdf(PdfError::NoText { pages: 3 })),
+            ReportProblem::Parse(ParseError::Doc(DocError::NoConverter)),
             ReportProblem::Parse(ParseError::Docx(DocxError::Package("bad".to_owned()))),
         ];
         let english = UiLanguage::English.strings();

@@ -50,7 +50,10 @@ impl ReportPicker for NativePicker {
         ask_on_worker(ctx, || {
             rfd::FileDialog::new()
                 .set_title("paratag")
-                .add_filter("Reports and tags", &["pdf", "docx", "txt", "text", "ron"])
+                .add_filter(
+                    "Reports and tags",
+                    &["pdf", "docx", "doc", "txt", "text", "ron"],
+                )
                 .add_filter("All files", &["*"])
                 .pick_file()
         })

@@ -119,10 +119,31 @@ pub struct ParatagApp {
     export_dialog: Option<ExportDialog>,
     /// The reader's measured row heights (a view cache, not state).
     row_heights: crate::ui::RowHeights,
+    /// Where old Word documents are converted.
+    conversion: Conversion,
+    /// The report being converted.
+    converting: Option<Converting>,
     /// Frames drawn so far, printed one line each when `PARATAG_MEASURE_FRAMES` is set
     /// (`scripts/measure.sh` reads them for start-up time and idle frames).
     frames_drawn: u64,
     measure_frames: bool,
+}
+
+/// Where an old Word document is converted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Conversion {
+    /// Right away, waiting for it: tests and the command line.
+    InPlace,
+    /// On a worker thread while a bar says so: the window.
+    OnWorker,
+}
+
+/// A report on its way in from a worker thread (an old Word document being converted).
+#[derive(Debug)]
+struct Converting {
+    path: PathBuf,
+    tags: Option<PathBuf>,
+    receiver: std::sync::mpsc::Receiver<Result<Document, parse::ReportError>>,
 }
 
 /// When the process started, as near as `main` can tell.
@@ -173,6 +194,8 @@ impl ParatagApp {
             pending_dialog: None,
             export_dialog: None,
             row_heights: crate::ui::RowHeights::default(),
+            conversion: Conversion::InPlace,
+            converting: None,
             frames_drawn: 0,
             measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
         };
@@ -199,7 +222,10 @@ impl ParatagApp {
             .unwrap_or_else(Preferences::for_system);
         let data_dir = directories::ProjectDirs::from("org", "paratag", "paratag")
             .map(|dirs| dirs.data_dir().to_path_buf());
-        Self::launch(report, tags, data_dir, preferences)
+        let mut app = Self::new(None, preferences);
+        app.conversion = Conversion::OnWorker;
+        app.start(report, tags, data_dir);
+        app
     }
 
     /// The app with its data directory: the report (or the built-in one), then its tags.
@@ -210,12 +236,16 @@ impl ParatagApp {
         preferences: Preferences,
     ) -> Self {
         let mut app = Self::new(None, preferences);
-        app.data_dir = data_dir;
-        match report {
-            Some(report) => app.open_now(report, tags),
-            None => app.attach_tags(tags),
-        }
+        app.start(report, tags, data_dir);
         app
+    }
+
+    fn start(&mut self, report: Option<&Path>, tags: Option<&Path>, data_dir: Option<PathBuf>) {
+        self.data_dir = data_dir;
+        match report {
+            Some(report) => self.open_now(report, tags),
+            None => self.attach_tags(tags),
+        }
     }
 
     /// Replace the file dialog (tests answer it themselves).
@@ -633,14 +663,73 @@ impl ParatagApp {
     /// Open a report (with `tags`, or the tags that belong beside it), or a tags file for the
     /// report on screen (told apart by content). Only regular files are opened.
     fn open_now(&mut self, path: &Path, tags: Option<&Path>) {
-        let head = crate::storage::read_head(path, 512);
-        if head.is_ok_and(|head| crate::tags_file::looks_like_tags_file(&head)) {
+        let head = crate::storage::read_head(path, 512).unwrap_or_default();
+        if crate::tags_file::looks_like_tags_file(&head) {
             self.problem = None;
             self.load_tags(path, false);
             self.preferences.remember_recent(path);
             return;
         }
-        match parse::read_report(path) {
+        // An old Word document is converted by LibreOffice, which takes seconds: in the window
+        // that runs on a worker thread while a bar says so (`poll_conversion`).
+        if self.conversion == Conversion::OnWorker && crate::import::doc::is_doc(&head) {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let file = path.to_owned();
+            std::thread::spawn(move || {
+                // The window may have closed meanwhile; then nobody needs the answer.
+                let _ = sender.send(parse::read_report(&file));
+            });
+            self.converting = Some(Converting {
+                path: path.to_owned(),
+                tags: tags.map(Path::to_path_buf),
+                receiver,
+            });
+            return;
+        }
+        let opened = parse::read_report(path);
+        self.show_report(path, tags, opened);
+    }
+
+    /// The report being converted, while it is.
+    pub fn converting(&self) -> Option<&Path> {
+        self.converting
+            .as_ref()
+            .map(|converting| converting.path.as_path())
+    }
+
+    /// Show the converted report once the worker is done; until then, wake up to look again.
+    pub fn poll_conversion(&mut self, ctx: &egui::Context) {
+        let Some(converting) = &self.converting else {
+            return;
+        };
+        match converting.receiver.try_recv() {
+            Ok(opened) => {
+                let Some(converting) = self.converting.take() else {
+                    return;
+                };
+                if self.history.is_modified() {
+                    // Tags were made on the report on screen meanwhile: ask before replacing it
+                    // (opening again converts again).
+                    self.modal = Some(Modal::ConfirmOpen(converting.path));
+                } else {
+                    self.show_report(&converting.path, converting.tags.as_deref(), opened);
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.converting = None,
+        }
+    }
+
+    /// Show a report that was read (or say why it could not be).
+    fn show_report(
+        &mut self,
+        path: &Path,
+        tags: Option<&Path>,
+        opened: Result<Document, parse::ReportError>,
+    ) {
+        match opened {
             Ok(document) => {
                 self.paragraph_blocks = paragraph_blocks(&document);
                 self.fingerprints = crate::tags_file::Fingerprints::new(&document);
@@ -817,6 +906,7 @@ impl eframe::App for ParatagApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.handle_close_request(ctx);
         self.apply_preferences(ctx);
+        self.poll_conversion(ctx);
         for command in self.read_input(ctx) {
             self.apply(ctx, command);
         }

@@ -851,6 +851,37 @@ fn undo_after_a_save_comes_back_to_the_saved_note() {
 }
 
 #[test]
+fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
+    let scratch = Scratch::new("doc");
+    let ctx = egui::Context::default();
+    let doc = scratch.dir.join("report.doc");
+    // An OLE signature and nothing else: LibreOffice, if there is one, cannot convert it.
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
+    let mut app = ParatagApp::new(None, Preferences::default());
+    app.conversion = Conversion::OnWorker;
+    app.apply(&ctx, Command::OpenPath(doc.clone()));
+    assert_eq!(
+        app.converting(),
+        Some(doc.as_path()),
+        "the window does not wait"
+    );
+    let started = std::time::Instant::now();
+    while app.converting().is_some() && started.elapsed() < crate::import::doc::TIMEOUT * 2 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.poll_conversion(&ctx);
+    }
+    assert!(app.converting().is_none());
+    let problem = app.problem().unwrap();
+    assert!(problem.contains(".doc"), "{problem}");
+    assert!(problem.ends_with(&doc.display().to_string()), "{problem}");
+    assert_eq!(
+        app.document().paragraphs().count(),
+        22,
+        "the report on screen stays"
+    );
+}
+
+#[test]
 fn closing_with_unsaved_changes_asks_first() {
     let scratch = Scratch::new("close");
     let mut app = scratch.launch();

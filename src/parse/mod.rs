@@ -48,6 +48,9 @@ pub enum ParseError {
 
     #[error(transparent)]
     Pdf(#[from] crate::import::pdf::PdfError),
+
+    #[error(transparent)]
+    Doc(#[from] crate::import::doc::DocError),
 }
 
 /// A report file that could not be opened, with the file it concerns.
@@ -89,6 +92,12 @@ pub fn read_report(path: &Path) -> Result<Document, ReportError> {
             crate::storage::ReadError::Io(error) => ReportProblem::Read(error),
         })
     })?;
+    // An old Word document is converted by LibreOffice, which needs the file itself.
+    if crate::import::doc::is_doc(&bytes) {
+        let docx = crate::import::doc::convert(path)
+            .map_err(|error| fail(ReportProblem::Parse(error.into())))?;
+        return parse(&docx).map_err(|e| fail(e.into()));
+    }
     parse(&bytes).map_err(|e| fail(e.into()))
 }
 

@@ -26,6 +26,17 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     if let Some(problem) = app.problem().map(str::to_owned) {
         egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem, &mut commands));
     }
+    if let Some(file) = app.converting().map(|path| path.display().to_string()) {
+        egui::Panel::top("converting").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.spinner();
+                ui.label(crate::i18n::Strings::fill(
+                    app.strings().converting,
+                    &[("file", &file)],
+                ));
+            });
+        });
+    }
     if let Some(notice) = app.notice().map(str::to_owned) {
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
