@@ -44,13 +44,6 @@ pub enum DocxError {
     Encrypted,
 }
 
-/// Whether bytes are a Word package: a ZIP that holds `word/document.xml`.
-pub fn is_docx(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        && zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .is_ok_and(|archive| archive.index_for_name("word/document.xml").is_some())
-}
-
 /// Read the text of a `.docx`.
 pub fn read(bytes: &[u8]) -> Result<DocxText, DocxError> {
     let mut package = Package::open(bytes)?;
