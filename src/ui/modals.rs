@@ -182,6 +182,9 @@ fn recovery_ui(ui: &mut egui::Ui, strings: &Strings, copies: &[RecoveryCopy]) ->
                 strings.tagged_paragraphs,
                 &[("count", &copy.tagged), ("when", &copy.when)],
             ));
+            if copy.orphans > 0 {
+                ui.label(format!("· {}: {}", strings.orphans, copy.orphans));
+            }
         });
         if copy.report_changed {
             ui.weak(strings.recovery_changed_report);
