@@ -205,6 +205,7 @@ pub struct Strings {
     pub discard_all: &'static str,
     pub tagged_paragraphs: &'static str,
     pub converting: &'static str,
+    pub reading_pdf: &'static str,
     /// A save's step (`storage::SaveError::Io`) in this language.
     pub save_step: fn(&'static str) -> &'static str,
     /// Why a Word document cannot be read, in this language.
@@ -599,6 +600,7 @@ static ENGLISH: Strings = Strings {
     discard_all: "Discard all",
     tagged_paragraphs: "{count} tagged paragraphs, {when}",
     converting: "Converting the old Word document with LibreOffice… — {file}",
+    reading_pdf: "Reading the PDF… — {file}",
     save_step: english_step,
     docx_problem: DocxError::to_string,
     pdf_problem: PdfError::to_string,
@@ -746,6 +748,7 @@ static CHINESE: Strings = Strings {
     discard_all: "全部丢弃",
     tagged_paragraphs: "{count} 个已标注段落，{when}",
     converting: "正在用 LibreOffice 转换旧版 Word 文档…… — {file}",
+    reading_pdf: "正在读取 PDF…… — {file}",
     save_step: chinese_step,
     docx_problem: chinese_docx_problem,
     pdf_problem: chinese_pdf_problem,
@@ -815,6 +818,7 @@ mod tests {
             (english.note_shown_truncated, chinese.note_shown_truncated),
             (english.tagged_paragraphs, chinese.tagged_paragraphs),
             (english.converting, chinese.converting),
+            (english.reading_pdf, chinese.reading_pdf),
         ] {
             assert!(!names(en).is_empty(), "{en}");
             assert_eq!(names(en), names(zh), "{en} / {zh}");

@@ -129,7 +129,11 @@ pub struct ParatagApp {
     measure_frames: bool,
 }
 
-/// Where an old Word document is converted.
+/// PDFs larger than this are read on a worker thread in the window (about 100 pages of plain
+/// text; reading takes a quarter of a second or more, BENCHMARKS.md).
+const LONG_PDF_BYTES: u64 = 512 * 1024;
+
+/// Where an old Word document is converted, and a long PDF read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Conversion {
     /// Right away, waiting for it: tests and the command line.
@@ -670,9 +674,13 @@ impl ParatagApp {
             self.preferences.remember_recent(path);
             return;
         }
-        // An old Word document is converted by LibreOffice, which takes seconds: in the window
-        // that runs on a worker thread while a bar says so (`poll_conversion`).
-        if self.conversion == Conversion::OnWorker && crate::import::doc::is_doc(&head) {
+        // An old Word document is converted by LibreOffice, which takes seconds, and a long PDF
+        // takes a second or more to read: in the window that runs on a worker thread while a
+        // bar says so (`poll_conversion`).
+        let slow = crate::import::doc::is_doc(&head)
+            || (crate::import::pdf::is_pdf(&head)
+                && std::fs::metadata(path).is_ok_and(|m| m.len() > LONG_PDF_BYTES));
+        if self.conversion == Conversion::OnWorker && slow {
             let (sender, receiver) = std::sync::mpsc::channel();
             let file = path.to_owned();
             std::thread::spawn(move || {
@@ -690,7 +698,7 @@ impl ParatagApp {
         self.show_report(path, tags, opened);
     }
 
-    /// The report being converted, while it is.
+    /// The report being converted or read on a worker thread, while it is.
     pub fn converting(&self) -> Option<&Path> {
         self.converting
             .as_ref()

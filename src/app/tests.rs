@@ -882,6 +882,44 @@ fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
 }
 
 #[test]
+fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
+    let scratch = Scratch::new("long-pdf");
+    let ctx = egui::Context::default();
+    let english = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .unwrap();
+    let source = parse::parse(&english).unwrap();
+    let text = crate::sample::large_report(&source, 2_000).unwrap();
+    let pdf = scratch.dir.join("long.pdf");
+    std::fs::write(
+        &pdf,
+        crate::sample::pdf_report(&text, "CAC/COSP/WG.2/2019/4"),
+    )
+    .unwrap();
+    assert!(std::fs::metadata(&pdf).unwrap().len() > LONG_PDF_BYTES);
+    let mut app = scratch.launch();
+    app.conversion = Conversion::OnWorker;
+    app.apply(&ctx, Command::OpenPath(pdf.clone()));
+    assert_eq!(
+        app.converting(),
+        Some(pdf.as_path()),
+        "the window does not wait"
+    );
+    let started = std::time::Instant::now();
+    while app.converting().is_some() && started.elapsed() < std::time::Duration::from_mins(2) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.poll_conversion(&ctx);
+    }
+    assert_eq!(app.document().paragraphs().count(), 2_000);
+    assert_eq!(
+        app.tags().path.as_deref(),
+        Some(scratch.dir.join("long.tags.ron").as_path())
+    );
+    assert!(app.problem().is_none(), "{:?}", app.problem());
+}
+
+#[test]
 fn closing_with_unsaved_changes_asks_first() {
     let scratch = Scratch::new("close");
     let mut app = scratch.launch();

@@ -26,13 +26,22 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     if let Some(problem) = app.problem().map(str::to_owned) {
         egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem, &mut commands));
     }
-    if let Some(file) = app.converting().map(|path| path.display().to_string()) {
+    if let Some(path) = app.converting().map(std::path::Path::to_path_buf) {
+        let strings = app.strings();
+        let is_pdf = path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"));
+        let template = if is_pdf {
+            strings.reading_pdf
+        } else {
+            strings.converting
+        };
         egui::Panel::top("converting").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.spinner();
                 ui.label(crate::i18n::Strings::fill(
-                    app.strings().converting,
-                    &[("file", &file)],
+                    template,
+                    &[("file", &path.display())],
                 ));
             });
         });
