@@ -206,10 +206,6 @@ pub fn export(
         }
     };
     let protected = app.export_protected();
-    let protected: Vec<_> = protected
-        .iter()
-        .map(|(path, what)| (path.as_path(), *what))
-        .collect();
     let written = match output {
         Some(path) => {
             crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)

@@ -21,6 +21,7 @@ pub mod history;
 #[cfg(feature = "gui")]
 pub mod i18n;
 pub mod import;
+pub mod numerals;
 pub mod outline;
 pub mod parse;
 pub mod sample;

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::document::Document;
 use crate::parse::{self, HeadingForm};
-use crate::seed;
+use crate::{numerals, seed};
 
 /// How many paragraphs a generated page holds.
 const PARAGRAPHS_PER_PAGE: usize = 6;
@@ -163,8 +163,8 @@ enum NumeralStyle {
 impl NumeralStyle {
     fn numeral(self, n: usize) -> String {
         match self {
-            Self::Roman => roman_numeral(n),
-            Self::Chinese => chinese_numeral(n),
+            Self::Roman => u32::try_from(n).map_or_else(|_| n.to_string(), numerals::roman),
+            Self::Chinese => u32::try_from(n).map_or_else(|_| n.to_string(), numerals::chinese),
             Self::Letter => char::from(b'A' + (n - 1).rem_euclid(26) as u8).to_string(),
         }
     }
@@ -195,39 +195,6 @@ fn job_number(source: &Document) -> Option<&str> {
         .iter()
         .flat_map(|line| line.split_whitespace())
         .find(|token| parse::is_job_number(token))
-}
-
-fn roman_numeral(mut n: usize) -> String {
-    const DIGITS: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
-fn chinese_numeral(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (tens, ones) = (n / 10 % 10, n % 10);
-    let ones = if ones == 0 { "" } else { DIGITS[ones] };
-    match tens {
-        0 => DIGITS[n % 10].to_owned(),
-        1 => format!("十{ones}"),
-        _ => format!("{}十{ones}", DIGITS[tens]),
-    }
 }
 
 /// A PDF of `text` as a plain printed report: Helvetica 10 on 14-point lines, 50 lines a page,
@@ -410,14 +377,6 @@ mod tests {
             text.lines().all(|line| line.chars().count() < 130),
             "{text}"
         );
-    }
-
-    #[test]
-    fn numerals() {
-        let roman: Vec<String> = [1, 4, 9, 14, 40, 49, 99].map(roman_numeral).into();
-        assert_eq!(roman, ["I", "IV", "IX", "XIV", "XL", "XLIX", "XCIX"]);
-        let chinese: Vec<String> = [1, 10, 11, 20, 21, 99].map(chinese_numeral).into();
-        assert_eq!(chinese, ["一", "十", "十一", "二十", "二十一", "九十九"]);
     }
 
     #[test]

@@ -452,16 +452,16 @@ impl ParatagApp {
     }
 
     /// The files an export must never write over: the report and its tags file.
-    pub fn export_protected(&self) -> Vec<(PathBuf, crate::storage::Protected)> {
+    pub fn export_protected(&self) -> Vec<(&Path, crate::storage::Protected)> {
         use crate::storage::Protected;
         let report = self
             .report_path
-            .clone()
+            .as_deref()
             .map(|path| (path, Protected::Report));
         let tags = self
             .tags
             .path
-            .clone()
+            .as_deref()
             .map(|path| (path, Protected::TagsFile));
         report.into_iter().chain(tags).collect()
     }
@@ -471,10 +471,6 @@ impl ParatagApp {
             return;
         };
         let protected = self.export_protected();
-        let protected: Vec<_> = protected
-            .iter()
-            .map(|(path, what)| (path.as_path(), *what))
-            .collect();
         let written = self
             .export_bytes(&dialog.options, dialog.format)
             .map_err(|error| error.to_string())

@@ -505,8 +505,8 @@ fn format_number(value: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(value).to_lowercase(),
         "upperLetter" => letters(value),
-        "lowerRoman" => roman(value).to_lowercase(),
-        "upperRoman" => roman(value),
+        "lowerRoman" => crate::numerals::roman(value).to_lowercase(),
+        "upperRoman" => crate::numerals::roman(value),
         "decimalZero" if value < 10 => format!("0{value}"),
         "chineseCounting"
         | "chineseCountingThousand"
@@ -514,7 +514,7 @@ fn format_number(value: u32, format: &str) -> String {
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand"
         | "japaneseCounting"
-        | "ideographDigital" => chinese(value),
+        | "ideographDigital" => crate::numerals::chinese(value),
         "decimalFullWidth" | "decimalFullWidth2" => value
             .to_string()
             .chars()
@@ -533,62 +533,6 @@ fn letters(value: u32) -> String {
     }
     let letter = char::from(b'A' + ((value - 1) % 26) as u8);
     std::iter::repeat_n(letter, ((value - 1) / 26 + 1) as usize).collect()
-}
-
-fn roman(mut value: u32) -> String {
-    const NUMERALS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (worth, numeral) in NUMERALS {
-        while value >= worth {
-            out.push_str(numeral);
-            value -= worth;
-        }
-    }
-    out
-}
-
-/// 一, 二, … 十, 十一, … 二十, … 九十九, 一百 … as Chinese counting writes them.
-fn chinese(value: u32) -> String {
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let digit = |d: u32| DIGITS[d as usize % 10];
-    match value {
-        0..=9 => digit(value).to_string(),
-        10..=19 => format!(
-            "十{}",
-            if value == 10 {
-                String::new()
-            } else {
-                digit(value - 10).to_string()
-            }
-        ),
-        20..=99 => {
-            let ones = value % 10;
-            format!(
-                "{}十{}",
-                digit(value / 10),
-                if ones == 0 {
-                    String::new()
-                } else {
-                    digit(ones).to_string()
-                }
-            )
-        }
-        _ => value.to_string(),
-    }
 }
 
 /// The footnotes' texts in order, each with its number (separators left out).
