@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// A parsed UN report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     /// The report's own symbol, e.g. `CAC/COSP/WG.2/2017/L.1/Add.1` (not the symbols it cites).
     pub symbol: Option<String>,
@@ -26,6 +26,9 @@ pub struct Document {
     /// Every page-furniture line the parser dropped (running symbol lines, page counters,
     /// job numbers, footnote rules, bare URLs), so a reader can see what was thrown away.
     pub removed: Vec<String>,
+
+    /// The printed pages, for a report read from a PDF: shown beside the text.
+    pub printed: Option<PrintedPages>,
 }
 
 impl Document {
@@ -44,6 +47,46 @@ impl Document {
             Block::Paragraph(_) | Block::Text(_) => None,
         })
     }
+}
+
+/// A report's printed pages (a PDF) and where each block stands on them.
+#[derive(Clone, PartialEq)]
+pub struct PrintedPages {
+    /// The PDF's bytes, shared with whoever paints its pages.
+    pub pdf: std::sync::Arc<Vec<u8>>,
+    /// Each page's size in points, as shown.
+    pub sizes: Vec<[f32; 2]>,
+    /// For each block (the same index as in [`Document::blocks`]), the rectangles its printed
+    /// lines cover: one per page and column it runs through; none where it was not found.
+    pub regions: Vec<Vec<Region>>,
+}
+
+impl PrintedPages {
+    /// The first page a block is printed on.
+    pub fn page_of(&self, block: usize) -> Option<usize> {
+        self.regions.get(block)?.first().map(|region| region.page)
+    }
+}
+
+impl fmt::Debug for PrintedPages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PrintedPages")
+            .field("pdf_bytes", &self.pdf.len())
+            .field("pages", &self.sizes.len())
+            .field("regions", &self.regions)
+            .finish()
+    }
+}
+
+/// A rectangle on a printed page, in points from the page's top left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    /// The page's index, from 0.
+    pub page: usize,
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
 }
 
 /// One block of the report body.

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use paratag::document::{Block, Document};
+use paratag::document::{Block, Document, Region};
 use paratag::parse;
 
 fn fixture(name: &str) -> PathBuf {
@@ -151,6 +151,87 @@ fn a_printed_report_reads_back_like_its_text() {
     );
 }
 
+/// Paint pages of a PDF at a scale, as the page view's worker does.
+fn paint(pdf: &[u8], pages: &[usize], scale: f32) -> Vec<paratag::import::pdf::PageImage> {
+    let mut asked: Vec<(usize, f32)> = pages.iter().rev().map(|page| (*page, scale)).collect();
+    let mut painted = Vec::new();
+    paratag::import::pdf::paint_pages(
+        std::sync::Arc::new(pdf.to_vec()),
+        || asked.pop(),
+        |_, _, image| painted.push(image.unwrap()),
+    );
+    painted
+}
+
+/// Every heading and paragraph of the built-in report's PDFs, and of a long printed report,
+/// has its place on the printed pages, in reading order, and the painted page shows type there.
+#[test]
+fn every_paragraph_of_a_pdf_has_its_place_on_the_printed_page() {
+    let english = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .unwrap();
+    let source = parse::parse(&english).unwrap();
+    let text = paratag::sample::large_report(&source, 120).unwrap();
+    let long = paratag::sample::pdf_report(&text, source.symbol.as_deref().unwrap());
+    let mut reports = vec![("long report".to_owned(), long)];
+    for name in [
+        "seed-layout.zh.lo-truetype.pdf",
+        "seed-layout.zh.lo-cff.pdf",
+        "seed-layout.zh.cid.pdf",
+    ] {
+        reports.push((name.to_owned(), std::fs::read(fixture(name)).unwrap()));
+    }
+    for (name, bytes) in reports {
+        let document = parse::parse(&bytes).unwrap();
+        let printed = document.printed.as_ref().unwrap();
+        let mut last: Option<Region> = None;
+        let mut across_pages = 0;
+        for (index, block) in document.blocks.iter().enumerate() {
+            let regions = &printed.regions[index];
+            if matches!(block, Block::Text(_)) {
+                continue;
+            }
+            assert!(!regions.is_empty(), "{name}: {block:?} has no place");
+            for region in regions {
+                let [width, height] = printed.sizes[region.page];
+                assert!(
+                    region.left >= 0.0 && region.right <= width && region.top >= 0.0,
+                    "{name}: {region:?} off the page"
+                );
+                assert!(region.bottom <= height && region.top < region.bottom);
+                if let Some(last) = last {
+                    assert!(
+                        (region.page, region.top) > (last.page, last.top),
+                        "{name}: {block:?} at {region:?} is not after {last:?}"
+                    );
+                }
+                last = Some(*region);
+            }
+            across_pages += usize::from(regions.len() > 1);
+        }
+        assert!(printed.sizes.len() > 2, "{name}");
+        assert!(
+            across_pages > 0,
+            "{name}: some paragraph runs on to the next page"
+        );
+        // The first paragraph is printed where its region says.
+        let first = document
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(_)))
+            .unwrap();
+        let region = printed.regions[first][0];
+        let [image] = &paint(&bytes, &[region.page], 1.5)[..] else {
+            panic!("{name}: one page painted");
+        };
+        assert!(
+            image.darkest(1.5, &region) < 128,
+            "{name}: no type at {region:?}"
+        );
+    }
+}
+
 /// Damaged files as they arrive from a broken download or a bad disk: the built-in report's
 /// Word file and PDFs cut short, with bytes flipped, or with a stretch overwritten. Each gives a
 /// document or an error — never a panic, never a hang.
@@ -190,6 +271,20 @@ fn damaged_pdfs_and_word_files_never_panic() {
             }
             let outcome = std::panic::catch_unwind(|| parse::parse(&bytes).map(|_| ()));
             assert!(outcome.is_ok(), "{name}, round {round}: a panic");
+            if std::path::Path::new(name)
+                .extension()
+                .is_some_and(|extension| extension == "pdf")
+            {
+                // Painting the damaged pages: a picture or an error for each, never a panic.
+                let mut asked = vec![(2, 0.5), (0, 0.5)];
+                let mut answers = 0;
+                paratag::import::pdf::paint_pages(
+                    std::sync::Arc::new(bytes),
+                    || asked.pop(),
+                    |_, _, _| answers += 1,
+                );
+                assert_eq!(answers, 2, "{name}, round {round}");
+            }
         }
     }
 }

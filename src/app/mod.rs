@@ -958,6 +958,7 @@ fn builtin_report() -> (Document, String, Option<String>) {
                 blocks: Vec::new(),
                 footnotes: Vec::new(),
                 removed: Vec::new(),
+                printed: None,
             },
             seed::FILE_NAME.to_owned(),
             Some(format!("The built-in report cannot be read: {error}")),

@@ -13,14 +13,18 @@
 //! without a text layer) is said to have none.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
+
+pub use crate::document::Region;
+use crate::document::{Block, PrintedPages};
 
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
-use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape as _};
+use hayro_interpret::kurbo::{BezPath, Point, Rect, Shape as _};
 use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
-    InterpreterCache, InterpreterSettings, SoftMask, interpret_page,
+    InterpreterCache, InterpreterSettings, SoftMask, TransformExt as _, interpret_page,
 };
 
 /// Glyph space units per em in hayro's glyph transforms.
@@ -32,10 +36,14 @@ const TOP_BAND: f64 = 0.07;
 const BOTTOM_BAND: f64 = 0.055;
 
 /// The text of a PDF, ready for the report parser.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfText {
     /// The body, one printed line a line, pages one after another.
     pub text: String,
+    /// Where each line of `text` is printed (the same order, one for one).
+    pub lines: Vec<Region>,
+    /// Each page's size in points as shown (its crop box, turned as the page says).
+    pub page_sizes: Vec<[f32; 2]>,
     /// The page furniture's lines (running heads, footers), kept apart.
     pub furniture: String,
     /// The footnotes, in order, each starting with its mark where the page shows one.
@@ -89,7 +97,7 @@ impl Device<'_> for Collector {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'_>, _: &DrawMode) {
         let bounds = (props.transform * path.clone()).bounding_box();
         if bounds.height() < 2.0 && bounds.width() > 36.0 {
-            self.rules.push((self.height - bounds.y1, bounds.x0));
+            self.rules.push((bounds.y0, bounds.x0));
         }
     }
 
@@ -110,17 +118,22 @@ impl Device<'_> for Collector {
             }
             .map(|width| f64::from(width) * xx.hypot(xy))
             .filter(|advance| advance.is_finite() && *advance > 0.0);
-            let text = match glyph.as_unicode() {
+            // A control character in a font's text mapping (a line break) would break the
+            // one-for-one order of lines and their places: it reads as a space.
+            let text: String = match glyph.as_unicode() {
                 Some(BfString::Char(character)) => character.to_string(),
                 Some(BfString::String(string)) => string,
                 None => continue,
-            };
+            }
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
             if !size.is_finite() || !origin.x.is_finite() || !origin.y.is_finite() || size <= 0.0 {
                 continue;
             }
             self.glyphs.push(Glyph {
                 x: origin.x,
-                y: self.height - origin.y,
+                y: origin.y,
                 size,
                 advance,
                 text,
@@ -137,22 +150,32 @@ impl Device<'_> for Collector {
 
 /// Read the text of a PDF.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    read_shared(Arc::new(bytes.to_vec()))
+}
+
+/// Read the text of a PDF whose bytes are shared (with the pages shown beside the text).
+pub(crate) fn read_shared(bytes: Arc<Vec<u8>>) -> Result<PdfText, PdfError> {
     // hayro is young and PDFs are hostile: a panic inside it is a damaged file, not a crash.
-    let bytes = bytes.to_vec();
     std::panic::catch_unwind(move || read_pages(bytes)).unwrap_or(Err(PdfError::Damaged))
 }
 
-fn read_pages(bytes: Vec<u8>) -> Result<PdfText, PdfError> {
-    let pdf = Pdf::new(bytes).map_err(|error| match error {
+fn open(bytes: Arc<Vec<u8>>) -> Result<Pdf, PdfError> {
+    Pdf::new(bytes).map_err(|error| match error {
         LoadPdfError::Decryption(_) => PdfError::Encrypted,
         LoadPdfError::Invalid => PdfError::Damaged,
-    })?;
+    })
+}
+
+fn read_pages(bytes: Arc<Vec<u8>>) -> Result<PdfText, PdfError> {
+    let pdf = open(bytes)?;
     let cache = InterpreterCache::new();
     let mut pages = Vec::new();
     for page in pdf.pages().iter() {
         let (width, height) = page.render_dimensions();
+        // The page as it is shown: y down from its top edge, its crop box at the origin, turned
+        // as it says — the same place the page view paints it, so regions fall on their text.
         let mut context = Context::new(
-            Affine::IDENTITY,
+            page.initial_transform(true).to_kurbo(),
             Rect::new(0.0, 0.0, f64::from(width), f64::from(height)),
             &cache,
             pdf.xref(),
@@ -177,14 +200,226 @@ fn read_pages(bytes: Vec<u8>) -> Result<PdfText, PdfError> {
     let body_size = body_size(&pages);
     let mut out = PdfText {
         text: String::new(),
+        lines: Vec::new(),
+        page_sizes: pages
+            .iter()
+            .map(|page| [page.width as f32, page.height as f32])
+            .collect(),
         furniture: String::new(),
         footnotes: Vec::new(),
         pages: page_count,
     };
-    for page in pages {
-        lay_out_page(page, body_size, &mut out);
+    for (index, page) in pages.into_iter().enumerate() {
+        lay_out_page(index, page, body_size, &mut out);
     }
     Ok(out)
+}
+
+/// How many characters a block's first and last words are looked for by: enough to be
+/// unmistakable in a few pages of text.
+const KEY_CHARS: usize = 24;
+
+/// The printed pages of a PDF whose text was read into `text` and parsed into `blocks`: where
+/// each block stands, found by its text among the printed lines.
+///
+/// Letters and digits only are compared, so whatever the parser did between lines (rejoined
+/// hyphens, spaces between Chinese lines, the paragraph number taken apart) does not matter.
+/// Blocks are looked for in order, each from where the previous one ended and within a few
+/// pages of it, so a block the parser changed beyond recognition gets no place and costs
+/// little; the next one is found again.
+pub fn printed_pages(pdf: Arc<Vec<u8>>, text: &PdfText, blocks: &[Block]) -> PrintedPages {
+    let mut stream: Vec<char> = Vec::with_capacity(text.text.len());
+    let mut line_of: Vec<u32> = Vec::with_capacity(text.text.len());
+    for (index, line) in text.text.split_terminator('\n').enumerate() {
+        for c in line.chars().filter(|c| c.is_alphanumeric()) {
+            stream.push(c);
+            line_of.push(index as u32);
+        }
+    }
+    let mut cursor = 0;
+    let regions = blocks
+        .iter()
+        .map(|block| {
+            let key: Vec<char> = match block {
+                Block::Heading(text) | Block::Text(text) => text,
+                Block::Paragraph(paragraph) => &paragraph.text,
+            }
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+            let Some((start, end)) = find_block(&stream, cursor, &key) else {
+                return Vec::new();
+            };
+            cursor = end;
+            let first = line_of[start] as usize;
+            let last = line_of[end - 1] as usize;
+            text.lines
+                .get(first..=last)
+                .map(merge_lines)
+                .unwrap_or_default()
+        })
+        .collect();
+    PrintedPages {
+        pdf,
+        sizes: text.page_sizes.clone(),
+        regions,
+    }
+}
+
+/// Where a block's letters and digits (`key`) stand in the stream, looked for from `cursor`:
+/// its opening found near there, its close found after it (the parser may have dropped or
+/// added a little in between).
+fn find_block(stream: &[char], cursor: usize, key: &[char]) -> Option<(usize, usize)> {
+    if key.is_empty() {
+        return None;
+    }
+    let head = &key[..key.len().min(KEY_CHARS)];
+    let reach = (cursor + key.len() * 2 + 4000).min(stream.len());
+    let start = cursor + find(&stream[cursor.min(reach)..reach], head)?;
+    let end = if stream[start..].starts_with(key) {
+        start + key.len()
+    } else {
+        let tail = &key[key.len() - key.len().min(KEY_CHARS)..];
+        let reach = (start + key.len() * 2 + 200).min(stream.len());
+        find(&stream[start..reach], tail).map_or((start + key.len()).min(stream.len()), |at| {
+            start + at + tail.len()
+        })
+    };
+    Some((start, end.max(start + 1)))
+}
+
+fn find(haystack: &[char], needle: &[char]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Consecutive lines as rectangles: one per run of lines down one page's column (a new one
+/// where the next line is on another page or higher up: the next column).
+fn merge_lines(lines: &[Region]) -> Vec<Region> {
+    let mut merged: Vec<Region> = Vec::new();
+    for line in lines {
+        match merged.last_mut() {
+            Some(last) if last.page == line.page && line.top >= last.top => {
+                last.left = last.left.min(line.left);
+                last.right = last.right.max(line.right);
+                last.bottom = last.bottom.max(line.bottom);
+            }
+            _ => merged.push(*line),
+        }
+    }
+    merged
+}
+
+/// A page painted for the screen: premultiplied RGBA pixels, row by row.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PageImage {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+impl PageImage {
+    /// The darkest red value inside a region of the page painted at `scale` (0 for black type,
+    /// 255 for white paper): whether anything is printed there.
+    pub fn darkest(&self, scale: f32, region: &Region) -> u8 {
+        #[allow(clippy::cast_sign_loss)] // clamped to the image first
+        let pixels = |v: f32, limit: u32| (v * scale).clamp(0.0, limit as f32) as u32;
+        let (left, right) = (
+            pixels(region.left, self.width),
+            pixels(region.right, self.width),
+        );
+        let (top, bottom) = (
+            pixels(region.top, self.height),
+            pixels(region.bottom, self.height),
+        );
+        (top..bottom)
+            .flat_map(|y| (left..right).map(move |x| (y, x)))
+            .filter_map(|(y, x)| self.rgba.get(((y * self.width + x) * 4) as usize))
+            .copied()
+            .min()
+            .unwrap_or(u8::MAX)
+    }
+}
+
+impl std::fmt::Debug for PageImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PageImage({}×{})", self.width, self.height)
+    }
+}
+
+/// The largest side a painted page may have, in pixels (memory: 4 bytes a pixel).
+pub const MAX_PAGE_PIXELS: f32 = 4096.0;
+
+/// Paint pages of a PDF, one after another as `next` asks for them (page index and scale,
+/// pixels per point), handing each to `done`, until `next` says `None`. One PDF and one font
+/// cache serve every page: meant to run on a worker thread for as long as the report is shown.
+pub fn paint_pages(
+    pdf: Arc<Vec<u8>>,
+    mut next: impl FnMut() -> Option<(usize, f32)>,
+    mut done: impl FnMut(usize, f32, Result<PageImage, PdfError>),
+) {
+    let pdf = match std::panic::catch_unwind(|| open(pdf)) {
+        Ok(Ok(pdf)) => pdf,
+        Ok(Err(error)) => {
+            while let Some((page, scale)) = next() {
+                done(page, scale, Err(error.clone()));
+            }
+            return;
+        }
+        Err(_) => {
+            while let Some((page, scale)) = next() {
+                done(page, scale, Err(PdfError::Damaged));
+            }
+            return;
+        }
+    };
+    let pages = pdf.pages();
+    let mut cache = hayro::RenderCache::new();
+    while let Some((index, scale)) = next() {
+        let Some(page) = pages.get(index) else {
+            done(index, scale, Err(PdfError::Damaged));
+            continue;
+        };
+        let (width, height) = page.render_dimensions();
+        // Never more than MAX_PAGE_PIXELS a side, whatever the page's size says.
+        let scale = scale
+            .min(MAX_PAGE_PIXELS / width.max(1.0))
+            .min(MAX_PAGE_PIXELS / height.max(1.0))
+            .max(0.05);
+        let painted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            hayro::render(
+                page,
+                &cache,
+                &InterpreterSettings::default(),
+                &hayro::RenderSettings::default(),
+                &hayro::PixmapSettings {
+                    x_scale: scale,
+                    y_scale: scale,
+                    bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+                },
+            )
+        }));
+        if let Ok(pixmap) = painted {
+            let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+            let rgba =
+                pixmap.take_rgba8(hayro::vello_cpu::peniko::ImageAlphaType::AlphaPremultiplied);
+            done(
+                index,
+                scale,
+                Ok(PageImage {
+                    width,
+                    height,
+                    rgba,
+                }),
+            );
+        } else {
+            // The cache may hold half of what the failed page put in it.
+            cache = hayro::RenderCache::new();
+            done(index, scale, Err(PdfError::Damaged));
+        }
+    }
 }
 
 /// The size of the body text: the size most glyphs have.
@@ -207,13 +442,15 @@ fn body_size(pages: &[Collector]) -> f64 {
 struct Line {
     y: f64,
     x: f64,
+    /// Where the pen stands after its last glyph.
+    right: f64,
     size: f64,
     text: String,
     /// The footnote mark painted just before it, if any.
     mark: Option<String>,
 }
 
-fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
+fn lay_out_page(index: usize, page: Collector, body_size: f64, out: &mut PdfText) {
     let Collector {
         width,
         height,
@@ -296,6 +533,14 @@ fn lay_out_page(page: Collector, body_size: f64, out: &mut PdfText) {
         }
         last_body = Some(line.y);
         let _ = writeln!(out.text, "{}", line.text);
+        out.lines.push(Region {
+            page: index,
+            left: line.x as f32,
+            // A line's type reaches about an em above its baseline and a quarter below.
+            top: (line.y - line.size * 0.9) as f32,
+            right: line.right.max(line.x) as f32,
+            bottom: (line.y + line.size * 0.25) as f32,
+        });
     }
 }
 
@@ -440,6 +685,7 @@ fn build_lines(mut glyphs: Vec<Glyph>, marks: &[Glyph]) -> Vec<Line> {
             let current = line.get_or_insert_with(|| Line {
                 y: glyph.y,
                 x: glyph.x,
+                right: glyph.x,
                 size: glyph.size,
                 text: String::new(),
                 mark: None,
@@ -457,6 +703,7 @@ fn build_lines(mut glyphs: Vec<Glyph>, marks: &[Glyph]) -> Vec<Line> {
                 em * glyph.size * glyph.text.chars().count().max(1) as f64
             };
             pen = glyph.x + glyph.advance.unwrap_or_else(estimate);
+            current.right = pen;
             space_pending = false;
         }
         lines.extend(line);
@@ -536,6 +783,117 @@ mod tests {
         let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
         assert_eq!(document.encoding, "PDF");
+    }
+
+    #[test]
+    fn each_block_is_placed_where_the_page_paints_it() {
+        let bytes = un_page();
+        let document = crate::parse::parse(&bytes).unwrap();
+        let printed = document.printed.as_ref().unwrap();
+        assert_eq!(printed.sizes, [[595.0, 842.0]]);
+        assert_eq!(printed.regions.len(), document.blocks.len());
+        // Paragraph 1: the line at 660 pt from the bottom, from its hanging number at 72 pt
+        // to past "welcomed it." (842 - 660 = 182 pt from the top).
+        let first = document
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(p) if p.number == 1))
+            .unwrap();
+        let [region] = printed.regions[first][..] else {
+            panic!("one region: {:?}", printed.regions[first]);
+        };
+        assert_eq!(region.page, 0);
+        assert!((region.left - 72.0).abs() < 0.5, "{region:?}");
+        assert!(
+            region.top < 182.0 - 7.0 && region.top > 182.0 - 12.0,
+            "{region:?}"
+        );
+        assert!(region.bottom > 182.0 && region.bottom < 185.0, "{region:?}");
+        assert!(region.right > 400.0 && region.right < 480.0, "{region:?}");
+        // Every block found, each below the one before.
+        let tops: Vec<f32> = printed.regions.iter().map(|r| r[0].top).collect();
+        assert!(tops.is_sorted(), "{tops:?}");
+
+        // The painting agrees: type inside the region, white paper between the paragraphs.
+        let mut images = Vec::new();
+        let mut asked = vec![(0, 1.5)];
+        paint_pages(
+            Arc::new(bytes),
+            || asked.pop(),
+            |page, scale, image| images.push((page, scale, image)),
+        );
+        let [(0, scale, Ok(image))] = &images[..] else {
+            panic!("{images:?}");
+        };
+        assert_eq!((image.width, image.height), (892, 1263));
+        assert!(
+            image.darkest(*scale, &region) < 100,
+            "text is painted there"
+        );
+        let second = &printed.regions[first + 1][0];
+        let between = Region {
+            top: region.bottom + 1.0,
+            bottom: second.top - 1.0,
+            ..region
+        };
+        assert_eq!(
+            image.darkest(*scale, &between),
+            u8::MAX,
+            "only paper between"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_across_a_page_break_has_a_region_on_each_page() {
+        let mut first = text(
+            72.0,
+            700.0,
+            10.0,
+            "1. The first paragraph begins on one page",
+        );
+        first += &text(
+            72.0,
+            686.0,
+            10.0,
+            "and runs on to the bottom of it, where it",
+        );
+        let mut second = text(72.0, 760.0, 10.0, "continues at the top of the next page.");
+        second += &text(
+            72.0,
+            740.0,
+            10.0,
+            "2. The second paragraph stays on one page.",
+        );
+        let bytes = crate::sample::pdf_pages(&[first, second]);
+        let document = crate::parse::parse(&bytes).unwrap();
+        let printed = document.printed.as_ref().unwrap();
+        let pages = |block: usize| -> Vec<usize> {
+            printed.regions[block].iter().map(|r| r.page).collect()
+        };
+        assert_eq!(document.blocks.len(), 2, "{:?}", document.blocks);
+        assert_eq!(pages(0), [0, 1]);
+        assert_eq!(pages(1), [1]);
+        assert_eq!(printed.page_of(1), Some(1));
+    }
+
+    #[test]
+    fn pages_that_cannot_be_painted_are_said_to_be_damaged() {
+        let mut answers = Vec::new();
+        let mut asked = vec![(5, 1.0), (0, 1.0)];
+        paint_pages(
+            Arc::new(un_page()),
+            || asked.pop(),
+            |page, _, image| answers.push((page, image.map(|i| i.width))),
+        );
+        assert_eq!(answers, [(0, Ok(595)), (5, Err(PdfError::Damaged))]);
+        let mut answers = Vec::new();
+        let mut asked = vec![(0, 1.0)];
+        paint_pages(
+            Arc::new(b"%PDF-1.7 nothing".to_vec()),
+            || asked.pop(),
+            |page, _, image| answers.push((page, image.map(|i| i.width))),
+        );
+        assert_eq!(answers, [(0, Err(PdfError::Damaged))]);
     }
 
     #[test]

@@ -106,8 +106,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     use crate::import::docx::{self, DocxError};
     use crate::import::pdf;
     if pdf::is_pdf(bytes) {
-        let text = pdf::read(bytes)?;
+        let bytes = std::sync::Arc::new(bytes.to_vec());
+        let text = pdf::read_shared(std::sync::Arc::clone(&bytes))?;
         let mut document = parse_with_furniture(&text.text, &text.furniture)?;
+        document.printed = Some(pdf::printed_pages(bytes, &text, &document.blocks));
         document.footnotes.extend(text.footnotes);
         document.encoding = "PDF";
         return Ok(document);
@@ -213,6 +215,7 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
         blocks,
         footnotes,
         removed,
+        printed: None,
     })
 }
 
