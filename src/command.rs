@@ -32,6 +32,8 @@ pub enum Command {
     ClearFilter,
     WriteNote,
     ToggleOutline,
+    /// Show the printed page of the paragraph being read (reports from a PDF).
+    ToggleOriginalPage,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -94,6 +96,7 @@ impl Command {
         commands.extend([
             Self::ClearFilter,
             Self::ToggleOutline,
+            Self::ToggleOriginalPage,
             Self::ZoomIn,
             Self::ZoomOut,
             Self::ZoomReset,
@@ -131,6 +134,7 @@ impl Command {
             Self::ClearFilter => vec![alt(Key::Num0)],
             Self::WriteNote => vec![key(Key::Enter)],
             Self::ToggleOutline => vec![cmd_shift(Key::O)],
+            Self::ToggleOriginalPage => vec![key(Key::P)],
             Self::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ZoomReset => vec![cmd(Key::Num0)],
@@ -169,6 +173,7 @@ impl Command {
             Self::ClearFilter => strings.clear_filter,
             Self::WriteNote => strings.write_note,
             Self::ToggleOutline => strings.toggle_outline,
+            Self::ToggleOriginalPage => strings.original_page,
             Self::ZoomIn => strings.zoom_in,
             Self::ZoomOut => strings.zoom_out,
             Self::ZoomReset => strings.zoom_reset,

@@ -575,6 +575,82 @@ fn idle_costs_nothing() {
     assert!(!harness.ctx.has_requested_repaint());
 }
 
+/// Let the page painter's worker finish: run frames until `pages` pages are painted.
+fn wait_for_pages(harness: &mut Harness<'static, ParatagApp>, pages: usize) {
+    for _ in 0..500 {
+        // A spinner turns while a page is being painted: step, don't wait for calm.
+        harness.step();
+        if harness.state().painted_pages() >= pages {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the pages were not painted in 5 s");
+}
+
+/// View ▸ Original page (P) on a PDF report: the page of the paragraph being read, painted
+/// beside the text; it follows the selection to another page, and a click on a paragraph
+/// printed on the page selects that paragraph.
+#[test]
+fn the_original_page_follows_the_selection_and_a_click_on_it_selects() {
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seed-layout.zh.cid.pdf");
+    let mut harness = harness_with_report(&pdf);
+    assert!(harness.query_by_label("Original page").is_none());
+    harness.key_press(Key::P);
+    harness.step();
+    harness.get_by_label("Original page");
+    // Nothing selected: the page at the top of the report.
+    harness.step();
+    harness.get_by_role_and_label(Role::Image, "Page 1 of 3");
+    wait_for_pages(&mut harness, 2);
+
+    // Where a paragraph is printed, as the importer placed it.
+    let place = |harness: &Harness<'static, ParatagApp>, number: u32| {
+        let app = harness.state();
+        let printed = app.document().printed.clone().unwrap();
+        let block = app.block_of(ParagraphIndex(number as usize - 1)).unwrap();
+        (
+            printed.regions[block][0],
+            printed.sizes[printed.regions[block][0].page],
+        )
+    };
+    let (region, [width, _]) = place(&harness, 21);
+    for _ in 0..21 {
+        harness.key_press(Key::J);
+    }
+    wait_for_pages(&mut harness, 3);
+    assert_eq!(selected_number(&harness), Some(21));
+    let label = format!("Page {} of 3", region.page + 1);
+    assert_ne!(region.page, 0, "the test needs a paragraph on a later page");
+    let page = harness.get_by_role_and_label(Role::Image, &label).rect();
+    assert!(harness.query_by_label("Page 1 of 3").is_none());
+
+    // A click on the lines of another paragraph printed on that page selects it.
+    let other = (1..21)
+        .rev()
+        .find(|number| place(&harness, *number).0.page == region.page)
+        .unwrap();
+    let (region, _) = place(&harness, other);
+    let points = page.width() / width;
+    let at = page.min
+        + egui::vec2(
+            f32::midpoint(region.left, region.right),
+            f32::midpoint(region.top, region.bottom),
+        ) * points;
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(other));
+
+    // P again hides it; on a text report P only says why there is nothing to show.
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(harness.query_by_label("Original page").is_none());
+}
+
 #[cfg(feature = "snapshots")]
 mod snapshots {
     use super::*;

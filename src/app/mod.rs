@@ -3,6 +3,7 @@
 //! commands; nothing else changes it.
 
 pub mod dialogs;
+pub mod pages;
 pub mod preferences;
 mod tags;
 
@@ -119,6 +120,8 @@ pub struct ParatagApp {
     export_dialog: Option<ExportDialog>,
     /// The reader's measured row heights (a view cache, not state).
     row_heights: crate::ui::RowHeights,
+    /// The printed pages painted so far (a view cache, made when first shown).
+    pages: Option<pages::Pages>,
     /// Where old Word documents are converted.
     conversion: Conversion,
     /// The report being converted.
@@ -198,6 +201,7 @@ impl ParatagApp {
             pending_dialog: None,
             export_dialog: None,
             row_heights: crate::ui::RowHeights::default(),
+            pages: None,
             conversion: Conversion::InPlace,
             converting: None,
             frames_drawn: 0,
@@ -330,6 +334,34 @@ impl ParatagApp {
     /// The reader's row heights, kept between frames.
     pub fn row_heights_mut(&mut self) -> &mut crate::ui::RowHeights {
         &mut self.row_heights
+    }
+
+    /// The reader's row heights and what it shows, as last drawn.
+    pub fn row_heights(&self) -> &crate::ui::RowHeights {
+        &self.row_heights
+    }
+
+    /// The report's printed pages and their painter, when the report came from a PDF (the
+    /// painter's worker starts the first time this is asked).
+    pub fn printed_pages(
+        &mut self,
+        ctx: &egui::Context,
+    ) -> Option<(&crate::document::PrintedPages, &mut pages::Pages)> {
+        let printed = self.document.printed.as_ref()?;
+        let pages = self
+            .pages
+            .get_or_insert_with(|| pages::Pages::new(std::sync::Arc::clone(&printed.pdf), ctx));
+        Some((printed, pages))
+    }
+
+    /// How many printed pages are painted and kept (none until the original page is shown).
+    pub fn painted_pages(&self) -> usize {
+        self.pages.as_ref().map_or(0, pages::Pages::kept)
+    }
+
+    /// Whether the original page is on show: asked for, and the report has printed pages.
+    pub fn shows_original_page(&self) -> bool {
+        self.preferences.show_original_page && self.document.printed.is_some()
     }
 
     /// The paragraph index of a block, if it is a numbered paragraph.
@@ -617,6 +649,13 @@ impl ParatagApp {
             Command::TypeNote(note) => self.type_note(note),
             Command::Select(paragraph) => self.select(paragraph),
             Command::ToggleOutline => self.preferences.show_outline ^= true,
+            Command::ToggleOriginalPage => {
+                if self.document.printed.is_some() {
+                    self.preferences.show_original_page ^= true;
+                } else {
+                    self.notice = Some(self.strings().pages_only_pdf.to_owned());
+                }
+            }
             Command::ZoomIn => self.preferences.zoom_in(),
             Command::ZoomOut => self.preferences.zoom_out(),
             Command::ZoomReset => self.preferences.zoom = 1.0,
@@ -735,6 +774,8 @@ impl ParatagApp {
     ) {
         match opened {
             Ok(document) => {
+                // The previous report's painter stops; this one's starts when first shown.
+                self.pages = None;
                 self.paragraph_blocks = paragraph_blocks(&document);
                 self.fingerprints = crate::tags_file::Fingerprints::new(&document);
                 self.document = document;

@@ -17,6 +17,8 @@ pub struct Preferences {
     pub dark_mode: bool,
     pub ui_language: UiLanguage,
     pub show_outline: bool,
+    /// The printed page beside the text (View ▸ Original page), for reports from a PDF.
+    pub show_original_page: bool,
     /// Reports and tags files opened or saved lately, the newest first.
     pub recent: Vec<std::path::PathBuf>,
 }
@@ -28,6 +30,7 @@ impl Default for Preferences {
             dark_mode: false,
             ui_language: UiLanguage::English,
             show_outline: true,
+            show_original_page: false,
             recent: Vec::new(),
         }
     }

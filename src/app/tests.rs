@@ -978,3 +978,32 @@ fn the_window_icon_is_a_square_picture_with_transparent_corners() {
     let middle = (64 * 128 + 64) * 4;
     assert_eq!(icon.rgba[middle + 3], 255);
 }
+
+#[test]
+fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter() {
+    let (mut app, ctx) = app();
+    // The built-in report is text: P says so and changes nothing.
+    app.apply(&ctx, Command::ToggleOriginalPage);
+    assert!(!app.preferences().show_original_page);
+    assert!(!app.shows_original_page());
+    assert_eq!(app.notice(), Some(app.strings().pages_only_pdf));
+    assert!(app.printed_pages(&ctx).is_none());
+
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-layout.zh.cid.pdf");
+    app.apply(&ctx, Command::OpenPath(pdf.clone()));
+    assert!(app.notice().is_none());
+    app.apply(&ctx, Command::ToggleOriginalPage);
+    assert!(app.shows_original_page());
+    let (printed, _) = app.printed_pages(&ctx).unwrap();
+    assert_eq!(printed.sizes.len(), 3);
+
+    // Another report: its own pages (the first one's painter is let go), and back to text the
+    // preference stays but nothing is shown.
+    app.apply(&ctx, Command::OpenPath(pdf));
+    assert!(app.pages.is_none());
+    let text =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
+    app.apply(&ctx, Command::OpenPath(text));
+    assert!(app.preferences().show_original_page);
+    assert!(!app.shows_original_page());
+}

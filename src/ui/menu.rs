@@ -74,6 +74,18 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
             if ui.checkbox(&mut outline, strings.toggle_outline).clicked() {
                 commands.push(Command::ToggleOutline);
             }
+            let mut page = app.shows_original_page();
+            let has_pages = app.document().printed.is_some();
+            let mut label = Command::ToggleOriginalPage.label(strings);
+            if let Some(shortcut) = super::shortcut_text(ui.ctx(), &Command::ToggleOriginalPage) {
+                label = format!("{label}  ({shortcut})");
+            }
+            let toggle = ui
+                .add_enabled(has_pages, egui::Checkbox::new(&mut page, label))
+                .on_disabled_hover_text(strings.pages_only_pdf);
+            if toggle.clicked() {
+                commands.push(Command::ToggleOriginalPage);
+            }
             let mut dark = app.preferences().dark_mode;
             if ui.checkbox(&mut dark, strings.dark_mode).clicked() {
                 commands.push(Command::ToggleDarkMode);

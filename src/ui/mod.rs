@@ -6,6 +6,7 @@ mod find_bar;
 mod menu;
 mod modals;
 mod outline;
+mod page_view;
 mod reader;
 mod status_bar;
 mod tag_panel;
@@ -60,17 +61,25 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
         egui::Panel::top("find_bar").show(ui, |ui| find_bar::find_bar_ui(ui, app, &mut commands));
     }
     let show_outline = app.preferences().show_outline;
-    let (tag_panel, outline) = side_panel_ranges(ui.available_width(), show_outline);
+    let show_page = app.shows_original_page();
+    let ranges = side_panel_ranges(ui.available_width(), show_outline, show_page);
     egui::Panel::right("tag_panel")
         .resizable(true)
         .default_size(280.0)
-        .size_range(tag_panel)
+        .size_range(ranges.tags)
         .show(ui, |ui| tag_panel::tag_panel_ui(ui, app, &mut commands));
+    if show_page {
+        egui::Panel::right("original_page")
+            .resizable(true)
+            .default_size(520.0)
+            .size_range(ranges.page)
+            .show(ui, |ui| page_view::page_view_ui(ui, app, &mut commands));
+    }
     if show_outline {
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(180.0)
-            .size_range(outline)
+            .size_range(ranges.outline)
             .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
@@ -96,21 +105,33 @@ fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str, commands: 
 /// The report keeps at least this width; the side panels give way when the window narrows.
 const READER_MIN_WIDTH: f32 = 360.0;
 
-/// The widths the tag panel and the outline may take in a window `width` points wide: their
-/// usual ranges, narrowed so that the report keeps `READER_MIN_WIDTH` (the tag panel gets
-/// three fifths of what is left when the outline shows). egui clamps a panel's remembered
-/// width to its range every frame, so narrowing the window narrows the panels.
-fn side_panel_ranges(width: f32, show_outline: bool) -> (Rangef, Rangef) {
+/// The widths the side panels may take.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PanelRanges {
+    tags: Rangef,
+    outline: Rangef,
+    page: Rangef,
+}
+
+/// The widths the side panels may take in a window `width` points wide: their usual ranges,
+/// narrowed so that the report keeps `READER_MIN_WIDTH`. What is left is shared: the original
+/// page, when shown, gets nearly half, and of the rest the tag panel three fifths when the
+/// outline shows. egui clamps a panel's remembered width to its range every frame, so
+/// narrowing the window narrows the panels.
+fn side_panel_ranges(width: f32, show_outline: bool, show_page: bool) -> PanelRanges {
     let spare = (width - READER_MIN_WIDTH).max(0.0);
     let range = |min: f32, max: f32, share: f32, floor: f32| {
         let max = (spare * share).clamp(floor, max);
         Rangef::new(min.min(max), max)
     };
+    let page_share = if show_page { 0.55 } else { 0.0 };
+    let rest = 1.0 - page_share;
     let tag_share = if show_outline { 0.6 } else { 1.0 };
-    (
-        range(240.0, 640.0, tag_share, 180.0),
-        range(120.0, 420.0, 0.4, 100.0),
-    )
+    PanelRanges {
+        tags: range(240.0, 640.0, rest * tag_share, 180.0),
+        outline: range(120.0, 420.0, rest * 0.4, 100.0),
+        page: range(260.0, 900.0, page_share, 200.0),
+    }
 }
 
 /// A command's first shortcut as text for menus and tooltips ("Ctrl+Z").

@@ -36,9 +36,17 @@ pub struct RowHeights {
     key: (u32, u32),
     /// Per block: its height, measured once drawn, estimated until then.
     heights: Vec<f32>,
+    /// The first and the last block on screen when last drawn.
+    on_screen: Option<(usize, usize)>,
 }
 
 impl RowHeights {
+    /// The first and the last block on screen when the report was last drawn (with a filter
+    /// on, some blocks between them are hidden).
+    pub fn on_screen(&self) -> Option<(usize, usize)> {
+        self.on_screen
+    }
+
     /// The cache for this width, zoom and document; estimated afresh when any of them changed.
     fn prepare(&mut self, width: f32, pixels_per_point: f32, blocks: &[Block]) {
         // Rounded, so that sub-pixel jitter of the panel width does not throw the cache away.
@@ -83,6 +91,17 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
                 ui.weak(app.strings().nothing_matches_filter);
             }
 
+            let row_at = |y: f32| {
+                offsets
+                    .partition_point(|offset| *offset <= y)
+                    .saturating_sub(1)
+            };
+            heights.on_screen = (!visible.is_empty()).then(|| {
+                (
+                    visible[row_at(viewport.min.y)],
+                    visible[row_at(viewport.max.y)],
+                )
+            });
             let first = offsets
                 .partition_point(|offset| *offset < viewport.min.y - OVERSCAN)
                 .saturating_sub(1);

@@ -34,3 +34,12 @@ pub fn match_fill(visuals: &Visuals, current: bool) -> Color32 {
         (true, true) => Color32::from_rgb(0xA3, 0x6A, 0x12),
     }
 }
+
+/// The selected paragraph's place on a printed page: a highlighter's yellow over white paper
+/// (the page is paper in dark mode too), and its outline.
+pub fn page_highlight() -> (Color32, Color32) {
+    (
+        Color32::from_rgba_unmultiplied(0xFF, 0xC8, 0x00, 70),
+        Color32::from_rgb(0xE0, 0x8A, 0x00),
+    )
+}
