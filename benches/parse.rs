@@ -81,5 +81,48 @@ fn pdfs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsing, pdfs);
+/// Painting a page for View ▸ Original page at 1.5 pixels a point (budget: 60 ms off the UI
+/// thread): a full page of the generated English report, and the first page of each of the
+/// built-in report's PDFs (CJK fonts). Each time from a freshly opened PDF with empty caches, as
+/// when the page view first shows a report: the slowest case.
+fn painting(c: &mut Criterion) {
+    let mut group = c.benchmark_group("paint");
+    group.sample_size(10);
+    let english = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .expect("the English test text");
+    let source = parse::parse(&english).expect("the English test text parses");
+    let text = sample::large_report(&source, 470).expect("paragraphs");
+    let mut pdfs = vec![(
+        "a page of the generated English report".to_owned(),
+        sample::pdf_report(&text, source.symbol.as_deref().unwrap_or_default()),
+        2,
+    )];
+    for name in ["lo-truetype", "lo-cff", "cid"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/seed-layout.zh.{name}.pdf"));
+        let pdf = std::fs::read(path).expect("fixture");
+        pdfs.push((format!("page 1 of the built-in report, {name}"), pdf, 0));
+    }
+    for (name, pdf, page) in pdfs {
+        let pdf = std::sync::Arc::new(pdf);
+        group.bench_function(format!("{name} at 1.5×"), |b| {
+            b.iter(|| {
+                let mut asked = Some((page, 1.5));
+                let mut painted = None;
+                paratag::import::pdf::paint_pages(
+                    std::sync::Arc::clone(&pdf),
+                    || asked.take(),
+                    |_, _, image| painted = Some(image.expect("painted")),
+                );
+                black_box(painted)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, pdfs, painting);
 criterion_main!(benches);
