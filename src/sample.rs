@@ -212,10 +212,12 @@ pub fn pdf_report(text: &str, running_head: &str) -> Vec<u8> {
     let page_count = pages.len().max(1);
     let escape = |line: &str| -> String {
         line.chars()
-            .map(|c| match c {
-                '(' | ')' | '\\' => format!("\\{c}"),
-                c if u32::from(c) < 256 && !c.is_control() => c.to_string(),
-                _ => "?".to_owned(),
+            .map(|c| match win_ansi(c) {
+                Some(b'(' | b')' | b'\\') => format!("\\{c}"),
+                Some(byte) if byte.is_ascii() => c.to_string(),
+                // Outside ASCII the string holds the font's byte, written as an octal escape.
+                Some(byte) => format!("\\{byte:03o}"),
+                None => "?".to_owned(),
             })
             .collect()
     };
@@ -241,6 +243,27 @@ pub fn pdf_report(text: &str, running_head: &str) -> Vec<u8> {
         })
         .collect();
     pdf_pages(&contents)
+}
+
+/// A character's byte in the Windows encoding of the PDF's standard font (Latin-1 and the
+/// typographic quotes, dashes and ligatures of French and Spanish), if it has one.
+pub fn win_ansi(c: char) -> Option<u8> {
+    let byte = match c {
+        '€' => 0x80,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '–' => 0x96,
+        '—' => 0x97,
+        'œ' => 0x9C,
+        'Œ' => 0x8C,
+        c if c.is_control() => return None,
+        c => u8::try_from(u32::from(c))
+            .ok()
+            .filter(|b| !(0x80..0xA0).contains(b))?,
+    };
+    Some(byte)
 }
 
 /// A PDF of A4 pages, one content stream each, with Helvetica (Windows encoding) as `/F1`: written by

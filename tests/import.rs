@@ -82,6 +82,19 @@ fn every_form_of_the_built_in_report_reads_like_its_text() {
     }
 }
 
+/// The built-in report as an old Word document (.doc), converted by the real LibreOffice
+/// (`.ci/run` installs it and runs this with `--features libreoffice`): the same paragraphs as
+/// the text.
+#[cfg(feature = "libreoffice")]
+#[test]
+fn an_old_word_document_is_converted_by_libreoffice() {
+    let text = paratag::seed::document().unwrap();
+    let document = parse::read_report(&fixture("seed-layout.zh.doc")).unwrap();
+    assert_eq!(document.symbol, text.symbol);
+    assert_eq!(lines(&document), lines(&text));
+    assert_eq!(document.encoding, "Word (.docx)");
+}
+
 /// Tags made on the text open on the Word file and the PDF of the same report, every one on its
 /// paragraph.
 #[test]
@@ -123,10 +136,17 @@ fn a_printed_report_reads_back_like_its_text() {
     .unwrap();
     let source = parse::parse(&english).unwrap();
     let text = paratag::sample::large_report(&source, 120).unwrap();
-    // The standard font prints Latin-1; the rest is `?` in the PDF, and so in the text here.
+    // The standard font prints Latin-1 and a few more; the rest is `?` in the PDF, and so in
+    // the text here.
     let latin: String = text
         .chars()
-        .map(|c| if u32::from(c) < 256 { c } else { '?' })
+        .map(|c| {
+            if c == '\n' || paratag::sample::win_ansi(c).is_some() {
+                c
+            } else {
+                '?'
+            }
+        })
         .collect();
     let from_text = parse::parse_text(&latin).unwrap();
     let pdf = paratag::sample::pdf_report(&text, source.symbol.as_deref().unwrap());
@@ -149,6 +169,113 @@ fn a_printed_report_reads_back_like_its_text() {
         from_pdf.headings().collect::<Vec<_>>(),
         from_text.headings().collect::<Vec<_>>()
     );
+}
+
+/// A French report in UN layout (written for this test): masthead, title, two sections.
+const FRENCH: &str = "\
+Nations Unies
+CAC/COSP/WG.2/2019/4
+Conférence des États parties à la
+Convention des Nations Unies
+contre la corruption
+Distr. générale
+12 septembre 2019
+Français
+Original : anglais
+Groupe de travail intergouvernemental à composition non limitée
+sur le recouvrement d’avoirs
+Rapport sur la réunion du Groupe de travail tenue à Vienne
+du 4 au 6 septembre 2019
+I. Introduction
+1. Le Groupe de travail sur le recouvrement d’avoirs a été créé par la
+Conférence des États parties dans sa résolution 1/4 afin de l’aider à
+s’acquitter de son mandat concernant la restitution du produit de la
+corruption.
+2. Dans la même résolution, la Conférence a décidé que le Groupe de
+travail l’aiderait à accumuler des connaissances dans le domaine du
+recouvrement d’avoirs et à favoriser la confiance entre États requérants
+et États requis.
+II. Résumé des débats
+3. Plusieurs orateurs ont souligné les difficultés rencontrées dans
+l’identification des bénéficiaires effectifs et ont insisté sur
+l’importance de la coopération internationale, y compris l’échange
+spontané d’informations.
+4. Un orateur a proposé que le secrétariat élabore un guide pratique
+sur la gestion des avoirs saisis ; d’autres ont encouragé les États à
+partager leurs bonnes pratiques en matière de restitution.
+";
+
+/// A Spanish report in UN layout (written for this test).
+const SPANISH: &str = "\
+Naciones Unidas
+CAC/COSP/WG.2/2019/4
+Conferencia de los Estados Partes
+en la Convención de las Naciones
+Unidas contra la Corrupción
+Distr. general
+12 de septiembre de 2019
+Español
+Original: inglés
+Grupo de Trabajo Intergubernamental de Composición Abierta
+sobre Recuperación de Activos
+Informe sobre la reunión del Grupo de Trabajo celebrada en Viena
+del 4 al 6 de septiembre de 2019
+I. Introducción
+1. El Grupo de Trabajo sobre Recuperación de Activos fue establecido por
+la Conferencia de los Estados Partes en su resolución 1/4 con el fin de
+prestarle asistencia en el cumplimiento de su mandato relativo a la
+restitución del producto de la corrupción.
+2. En la misma resolución, la Conferencia decidió que el Grupo de Trabajo
+la ayudaría a acumular conocimientos en la esfera de la recuperación de
+activos y a fomentar la confianza entre los Estados requirentes y los
+Estados requeridos.
+II. Resumen de las deliberaciones
+3. Varios oradores destacaron las dificultades encontradas para
+identificar a los beneficiarios finales e insistieron en la importancia
+de la cooperación internacional, incluido el intercambio espontáneo de
+información.
+4. Un orador propuso que la secretaría elaborara una guía práctica sobre
+la administración de los bienes incautados; otros alentaron a los
+Estados a que compartieran sus buenas prácticas en materia de
+restitución.
+";
+
+/// French and Spanish reports printed as PDFs of some pages (accents, `’` and `œ` through the
+/// PDF font's own encoding, paragraphs across page breaks, a running head and page counters)
+/// read back with their symbol, language, headings and paragraphs, word for word, each
+/// paragraph placed on its page.
+#[test]
+fn french_and_spanish_pdfs_read_like_their_text() {
+    use paratag::document::Language;
+    for (text, language, words) in [
+        (FRENCH, Language::French, ["États", "d’avoirs", "été créé"]),
+        (
+            SPANISH,
+            Language::Spanish,
+            ["restitución", "información", "oradores"],
+        ),
+    ] {
+        let source = parse::parse_text(text).unwrap();
+        assert_eq!(source.language, language);
+        let long = paratag::sample::large_report(&source, 60).unwrap();
+        let from_text = parse::parse_text(&long).unwrap();
+        let pdf = paratag::sample::pdf_report(&long, "CAC/COSP/WG.2/2019/4");
+        let from_pdf = parse::parse(&pdf).unwrap();
+        assert_eq!(from_pdf.symbol.as_deref(), Some("CAC/COSP/WG.2/2019/4"));
+        assert_eq!(from_pdf.language, language);
+        assert_eq!(lines(&from_pdf), lines(&from_text), "{language:?}");
+        let body: String = from_pdf.paragraphs().map(|p| p.text.as_str()).collect();
+        for word in words {
+            assert!(body.contains(word), "{language:?}: {word}");
+        }
+        let printed = from_pdf.printed.as_ref().unwrap();
+        assert!(printed.sizes.len() >= 3, "{language:?}");
+        for (block, regions) in from_pdf.blocks.iter().zip(&printed.regions) {
+            if !matches!(block, Block::Text(_)) {
+                assert!(!regions.is_empty(), "{language:?}: {block:?} has no place");
+            }
+        }
+    }
 }
 
 /// Paint pages of a PDF at a scale, as the page view's worker does.

@@ -81,7 +81,8 @@ fn run(program: &Path, file: &Path, work: &Path, timeout: Duration) -> Result<Ve
         .arg(file)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        // To a file, not a pipe: a pipe nobody reads while it runs could fill and stall it.
+        .stderr(std::fs::File::create(work.join("stderr")).map_err(|e| failed(&e))?)
         .spawn()
         .map_err(|e| failed(&e))?;
     let started = Instant::now();
@@ -96,17 +97,24 @@ fn run(program: &Path, file: &Path, work: &Path, timeout: Duration) -> Result<Ve
             None => std::thread::sleep(Duration::from_millis(50)),
         }
     };
-    let converted = file
-        .file_stem()
-        .map(|stem| work.join(stem).with_extension("docx"));
+    // `report.zh.doc` becomes `report.zh.docx` (not `report.docx`: only the last extension
+    // is LibreOffice's to change).
+    let converted = file.file_stem().map(|stem| {
+        let mut name = stem.to_owned();
+        name.push(".docx");
+        work.join(name)
+    });
     match converted.map(std::fs::read) {
         Some(Ok(bytes)) if status.success() => Ok(bytes),
         _ => {
-            let mut stderr = String::new();
-            if let Some(mut pipe) = child.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
-            }
-            let said = stderr.lines().last().unwrap_or_default().trim().to_owned();
+            let stderr = std::fs::read_to_string(work.join("stderr")).unwrap_or_default();
+            // The last line that says something other than a warning about Java.
+            let said = stderr
+                .lines()
+                .map(str::trim)
+                .rfind(|line| !line.is_empty() && !line.contains("javaldx"))
+                .unwrap_or_default()
+                .to_owned();
             Err(failed(&if said.is_empty() {
                 format!("it exited with {status} and wrote no .docx")
             } else {
@@ -153,12 +161,15 @@ mod tests {
     #[test]
     fn a_conversion_is_read_or_says_why_not_and_leaves_nothing_behind() {
         let dir = scratch("convert");
-        let file = dir.join("report.doc");
+        // A name with two dots: LibreOffice writes `report.zh.docx`.
+        let file = dir.join("report.zh.doc");
         std::fs::write(&file, OLE_MAGIC).unwrap();
         let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-layout.zh.docx");
         // Arguments: profile, --headless, --norestore, --convert-to, docx, --outdir, DIR, FILE.
-        let converter =
-            fake_converter(&dir, &format!("cp '{}' \"$7/report.docx\"", docx.display()));
+        let converter = fake_converter(
+            &dir,
+            &format!("cp '{}' \"$7/report.zh.docx\"", docx.display()),
+        );
         let bytes = convert_with(&converter, &file, TIMEOUT).unwrap();
         assert_eq!(bytes, std::fs::read(&docx).unwrap());
         assert_eq!(
@@ -167,9 +178,12 @@ mod tests {
         );
         assert_eq!(leftovers(), 0);
 
+        // What LibreOffice says last on a machine without Java is not the reason.
         let broken = fake_converter(
             &dir,
-            "echo 'Error: source file could not be loaded' >&2; exit 1",
+            "echo 'Error: source file could not be loaded' >&2; \
+             echo 'Warning: failed to launch javaldx - java may not function correctly' >&2; \
+             exit 1",
         );
         let error = convert_with(&broken, &file, TIMEOUT).unwrap_err();
         assert_eq!(
