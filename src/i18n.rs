@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::annotations::Tag;
 use crate::import::doc::DocError;
 use crate::import::docx::DocxError;
+use crate::import::odt::OdtError;
 use crate::import::pdf::PdfError;
 use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
 use crate::storage::{NotAFile, Protected, ReadError, SaveError};
@@ -218,6 +219,8 @@ pub struct Strings {
     pub save_step: fn(&'static str) -> &'static str,
     /// Why a Word document cannot be read, in this language.
     pub docx_problem: fn(&DocxError) -> String,
+    /// Why an OpenDocument text cannot be read, in this language.
+    pub odt_problem: fn(&OdtError) -> String,
     /// Why a PDF cannot be read, in this language.
     pub pdf_problem: fn(&PdfError) -> String,
     /// Why an old Word document cannot be converted, in this language.
@@ -289,6 +292,7 @@ impl Strings {
             }
             ReportProblem::Parse(ParseError::NoParagraphs) => self.report_no_paragraphs.to_owned(),
             ReportProblem::Parse(ParseError::Docx(error)) => (self.docx_problem)(error),
+            ReportProblem::Parse(ParseError::Odt(error)) => (self.odt_problem)(error),
             ReportProblem::Parse(ParseError::Pdf(error)) => (self.pdf_problem)(error),
             ReportProblem::Parse(ParseError::Doc(error)) => (self.doc_problem)(error),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)) => {
@@ -407,6 +411,25 @@ fn chinese_docx_problem(error: &DocxError) -> String {
         }
         DocxError::Encrypted => {
             "Word 文档已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
+        }
+    }
+}
+
+/// Why an OpenDocument text cannot be read, in Chinese.
+fn chinese_odt_problem(error: &OdtError) -> String {
+    match error {
+        OdtError::Package(problem) => {
+            format!("OpenDocument 文件已损坏（无法读取其 ZIP 包：{problem}）")
+        }
+        OdtError::NoBody => "OpenDocument 文件没有正文（缺少 content.xml）".to_owned(),
+        OdtError::Xml { part, problem } => {
+            format!("OpenDocument 文件已损坏（{part} 不是有效的 XML：{problem}）")
+        }
+        OdtError::TooLarge { part, limit_mib } => {
+            format!("OpenDocument 文件的 {part} 解压后超过 {limit_mib} MiB")
+        }
+        OdtError::Encrypted => {
+            "OpenDocument 文件已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
         }
     }
 }
@@ -617,6 +640,7 @@ static ENGLISH: Strings = Strings {
     reading_pdf: "Reading the PDF… — {file}",
     save_step: english_step,
     docx_problem: DocxError::to_string,
+    odt_problem: OdtError::to_string,
     pdf_problem: PdfError::to_string,
     doc_problem: DocError::to_string,
 };
@@ -771,6 +795,7 @@ static CHINESE: Strings = Strings {
     reading_pdf: "正在读取 PDF…… — {file}",
     save_step: chinese_step,
     docx_problem: chinese_docx_problem,
+    odt_problem: chinese_odt_problem,
     pdf_problem: chinese_pdf_problem,
     doc_problem: chinese_doc_problem,
 };
@@ -875,6 +900,7 @@ mod tests {
             ReportProblem::Parse(ParseError::Pdf(PdfError::NoText { pages: 3 })),
             ReportProblem::Parse(ParseError::Doc(DocError::NoConverter)),
             ReportProblem::Parse(ParseError::Docx(DocxError::Package("bad".to_owned()))),
+            ReportProblem::Parse(ParseError::Odt(OdtError::NoBody)),
         ];
         let english = UiLanguage::English.strings();
         let chinese = UiLanguage::Chinese.strings();

@@ -50,6 +50,7 @@ fn every_form_of_the_built_in_report_reads_like_its_text() {
         .collect();
     for name in [
         "seed-layout.zh.docx",
+        "seed-layout.zh.odt",
         "seed-layout.zh.lo-truetype.pdf",
         "seed-layout.zh.lo-cff.pdf",
         "seed-layout.zh.cid.pdf",
@@ -93,6 +94,38 @@ fn an_old_word_document_is_converted_by_libreoffice() {
     assert_eq!(document.symbol, text.symbol);
     assert_eq!(lines(&document), lines(&text));
     assert_eq!(document.encoding, "Word (.docx)");
+}
+
+/// Paragraphs numbered by LibreOffice's list styles (an HTML page with `<ol>` lists, saved as
+/// `.odt` by LibreOffice: the numbers are in the list styles, not the text), one list
+/// starting at 3: printed numbers, sub-items and headings as a reader sees them.
+#[test]
+fn paragraphs_numbered_by_list_styles_in_an_odt() {
+    let document = parse::read_report(&fixture("numbered-lists.en.odt")).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/HRC/55/12"));
+    assert_eq!(document.encoding, "OpenDocument (.odt)");
+    assert_eq!(
+        document.headings().collect::<Vec<_>>(),
+        ["I. Introduction", "II. Findings"]
+    );
+    let paragraphs: Vec<(u32, &str)> = document
+        .paragraphs()
+        .map(|p| (p.number, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            (
+                1,
+                "The Council considered the study and welcomed it with great interest."
+            ),
+            (
+                2,
+                "It decided: a. To remain seized of the matter; b. To report back."
+            ),
+            (3, "The findings follow in the annex to the present report."),
+        ]
+    );
 }
 
 /// Tags made on the text open on the Word file and the PDF of the same report, every one on its
@@ -374,6 +407,7 @@ fn damaged_pdfs_and_word_files_never_panic() {
     };
     for name in [
         "seed-layout.zh.docx",
+        "seed-layout.zh.odt",
         "seed-layout.zh.cid.pdf",
         "seed-layout.zh.lo-cff.pdf",
     ] {

@@ -52,7 +52,7 @@ impl ReportPicker for NativePicker {
                 .set_title("paratag")
                 .add_filter(
                     "Reports and tags",
-                    &["pdf", "docx", "doc", "txt", "text", "ron"],
+                    &["pdf", "docx", "doc", "odt", "txt", "text", "ron"],
                 )
                 .add_filter("All files", &["*"])
                 .pick_file()

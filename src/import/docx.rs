@@ -12,10 +12,8 @@
 //! Every part is read with a size limit, so a ZIP bomb is refused rather than inflated.
 
 use std::collections::HashMap;
-use std::io::Read as _;
 
-/// The most one part of the package may inflate to.
-const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+use super::package::{Package, PackageError};
 
 /// The text of a Word document, ready for the report parser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,52 +116,19 @@ pub fn read(bytes: &[u8]) -> Result<DocxText, DocxError> {
     })
 }
 
-/// The ZIP package, read part by part with a limit.
-struct Package<'a> {
-    archive: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
-}
-
-impl<'a> Package<'a> {
-    fn open(bytes: &'a [u8]) -> Result<Self, DocxError> {
-        let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|error| DocxError::Package(error.to_string()))?;
-        Ok(Self { archive })
-    }
-
-    /// A part's text, `None` when the package has no such part.
-    fn part(&mut self, name: &str) -> Result<Option<String>, DocxError> {
-        let file = match self.archive.by_name(name) {
-            Ok(file) => file,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(zip::result::ZipError::UnsupportedArchive(what)) if what.contains("ncrypt") => {
-                return Err(DocxError::Encrypted);
-            }
-            Err(error) => return Err(DocxError::Package(error.to_string())),
-        };
-        if file.encrypted() {
-            return Err(DocxError::Encrypted);
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_PART_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|error| DocxError::Package(error.to_string()))?;
-        if bytes.len() as u64 > MAX_PART_BYTES {
-            return Err(DocxError::TooLarge {
-                part: name.to_owned(),
-                limit_mib: MAX_PART_BYTES / (1024 * 1024),
-            });
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        // XML parts are UTF-8 (Word writes nothing else); a stray bad byte is replaced.
-        Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
-    }
-}
-
 fn xml_document<'x>(part: &str, xml: &'x str) -> Result<roxmltree::Document<'x>, DocxError> {
-    roxmltree::Document::parse(xml).map_err(|error| DocxError::Xml {
-        part: part.to_owned(),
-        problem: error.to_string(),
-    })
+    super::package::xml(part, xml).map_err(DocxError::from)
+}
+
+impl From<PackageError> for DocxError {
+    fn from(error: PackageError) -> Self {
+        match error {
+            PackageError::Damaged(problem) => Self::Package(problem),
+            PackageError::Xml { part, problem } => Self::Xml { part, problem },
+            PackageError::TooLarge { part, limit_mib } => Self::TooLarge { part, limit_mib },
+            PackageError::Encrypted => Self::Encrypted,
+        }
+    }
 }
 
 type Node<'a, 'x> = roxmltree::Node<'a, 'x>;
@@ -501,7 +466,7 @@ impl Numbering {
 }
 
 /// A number in one of Word's formats.
-fn format_number(value: u32, format: &str) -> String {
+pub(super) fn format_number(value: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(value).to_lowercase(),
         "upperLetter" => letters(value),
@@ -774,7 +739,7 @@ mod tests {
             )
             .unwrap();
             let spaces = vec![b' '; 1024 * 1024];
-            for _ in 0..=MAX_PART_BYTES / (1024 * 1024) {
+            for _ in 0..=crate::import::package::MAX_PART_BYTES / (1024 * 1024) {
                 std::io::Write::write_all(&mut zip, &spaces).unwrap();
             }
             zip.finish().unwrap();

@@ -3,4 +3,6 @@
 
 pub mod doc;
 pub mod docx;
+pub mod odt;
+pub mod package;
 pub mod pdf;

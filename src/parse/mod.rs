@@ -50,6 +50,9 @@ pub enum ParseError {
     Pdf(#[from] crate::import::pdf::PdfError),
 
     #[error(transparent)]
+    Odt(#[from] crate::import::odt::OdtError),
+
+    #[error(transparent)]
     Doc(#[from] crate::import::doc::DocError),
 }
 
@@ -112,6 +115,13 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         document.printed = Some(pdf::printed_pages(bytes, &text, &document.blocks));
         document.footnotes.extend(text.footnotes);
         document.encoding = "PDF";
+        return Ok(document);
+    }
+    if crate::import::odt::is_odt(bytes) {
+        let odt = crate::import::odt::read(bytes)?;
+        let mut document = parse_with_furniture(&odt.text, &odt.furniture)?;
+        document.footnotes.extend(odt.footnotes);
+        document.encoding = "OpenDocument (.odt)";
         return Ok(document);
     }
     if bytes.starts_with(b"PK\x03\x04") {
