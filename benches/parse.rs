@@ -27,19 +27,24 @@ fn parsing(c: &mut Criterion) {
         sources.push((source.language.english_name().to_owned(), source));
     }
     for (language, source) in sources {
-        let large = sample::large_report(&source, 10_000)
-            .expect("a report with paragraphs")
-            .into_bytes();
-        group.throughput(Throughput::Bytes(large.len() as u64));
-        group.bench_function(
-            format!(
-                "a generated {language} report ({:.1} MB)",
-                large.len() as f64 / 1e6
-            ),
-            |b| {
-                b.iter(|| black_box(parse::parse(&large).expect("generated report")));
-            },
-        );
+        let large = sample::large_report(&source, 10_000).expect("a report with paragraphs");
+        // The same report as copied from a web page that reflows it: every line break gone.
+        let one_line = large.split('\n').collect::<Vec<_>>().join(" ");
+        let paragraphs = parse::parse(one_line.as_bytes()).map(|d| d.paragraphs().count());
+        assert_eq!(paragraphs.ok(), Some(10_000), "the one-line report reads");
+        for (shape, text) in [("", large), (" on one line", one_line)] {
+            let bytes = text.into_bytes();
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_function(
+                format!(
+                    "a generated {language} report{shape} ({:.1} MB)",
+                    bytes.len() as f64 / 1e6
+                ),
+                |b| {
+                    b.iter(|| black_box(parse::parse(&bytes).expect("generated report")));
+                },
+            );
+        }
     }
     group.finish();
 }

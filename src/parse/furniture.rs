@@ -63,6 +63,38 @@ fn token_kind(token: &str, symbol: Option<&str>) -> Token {
     }
 }
 
+/// What a token in running text could be as page furniture, for text whose line breaks were
+/// lost (`reflow`): a job number or barcode (only ever furniture), a symbol (furniture when it
+/// stands between sentences), a page counter or a weak token (furniture only beside those).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Strong,
+    Symbol,
+    Weak,
+}
+
+/// The furniture a token could be, if any.
+pub fn inline_kind(token: &str) -> Option<Inline> {
+    if is_job_number(token) || is_barcode(token) {
+        Some(Inline::Strong)
+    } else if is_symbol_shaped(token)
+        && token.matches('/').count() >= 2
+        // A symbol that ends a sentence is cited, not a running head.
+        && !token.ends_with(['.', ','])
+    {
+        Some(Inline::Symbol)
+    } else if is_page_counter(token)
+        || is_url(token)
+        || is_language_letter(token)
+        || is_print_date(token)
+        || is_page_number(token)
+    {
+        Some(Inline::Weak)
+    } else {
+        None
+    }
+}
+
 /// `3/4`: page 3 of 4. The page never exceeds the count, which keeps resolution numbers such
 /// as `6/3` out.
 fn is_page_counter(token: &str) -> bool {
@@ -143,12 +175,14 @@ fn is_rule(line: &str) -> bool {
     line.chars().count() >= 5 && line.chars().all(|c| matches!(c, '_' | '＿'))
 }
 
-fn is_url(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    !line.contains(char::is_whitespace)
-        && ["http://", "https://", "www.", "undocs.org/"]
-            .iter()
-            .any(|prefix| lower.starts_with(prefix))
+pub fn is_url(line: &str) -> bool {
+    ["http://", "https://", "www.", "undocs.org/"]
+        .iter()
+        .any(|prefix| {
+            line.get(..prefix.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+        })
+        && !line.contains(char::is_whitespace)
 }
 
 fn is_recycling_notice(line: &str) -> bool {

@@ -241,7 +241,7 @@ pub fn ends_with_reference_word(line: &str) -> bool {
         "section",
         "chapter",
         "annex",
-        "No.",
+        "no.",
         "and",
         "or",
         "to",
@@ -252,12 +252,15 @@ pub fn ends_with_reference_word(line: &str) -> bool {
         "第",
         "至",
     ];
-    let lower = line.to_lowercase();
+    // The words are written in small letters. The longest and the space before it fit in the
+    // last 16 characters; only they are lowercased (a reflowed line may be a whole paragraph).
+    let tail = line.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
+    let lower = line[tail..].to_lowercase();
+    let whole = tail == 0;
     WORDS.iter().any(|word| {
-        let word = word.to_lowercase();
-        lower.ends_with(&word) && {
+        lower.ends_with(word) && {
             let before = &lower[..lower.len() - word.len()];
-            before.is_empty()
+            (before.is_empty() && whole)
                 || before.ends_with(char::is_whitespace)
                 || word.chars().next().is_some_and(is_cjk)
         }
@@ -282,6 +285,20 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{FF00}'..='\u{FF60}'   // full-width forms
         | '\u{FFE0}'..='\u{FFE6}'
         | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Whether a line is at least `columns` wide, counted only as far as needed.
+pub fn width_at_least(line: &str, columns: usize) -> bool {
+    if line.len() < columns / 2 {
+        // Even all CJK (two columns for three bytes) it is narrower.
+        return false;
+    }
+    let mut width = 0;
+    columns == 0
+        || line.chars().any(|c| {
+            width += if is_cjk(c) { 2 } else { 1 };
+            width >= columns
+        })
 }
 
 /// Width of a line in columns: CJK characters take two, as they do on the printed page.

@@ -18,6 +18,7 @@ mod furniture;
 mod join;
 mod language;
 mod line;
+mod reflow;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -169,6 +170,9 @@ pub fn parse_text(text: &str) -> Result<Document, ParseError> {
 /// and footers do. The furniture never enters the body: it tells the document's symbol (a
 /// running head, tab-separated parts counted apart) and is recorded as removed.
 pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, ParseError> {
+    // Text copied from a web page may hold a whole report on one line: its breaks go back first.
+    let restored = reflow::restore_breaks(text);
+    let text = &*restored.text;
     let furniture = furniture.replace('\t', "\n");
     let furniture: Vec<Cow<'_, str>> = text_lines(&furniture);
     let lines: Vec<Cow<'_, str>> = text_lines(text);
@@ -192,7 +196,13 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
         .collect();
 
     let hyphenation = Hyphenation::from_lines(&body);
-    let mut builder = Builder::new(typical_width(&body), &hyphenation);
+    // Lines that are whole paragraphs have no measure to fill.
+    let measure = if restored.logical {
+        usize::MAX / 16
+    } else {
+        typical_width(&body)
+    };
+    let mut builder = Builder::new(measure, &hyphenation);
     let mut body_index = 0;
     for (line, kind) in lines.iter().zip(&kinds) {
         if let Some(kind) = kind {
@@ -299,6 +309,7 @@ enum FootnotesState {
 }
 
 /// Builds blocks from body lines in order, one line at a time.
+#[allow(clippy::struct_excessive_bools)] // independent facts about the text read so far
 struct Builder<'a> {
     blocks: Vec<Block>,
     footnotes: Vec<String>,
@@ -307,6 +318,8 @@ struct Builder<'a> {
     typical_width: usize,
     /// The last body line added to the last block.
     last_line: String,
+    /// Whether that line fills the measure (worked out once: reflowed lines are long).
+    last_line_full: bool,
     /// The paragraph number that comes next, once one paragraph has been seen.
     expected: Option<u32>,
     /// An annex heading was seen since the last paragraph: numbering may restart at 1.
@@ -332,6 +345,7 @@ impl<'a> Builder<'a> {
             hyphenation,
             typical_width,
             last_line: String::new(),
+            last_line_full: false,
             expected: None,
             after_annex: false,
             body_started: false,
@@ -404,6 +418,7 @@ impl<'a> Builder<'a> {
             self.push(Block::Text(line.to_owned()));
         }
         line.clone_into(&mut self.last_line);
+        self.last_line_full = self.is_full(line);
         self.count_quotes(line);
     }
 
@@ -453,7 +468,7 @@ impl<'a> Builder<'a> {
     }
 
     fn is_full(&self, line: &str) -> bool {
-        line::display_width(line) * 10 >= self.typical_width * 7
+        line::width_at_least(line, (self.typical_width * 7).div_ceil(10))
     }
 
     /// The last block is finished: its last line is short and ends a sentence.
@@ -462,7 +477,7 @@ impl<'a> Builder<'a> {
             None | Some(Block::Heading(_)) => true,
             Some(Block::Paragraph(Paragraph { text, .. }) | Block::Text(text)) => {
                 !text.is_empty()
-                    && !self.is_full(&self.last_line)
+                    && !self.last_line_full
                     && line::ends_sentence(&self.last_line)
                     && self.quote_depth <= 0
                     && !self.ascii_quote_open
@@ -523,12 +538,12 @@ impl<'a> Builder<'a> {
                 paragraph.text.is_empty() || !self.last_block_closed()
             }
             Some(Block::Text(_)) => {
-                self.is_full(&self.last_line) && !line::ends_sentence(&self.last_line)
-                    || !self.is_full(&self.last_line) && line::ends_mid_sentence(&self.last_line)
+                self.last_line_full && !line::ends_sentence(&self.last_line)
+                    || !self.last_line_full && line::ends_mid_sentence(&self.last_line)
             }
             // A heading too long for one line wraps onto a short second line.
             Some(Block::Heading(_)) => {
-                self.is_full(&self.last_line)
+                self.last_line_full
                     && !line::ends_mid_sentence(&self.last_line)
                     && !self.is_full(line)
                     && !line::ends_sentence(line)

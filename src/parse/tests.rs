@@ -497,6 +497,19 @@ mod properties {
             }
         }
 
+        /// The same shapes with their line breaks lost (a reflowed web page): every line
+        /// joined to the next by a space, or by nothing as Chinese text joins them.
+        #[test]
+        fn never_loses_text_of_reflowed_report_shaped_input(
+            lines in proptest::collection::vec(report_line(), 0..60),
+            glue in prop_oneof![Just(" "), Just("")]
+        ) {
+            let text = lines.join(glue);
+            if let Ok(document) = parse_text(&text) {
+                prop_assert_eq!(char_counts(&everything_kept(&document)), char_counts(&text));
+            }
+        }
+
         #[test]
         fn never_loses_text_of_report_shaped_input(
             lines in proptest::collection::vec(report_line(), 0..40)
@@ -566,4 +579,53 @@ fn pdftotext_without_layout() {
             "2"
         ]
     );
+}
+
+/// A report copied from a web page that reflows it arrives with no line breaks at all: the
+/// built-in report with every line joined (as Chinese text joins, with nothing between) and
+/// the English test report joined by spaces read like their lines — the same symbol,
+/// headings, paragraph numbers and words, footnotes apart and page furniture removed.
+#[test]
+fn reports_with_every_line_break_lost_read_like_their_lines() {
+    let english = include_str!("../../fuzz/seeds/parse_report/english.txt");
+    for (lines, joined) in [
+        (
+            crate::seed::TEXT.to_owned(),
+            crate::seed::TEXT.replace('\n', ""),
+        ),
+        (english.to_owned(), english.replace('\n', " ")),
+    ] {
+        let from_lines = parse_text(&lines).unwrap();
+        let from_one_line = parse_text(&joined).unwrap();
+        // Words compared without spaces and hyphens: a hyphen at a line's end can be told from
+        // one inside a line only where the line ends.
+        let blocks = |document: &Document| -> Vec<String> {
+            document
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Heading(text) => Some(text.clone()),
+                    Block::Paragraph(p) => Some(format!("{}. {}", p.number, p.text)),
+                    Block::Text(_) => None,
+                })
+                .map(|text| {
+                    text.chars()
+                        .filter(|c| !c.is_whitespace() && *c != '-')
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(from_one_line.symbol, from_lines.symbol);
+        assert_eq!(from_one_line.language, from_lines.language);
+        assert_eq!(blocks(&from_one_line), blocks(&from_lines));
+        assert_eq!(from_one_line.footnotes, from_lines.footnotes);
+        for removed in &from_one_line.removed {
+            assert!(
+                !from_one_line
+                    .paragraphs()
+                    .any(|p| p.text.contains(removed.as_str())),
+                "{removed} left in a paragraph"
+            );
+        }
+    }
 }
