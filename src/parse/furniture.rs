@@ -95,6 +95,243 @@ pub fn inline_kind(token: &str) -> Option<Inline> {
     }
 }
 
+/// A line of a report's cover page (the masthead), which is furniture when it stands in a
+/// block with a strong one: `Distr.: General …` and `Original: English` are strong; the
+/// organization's name, a language's name and a date alone on a line are weak (they could be
+/// a wrapped line of text on their own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Masthead {
+    Strong,
+    Weak,
+}
+
+/// The organization's name as the masthead prints it, in the six languages.
+const ORGANIZATION: [&str; 6] = [
+    "United Nations",
+    "Nations Unies",
+    "Naciones Unidas",
+    "联合国",
+    "Организация Объединенных Наций",
+    "الأمم المتحدة",
+];
+
+/// The principal organs' names, as the masthead prints the organ a report is for.
+const ORGANS: [&str; 12] = [
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Assemblée générale",
+    "Conseil de sécurité",
+    "Conseil économique et social",
+    "Asamblea General",
+    "Consejo de Seguridad",
+    "Consejo Económico y Social",
+    "大会",
+    "安全理事会",
+    "经济及社会理事会",
+];
+
+/// The languages' names, as the masthead gives a version's language (`Chinese`) and original.
+const LANGUAGES: [&str; 30] = [
+    "English",
+    "French",
+    "Spanish",
+    "Russian",
+    "Arabic",
+    "Chinese",
+    "Anglais",
+    "Français",
+    "Espagnol",
+    "Russe",
+    "Arabe",
+    "Chinois",
+    "Inglés",
+    "Francés",
+    "Español",
+    "Ruso",
+    "Árabe",
+    "Chino",
+    "中文",
+    "英文",
+    "法文",
+    "西班牙文",
+    "俄文",
+    "阿拉伯文",
+    "Английский",
+    "Французский",
+    "Испанский",
+    "Русский",
+    "Арабский",
+    "Китайский",
+];
+
+/// How the masthead says the original language: `Original: English`, `Original : anglais`.
+const ORIGINAL: [&str; 7] = [
+    "Original:",
+    "Original :",
+    "原件：",
+    "原文：",
+    "原件:",
+    "Оригинал:",
+    "الأصل:",
+];
+
+/// The masthead line a line is, if any.
+pub fn masthead_line(line: &str) -> Option<Masthead> {
+    let line = line.trim();
+    if distribution(line).is_some() || ORIGINAL.iter().any(|word| line.starts_with(word)) {
+        return Some(Masthead::Strong);
+    }
+    let weak = ORGANIZATION.contains(&line)
+        || ORGANS.contains(&line)
+        || LANGUAGES.iter().any(|name| line.eq_ignore_ascii_case(name))
+        || date_length(line) == Some(line.len());
+    weak.then_some(Masthead::Weak)
+}
+
+/// The length of a masthead run at the start of `text`, for text whose line breaks were lost:
+/// `Distr.: General` with the date and the language that may follow it, or `Original: English`.
+pub fn masthead_run(text: &str) -> Option<usize> {
+    if let Some(marker) = ORIGINAL.iter().find(|word| text.starts_with(*word)) {
+        let rest = &text[marker.len()..];
+        let spaces = rest.len() - rest.trim_start().len();
+        let word = rest[spaces..]
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .filter(|word| LANGUAGES.iter().any(|name| word.eq_ignore_ascii_case(name)))?;
+        return Some(marker.len() + spaces + word.len());
+    }
+    let mut length = distribution(text)?;
+    let after = |length: usize| text[length..].strip_prefix(' ');
+    if let Some(rest) = after(length)
+        && let Some(date) = date_length(rest)
+    {
+        length += 1 + date;
+    }
+    if let Some(rest) = after(length)
+        && let Some(word) = rest.split(' ').next()
+        && LANGUAGES.iter().any(|name| word.eq_ignore_ascii_case(name))
+    {
+        length += 1 + word.len();
+    }
+    Some(length)
+}
+
+/// `Distr.: General`, `Distr. générale`, `Distr.: Limited`, `Distr. limitada`: the length of
+/// the marker and its one word, when `text` starts with them.
+pub fn distribution(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("Distr.")?;
+    let spaced = rest.trim_start_matches([':', ' ']);
+    let word = spaced
+        .split_whitespace()
+        .next()
+        .filter(|word| word.chars().all(char::is_alphabetic))?;
+    Some(text.len() - spaced.len() + word.len())
+}
+
+/// The length of a date at the start of `text`: `2 October 2019`, `2 octobre 2019`,
+/// `2 de octubre de 2019`, `2 октября 2019 года`, `2019年10月2日`.
+pub fn date_length(text: &str) -> Option<usize> {
+    const MONTHS: [&str; 48] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    // 2019年10月2日
+    let year = digits(text);
+    if year == 4 && text[year..].starts_with('年') {
+        let rest = &text[year + '年'.len_utf8()..];
+        let month = digits(rest);
+        if (1..=2).contains(&month) && rest[month..].starts_with('月') {
+            let rest = &rest[month + '月'.len_utf8()..];
+            let day = digits(rest);
+            if (1..=2).contains(&day) && rest[day..].starts_with('日') {
+                return Some(text.len() - rest.len() + day + '日'.len_utf8());
+            }
+        }
+        return None;
+    }
+    let day = digits(text);
+    if !(1..=2).contains(&day) {
+        return None;
+    }
+    let mut words = text[day..].split(' ').peekable();
+    let mut length = day;
+    if words.next() != Some("") {
+        return None;
+    }
+    length += 1;
+    let mut next = words.next()?;
+    if next == "de" {
+        length += next.len() + 1;
+        next = words.next()?;
+    }
+    if !MONTHS.contains(&next.to_lowercase().as_str()) {
+        return None;
+    }
+    length += next.len() + 1;
+    let mut next = words.next()?;
+    if next == "de" {
+        length += next.len() + 1;
+        next = words.next()?;
+    }
+    let year = next.trim_end_matches(',');
+    if year.len() != 4 || digits(year) != 4 {
+        return None;
+    }
+    length += year.len();
+    if words.peek() == Some(&"года") {
+        length += " года".len();
+    }
+    Some(length)
+}
+
 /// `3/4`: page 3 of 4. The page never exceeds the count, which keeps resolution numbers such
 /// as `6/3` out.
 fn is_page_counter(token: &str) -> bool {

@@ -184,10 +184,11 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
             .chain(lines.iter().copied())
             .collect::<Vec<&str>>(),
     );
-    let kinds: Vec<Option<Furniture>> = lines
+    let mut kinds: Vec<Option<Furniture>> = lines
         .iter()
         .map(|line| furniture::classify(line, symbol.as_deref()))
         .collect();
+    mark_mastheads(&lines, &mut kinds);
     let body: Vec<&str> = lines
         .iter()
         .zip(&kinds)
@@ -237,6 +238,37 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
         removed,
         printed: None,
     })
+}
+
+/// The report's cover-page block, wherever it stands (first, or after a table of contents or a
+/// summary): a run of masthead lines — `Distr.: General`, a date, `Original: English`, the
+/// organization's and a language's name — next to one another or to running furniture, with
+/// at least one strong line among them, is page furniture.
+fn mark_mastheads(lines: &[&str], kinds: &mut [Option<Furniture>]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let in_block = |index: usize| {
+            furniture::masthead_line(lines[index]).is_some()
+                || kinds[index] == Some(Furniture::Running)
+        };
+        if !in_block(start) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < lines.len() && in_block(end) {
+            end += 1;
+        }
+        let strong = (start..end).any(|index| {
+            furniture::masthead_line(lines[index]) == Some(furniture::Masthead::Strong)
+        });
+        if strong {
+            for kind in &mut kinds[start..end] {
+                kind.get_or_insert(Furniture::Running);
+            }
+        }
+        start = end;
+    }
 }
 
 /// A line with each run of spaces and tabs inside it (a tab after `1.`, the gaps of a `-layout`

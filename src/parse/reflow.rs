@@ -318,8 +318,9 @@ struct Splitter<'l, 's> {
 
 impl Splitter<'_, '_> {
     /// Whether something could start at `index`. Only ASCII letters and digits at a word's
-    /// start, `*`, `(`, `_` and the Chinese numerals (lead bytes E4, E5) can start a number, a
-    /// numeral or a run of furniture: any other character costs a byte comparison.
+    /// start, `*`, `(`, `_`, the Chinese numerals and a few masthead and annex words' first
+    /// letters can start a number, a numeral or a run of furniture: any other character costs
+    /// a byte comparison.
     fn may_start(&self, index: usize) -> bool {
         let bytes = self.line.as_bytes();
         let lead = bytes[index];
@@ -334,11 +335,12 @@ impl Splitter<'_, '_> {
                 && !small_word
                 && (lead.is_ascii_alphanumeric() || matches!(lead, b'*' | b'(' | b'_'))
         } else {
-            matches!(lead, 0xE4 | 0xE5)
-                && self.line[index..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_chinese_digit)
+            // Chinese numerals, and the first letters of `原件`, `附件`, `Оригинал`,
+            // `Приложение`, `الأصل`.
+            matches!(lead, 0xD0 | 0xD8 | 0xE4 | 0xE5 | 0xE9)
+                && self.line[index..].chars().next().is_some_and(|c| {
+                    is_chinese_digit(c) || matches!(c, '原' | '附' | 'О' | 'П' | 'ا')
+                })
         }
     }
 
@@ -411,6 +413,12 @@ impl Splitter<'_, '_> {
             }
         {
             Some(Split::Heading(kind, value))
+        } else if before_body
+            && matches!(c, 'D' | 'O' | '原' | 'О' | 'ا')
+            && let Some(length) = super::furniture::masthead_run(here)
+        {
+            // `Distr.: General 2 October 2019`, `Original: English`: masthead lines again.
+            Some(Split::Run(length))
         } else if before_body && !self.symbol_placed && c.is_ascii_uppercase() {
             // Chinese text may glue the symbol to the words around it.
             let token = here
@@ -693,9 +701,11 @@ mod tests {
                 "United Nations",
                 "CAC/COSP/WG.2/2019/4",
                 "Conference of the States Parties to the United Nations Convention against \
-                 Corruption Distr.: General 12 September 2019 Original: English Open-ended \
-                 Intergovernmental Working Group on Asset Recovery Vienna, 4–6 September 2019 \
-                 Note by the Secretariat",
+                 Corruption",
+                "Distr.: General 12 September 2019",
+                "Original: English",
+                "Open-ended Intergovernmental Working Group on Asset Recovery Vienna, 4–6 \
+                 September 2019 Note by the Secretariat",
                 "I. Introduction",
                 "1. In its resolution 1/4, adopted at its first session, the Conference \
                  established the Working Group as provided for in article 5. The Working Group \

@@ -268,7 +268,7 @@ fn english_report_structure() {
 }
 
 #[test]
-fn english_masthead_is_text_and_footer_is_removed() {
+fn english_masthead_furniture_and_footer_are_removed() {
     let document = parse_text(ENGLISH).unwrap();
     let texts: Vec<&str> = document
         .blocks
@@ -278,9 +278,15 @@ fn english_masthead_is_text_and_footer_is_removed() {
             _ => None,
         })
         .collect();
-    assert!(texts.contains(&"Distr.: General"));
-    assert!(texts.contains(&"Original: English"));
+    // The cover page's furniture is removed and recorded; the organ and the title stay.
     assert!(texts.contains(&"Working Group on Asset Recovery"));
+    for furniture in ["Distr.: General", "2 October 2019", "Original: English"] {
+        assert!(!texts.contains(&furniture), "{furniture}");
+        assert!(
+            document.removed.contains(&furniture.to_owned()),
+            "{furniture}"
+        );
+    }
     assert!(
         document
             .removed
@@ -572,7 +578,12 @@ fn pdftotext_without_layout() {
     assert_eq!(
         document.removed,
         [
+            "United Nations",
             "A/HRC/40/3",
+            "General Assembly",
+            "Distr.: General",
+            "14 January 2019",
+            "Original: English",
             "GE.19-00561(E)",
             "*1900561*",
             "A/HRC/40/3",
@@ -628,4 +639,73 @@ fn reports_with_every_line_break_lost_read_like_their_lines() {
             );
         }
     }
+}
+
+/// The cover page's block — the organization, the organ, `Distr.`, the date, the language,
+/// `Original:` — is removed and recorded wherever it stands: first, after a summary, in
+/// Chinese, or run together on one line; a date or a language's name alone on a line of text
+/// stays in its paragraph.
+#[test]
+fn cover_page_blocks_are_removed_wherever_they_stand() {
+    let french = "Résumé\nLe présent rapport rend compte des travaux du Groupe.\n\
+        Nations Unies\nA/HRC/55/12\nAssemblée générale\nDistr. générale\n12 janvier 2024\n\
+        Français\nOriginal : anglais\nConseil des droits de l’homme\nI. Introduction\n\
+        1. Le Conseil a examiné le rapport.\n2. Il a décidé de poursuivre l’examen.\n";
+    let chinese = "联合国\nCAC/COSP/2008/1\n联合国反腐败公约缔约国会议\nDistr.: General\n\
+        2008年1月8日\n中文\n原件：英文\n一. 导言\n1. 缔约国会议审议了报告。\n2. 会议决定继续审议。\n";
+    let english_one_line = format!(
+        "United Nations A/HRC/55/12 General Assembly Distr.: General 12 January 2024 \
+         Original: English Human Rights Council Fifty-fifth session I. Introduction 1. The \
+         Council considered the report. {}2. It decided to remain seized of the matter.",
+        "The Council welcomed the report and its recommendations. ".repeat(6)
+    );
+    let wrapped_date = "1. The meeting was held on\n2 October 2019\nin Vienna and conducted in\n\
+        English\nand French.\n2. The Working Group adopted its report.\n";
+    for (text, furniture) in [
+        (
+            french,
+            &[
+                "Distr. générale",
+                "12 janvier 2024",
+                "Français",
+                "Original : anglais",
+            ][..],
+        ),
+        (
+            chinese,
+            &["Distr.: General", "2008年1月8日", "中文", "原件：英文"][..],
+        ),
+        (
+            english_one_line.as_str(),
+            &["Distr.: General 12 January 2024", "Original: English"][..],
+        ),
+    ] {
+        let document = parse_text(text).unwrap();
+        for line in furniture {
+            assert!(
+                document.removed.contains(&(*line).to_owned()),
+                "{line} not removed: {:?}",
+                document.removed
+            );
+            assert!(
+                !document.blocks.iter().any(|block| match block {
+                    Block::Text(text) | Block::Heading(text) => text.contains(line),
+                    Block::Paragraph(p) => p.text.contains(line),
+                }),
+                "{line} left in the text"
+            );
+        }
+        assert_eq!(document.paragraphs().count(), 2, "{:?}", document.blocks);
+    }
+    let french = parse_text(french).unwrap();
+    assert_eq!(french.symbol.as_deref(), Some("A/HRC/55/12"));
+    assert!(
+        french
+            .blocks
+            .contains(&Block::Text("Conseil des droits de l’homme".to_owned()))
+    );
+    let wrapped = parse_text(wrapped_date).unwrap();
+    assert!(wrapped.removed.is_empty(), "{:?}", wrapped.removed);
+    assert!(paragraph(&wrapped, 1).contains("on 2 October 2019 in Vienna"));
+    assert!(paragraph(&wrapped, 1).ends_with("conducted in English and French."));
 }
