@@ -171,14 +171,14 @@ impl NumeralStyle {
 }
 
 /// A numbered heading's numeral style, as the parser reads it, and its title (`三. 追回资产…`
-/// → Chinese, `追回资产…`). Annexes and unnumbered headings are left out: they would restart or
-/// break the numbering.
+/// → Chinese, `追回资产…`). Annexes, headings whose numeral was lost and unnumbered headings
+/// are left out: they would restart or break the numbering.
 fn split_heading(heading: &str) -> Option<(NumeralStyle, &str)> {
     let style = match parse::heading_form(heading)? {
         HeadingForm::Roman => NumeralStyle::Roman,
         HeadingForm::ChineseNumeral => NumeralStyle::Chinese,
         HeadingForm::Letter => NumeralStyle::Letter,
-        HeadingForm::Annex => return None,
+        HeadingForm::Annex | HeadingForm::LostNumeral => return None,
     };
     let (_, title) = heading
         .split_once(". ")

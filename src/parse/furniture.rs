@@ -190,47 +190,62 @@ pub fn masthead_line(line: &str) -> Option<Masthead> {
 }
 
 /// The length of a masthead run at the start of `text`, for text whose line breaks were lost:
-/// `Distr.: General` with the date and the language that may follow it, or `Original: English`.
+/// `Distr.: General` or `Original: English`, with the dates, languages and `Original:` that
+/// follow — also glued together as text copied without spaces gives them
+/// (`Distr.:General6June2008ChineseOriginal:English`).
 pub fn masthead_run(text: &str) -> Option<usize> {
-    if let Some(marker) = ORIGINAL.iter().find(|word| text.starts_with(*word)) {
-        let rest = &text[marker.len()..];
+    let mut length = distribution(text).or_else(|| original(text))?;
+    loop {
+        let rest = &text[length..];
         let spaces = rest.len() - rest.trim_start().len();
-        let word = rest[spaces..]
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .filter(|word| LANGUAGES.iter().any(|name| word.eq_ignore_ascii_case(name)))?;
-        return Some(marker.len() + spaces + word.len());
+        let rest = &rest[spaces..];
+        match date_length(rest)
+            .or_else(|| original(rest))
+            .or_else(|| language_at(rest))
+        {
+            Some(part) if part > 0 => length += spaces + part,
+            _ => return Some(length),
+        }
     }
-    let mut length = distribution(text)?;
-    let after = |length: usize| text[length..].strip_prefix(' ');
-    if let Some(rest) = after(length)
-        && let Some(date) = date_length(rest)
-    {
-        length += 1 + date;
-    }
-    if let Some(rest) = after(length)
-        && let Some(word) = rest.split(' ').next()
-        && LANGUAGES.iter().any(|name| word.eq_ignore_ascii_case(name))
-    {
-        length += 1 + word.len();
-    }
-    Some(length)
 }
 
-/// `Distr.: General`, `Distr. générale`, `Distr.: Limited`, `Distr. limitada`: the length of
+/// `Original: English`, `Original:English`, `原件：英文`: its length.
+fn original(text: &str) -> Option<usize> {
+    let marker = ORIGINAL.iter().find(|word| text.starts_with(*word))?;
+    let rest = &text[marker.len()..];
+    let spaces = rest.len() - rest.trim_start().len();
+    Some(marker.len() + spaces + language_at(&rest[spaces..])?)
+}
+
+/// A language's name at the start of `text` (not the start of a longer word): its length.
+fn language_at(text: &str) -> Option<usize> {
+    LANGUAGES
+        .iter()
+        .filter(|name| {
+            text.get(..name.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(name))
+                && !text[name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        })
+        .map(|name| name.len())
+        .max()
+}
+
+/// `Distr.: General`, `Distr. générale`, `Distr.: Limited`, `Distr.:General`: the length of
 /// the marker and its one word, when `text` starts with them.
 pub fn distribution(text: &str) -> Option<usize> {
     let rest = text.strip_prefix("Distr.")?;
-    let spaced = rest.trim_start_matches([':', ' ']);
+    let spaced = rest.trim_start_matches([':', ' ', '：']);
     let word = spaced
-        .split_whitespace()
-        .next()
-        .filter(|word| word.chars().all(char::is_alphabetic))?;
-    Some(text.len() - spaced.len() + word.len())
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(spaced.len());
+    (word > 0).then(|| text.len() - spaced.len() + word)
 }
 
 /// The length of a date at the start of `text`: `2 October 2019`, `2 octobre 2019`,
-/// `2 de octubre de 2019`, `2 октября 2019 года`, `2019年10月2日`.
+/// `2 de octubre de 2019`, `2 октября 2019 года`, `2019年10月2日`, or glued (`6June2008`).
 pub fn date_length(text: &str) -> Option<usize> {
     const MONTHS: [&str; 48] = [
         "january",
@@ -283,6 +298,7 @@ pub fn date_length(text: &str) -> Option<usize> {
         "декабря",
     ];
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let skip_spaces = |s: &str| s.len() - s.trim_start_matches(' ').len();
     // 2019年10月2日
     let year = digits(text);
     if year == 4 && text[year..].starts_with('年') {
@@ -301,35 +317,30 @@ pub fn date_length(text: &str) -> Option<usize> {
     if !(1..=2).contains(&day) {
         return None;
     }
-    let mut words = text[day..].split(' ').peekable();
-    let mut length = day;
-    if words.next() != Some("") {
+    let mut at = day;
+    at += skip_spaces(&text[at..]);
+    if text[at..].starts_with("de ") {
+        at += 3;
+    }
+    let month = text[at..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len() - at);
+    if !MONTHS.contains(&text[at..at + month].to_lowercase().as_str()) {
         return None;
     }
-    length += 1;
-    let mut next = words.next()?;
-    if next == "de" {
-        length += next.len() + 1;
-        next = words.next()?;
+    at += month;
+    at += skip_spaces(&text[at..]);
+    if text[at..].starts_with("de ") {
+        at += 3;
     }
-    if !MONTHS.contains(&next.to_lowercase().as_str()) {
+    if digits(&text[at..]) != 4 {
         return None;
     }
-    length += next.len() + 1;
-    let mut next = words.next()?;
-    if next == "de" {
-        length += next.len() + 1;
-        next = words.next()?;
+    at += 4;
+    if text[at..].starts_with(" года") {
+        at += " года".len();
     }
-    let year = next.trim_end_matches(',');
-    if year.len() != 4 || digits(year) != 4 {
-        return None;
-    }
-    length += year.len();
-    if words.peek() == Some(&"года") {
-        length += " года".len();
-    }
-    Some(length)
+    Some(at)
 }
 
 /// `3/4`: page 3 of 4. The page never exceeds the count, which keeps resolution numbers such

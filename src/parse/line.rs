@@ -46,6 +46,8 @@ pub enum HeadingForm {
     Letter,
     /// `Annex`, `Annex I`, `附件一`: the paragraph numbering may restart after it.
     Annex,
+    /// `. 导言`: a numbered heading whose numeral the extraction lost, its full stop left.
+    LostNumeral,
 }
 
 /// The numbered heading form the line has, if any. Headings never end a sentence.
@@ -68,11 +70,29 @@ pub fn heading_form(line: &str) -> Option<HeadingForm> {
     }
     let mut chars = line.chars();
     if chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.next() == Some('.')
-        && chars.next().is_some_and(char::is_whitespace)
-        && starts_title(chars.as_str().trim_start())
+        && matches!(chars.next(), Some('.' | '．'))
     {
-        return Some(HeadingForm::Letter);
+        // `A. Background`; in Chinese the title may be glued on: `A.导言`.
+        let rest = chars.as_str();
+        let spaced = rest.starts_with(char::is_whitespace) && starts_title(rest.trim_start());
+        let glued = rest.chars().next().is_some_and(is_cjk);
+        if spaced || glued {
+            return Some(HeadingForm::Letter);
+        }
+    }
+    // The numeral lost in extraction, its full stop left: `. 导言`, `．背景`, `. Introduction`.
+    if let Some(rest) = line
+        .strip_prefix('.')
+        .or_else(|| line.strip_prefix('．'))
+        .or_else(|| line.strip_prefix('、'))
+        && rest.chars().count() <= 80
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) || c.is_uppercase())
+    {
+        return Some(HeadingForm::LostNumeral);
     }
     None
 }
@@ -267,6 +287,59 @@ pub fn ends_with_reference_word(line: &str) -> bool {
     })
 }
 
+/// Whether a line opens a resolution's preambular paragraph: a capitalized participle or
+/// adjective (`Recalling`, `Deeply concerned`, `Rappelant`, `Prenant note`, `Recordando`,
+/// `Convencida`) or, in Chinese, one of the verbs that open them (`回顾`, `注意到`, `铭记`).
+pub fn starts_preambular(line: &str) -> bool {
+    const CHINESE: [&str; 16] = [
+        "回顾",
+        "忆及",
+        "重申",
+        "注意到",
+        "欣见",
+        "欢迎",
+        "确认",
+        "认识到",
+        "铭记",
+        "强调",
+        "表示",
+        "深信",
+        "考虑到",
+        "关切",
+        "意识到",
+        "深为",
+    ];
+    const WORDS: [&str; 14] = [
+        "Mindful",
+        "Aware",
+        "Conscious",
+        "Deeply",
+        "Gravely",
+        "Having",
+        "Taking",
+        "Bearing",
+        "Consciente",
+        "Profondément",
+        "Profundamente",
+        "Ayant",
+        "Habiendo",
+        "Teniendo",
+    ];
+    const ENDINGS: [&str; 12] = [
+        "ing", "ed", "ant", "ante", "ée", "ue", "ando", "iendo", "ada", "ado", "ida", "ido",
+    ];
+    if CHINESE.iter().any(|word| line.starts_with(word)) {
+        return true;
+    }
+    let word = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 5
+        && (WORDS.contains(&word) || ENDINGS.iter().any(|ending| word.ends_with(ending)))
+}
+
 fn is_opening_quote(c: char) -> bool {
     matches!(c, '“' | '‘' | '"' | '「' | '『' | '《' | '（' | '(')
 }
@@ -367,6 +440,11 @@ mod tests {
         assert_eq!(heading_form("Annex"), Some(Annex));
         assert_eq!(heading_form("Annex II"), Some(Annex));
         assert_eq!(heading_form("附件一"), Some(Annex));
+        assert_eq!(heading_form("A.导言"), Some(Letter));
+        assert_eq!(heading_form("B．背景"), Some(Letter));
+        assert_eq!(heading_form(". 导言"), Some(LostNumeral));
+        assert_eq!(heading_form("．背景"), Some(LostNumeral));
+        assert_eq!(heading_form(". Introduction"), Some(LostNumeral));
     }
 
     #[test]
@@ -379,6 +457,9 @@ mod tests {
             "CIVIL matters",
             "V.17-06068",
             "U.S. policy",
+            "A.b. minor",
+            ". and so on",
+            "...",
         ] {
             assert_eq!(heading_form(line), None, "{line}");
         }

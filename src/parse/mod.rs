@@ -548,7 +548,9 @@ impl<'a> Builder<'a> {
         let closed = self.last_block_closed();
         let fits = match form {
             HeadingForm::Annex => true,
-            HeadingForm::Roman | HeadingForm::ChineseNumeral => closed || !self.is_full(line),
+            HeadingForm::Roman | HeadingForm::ChineseNumeral | HeadingForm::LostNumeral => {
+                closed || !self.is_full(line)
+            }
             // `A.` could begin a wrapped line of text; only after a finished block.
             HeadingForm::Letter => closed,
         };
@@ -569,9 +571,19 @@ impl<'a> Builder<'a> {
             Some(Block::Paragraph(paragraph)) => {
                 paragraph.text.is_empty() || !self.last_block_closed()
             }
+            // A resolution's preambular paragraphs each end with a comma and begin with a
+            // participle (`Recalling …,` `Noting …,`): the next one starts a block of its own.
+            Some(Block::Text(_))
+                if self.last_line.ends_with([',', '，']) && line::starts_preambular(line) =>
+            {
+                false
+            }
             Some(Block::Text(_)) => {
                 self.last_line_full && !line::ends_sentence(&self.last_line)
                     || !self.last_line_full && line::ends_mid_sentence(&self.last_line)
+                    // A sentence running on in small letters.
+                    || !line::ends_sentence(&self.last_line)
+                        && line.chars().next().is_some_and(char::is_lowercase)
             }
             // A heading too long for one line wraps onto a short second line.
             Some(Block::Heading(_)) => {

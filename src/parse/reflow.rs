@@ -425,9 +425,9 @@ impl Splitter<'_, '_> {
                 .split(|c: char| c.is_whitespace() || is_cjk(c))
                 .next()
                 .unwrap_or_default();
-            let symbol = super::furniture::is_symbol_shaped(token) && token.contains('/');
-            self.symbol_placed |= symbol;
-            symbol.then_some(Split::Run(token.len()))
+            let symbol = symbol_prefix(token);
+            self.symbol_placed |= symbol.is_some();
+            symbol.map(Split::Run)
         } else {
             None
         };
@@ -502,6 +502,21 @@ enum Split {
     /// The document's symbol in the masthead, or a run of page furniture (a running head, a
     /// footer): this many bytes, set on a line of its own.
     Run(usize),
+}
+
+/// The length of the symbol `token` starts with: the whole token, or — in text copied
+/// without spaces — the part before the next word glued to its last digit
+/// (`CAC/COSP/2008/1Distr.:General…` → `CAC/COSP/2008/1`).
+fn symbol_prefix(token: &str) -> Option<usize> {
+    let shaped =
+        |candidate: &str| candidate.contains('/') && super::furniture::is_symbol_shaped(candidate);
+    if shaped(token) {
+        return Some(token.len());
+    }
+    let bytes = token.as_bytes();
+    (1..bytes.len())
+        .filter(|at| bytes[at - 1].is_ascii_digit() && bytes[*at].is_ascii_uppercase())
+        .find(|at| shaped(&token[..*at]))
 }
 
 /// A run of page furniture starting `here` (`3/4 V.17-06068 *1706068* CAC/COSP/…`), its length
@@ -702,8 +717,7 @@ mod tests {
                 "CAC/COSP/WG.2/2019/4",
                 "Conference of the States Parties to the United Nations Convention against \
                  Corruption",
-                "Distr.: General 12 September 2019",
-                "Original: English",
+                "Distr.: General 12 September 2019 Original: English",
                 "Open-ended Intergovernmental Working Group on Asset Recovery Vienna, 4–6 \
                  September 2019 Note by the Secretariat",
                 "I. Introduction",

@@ -677,7 +677,7 @@ fn cover_page_blocks_are_removed_wherever_they_stand() {
         ),
         (
             english_one_line.as_str(),
-            &["Distr.: General 12 January 2024", "Original: English"][..],
+            &["Distr.: General 12 January 2024 Original: English"][..],
         ),
     ] {
         let document = parse_text(text).unwrap();
@@ -708,4 +708,116 @@ fn cover_page_blocks_are_removed_wherever_they_stand() {
     assert!(wrapped.removed.is_empty(), "{:?}", wrapped.removed);
     assert!(paragraph(&wrapped, 1).contains("on 2 October 2019 in Vienna"));
     assert!(paragraph(&wrapped, 1).ends_with("conducted in English and French."));
+}
+
+/// Headings as extraction leaves them in Chinese: the letter's title glued on (`A.导言`), and
+/// a heading whose numeral was lost, its full stop left (`. 背景`); both are headings, and the
+/// paragraphs under them keep their numbers.
+#[test]
+fn chinese_headings_glued_or_with_their_numeral_lost() {
+    // Paragraphs wrapped as printed: full lines, then a short last one.
+    let text = "一. 导言\nA.背景\n1. 缔约国会议第二届会议审议了秘书处关于资产追回问题的报告和各国提交的\n\
+        资料。\n. 工作安排\n2. 会议决定继续审议这一事项，并请秘书处就此编写一份报告，供下届会议\n\
+        审议。\nB．建议\n3. 会议建议秘书处编写一份关于资产管理和处置的分步骤实用指南，并在\n\
+        下届会议之前分发。\n";
+    let document = parse_text(text).unwrap();
+    assert_eq!(
+        document.headings().collect::<Vec<_>>(),
+        ["一. 导言", "A.背景", ". 工作安排", "B．建议"]
+    );
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+}
+
+/// A Chinese report copied with every space and line break gone: the masthead glued together
+/// (`Distr.:General6June2008ChineseOriginal:English`) is removed, the symbol found, and the
+/// paragraphs read.
+#[test]
+fn a_glued_chinese_masthead_is_removed() {
+    let body = "一.导言1.联合国反腐败公约缔约国会议第二届会议将于2008年1月28日至2月1日在印度尼西亚努沙杜瓦举行。\
+        会议将审议第5/3号决议所述事项。2.会议开幕式定于2008年1月28日上午10时举行。";
+    let text = format!(
+        "联合国CAC/COSP/2008/1Distr.:General6June2008ChineseOriginal:English联合国反腐败公约缔约国会议{body}{}",
+        "会议文件将以六种语文分发。".repeat(20)
+    );
+    let document = parse_text(&text).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("CAC/COSP/2008/1"));
+    assert!(
+        document
+            .removed
+            .contains(&"Distr.:General6June2008ChineseOriginal:English".to_owned()),
+        "{:?}",
+        document.removed
+    );
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2]);
+    // The same masthead on a line of its own, as a viewer that keeps line breaks gives it.
+    let lines = "联合国\nCAC/COSP/2008/1\nDistr.:General6June2008ChineseOriginal:English\n一. 导言\n\
+         1. 会议将审议第5/3号决议所述事项。\n";
+    let document = parse_text(lines).unwrap();
+    assert!(
+        document
+            .removed
+            .contains(&"Distr.:General6June2008ChineseOriginal:English".to_owned())
+    );
+}
+
+/// A resolution: unnumbered preambular paragraphs, each ending with a comma and opening with a
+/// participle, then numbered operative ones. Each preambular paragraph is a block of its own
+/// (unnumbered), wrapped lines rejoined, in English, French and Chinese.
+#[test]
+fn a_resolutions_preambular_paragraphs_stay_apart() {
+    let english = "The General Assembly,\nRecalling its resolution 58/4 of 31 October 2003, by which it\n\
+        adopted the United Nations Convention against Corruption,\nNoting with concern the\n\
+        magnitude of corruption,\nDeeply concerned about the cost of illicit financial flows,\n\
+        1. Urges States to ratify the Convention;\n2. Requests the Secretary-General to report.\n";
+    let french = "L’Assemblée générale,\nRappelant sa résolution 58/4 du 31 octobre 2003,\n\
+        Prenant note avec préoccupation de l’ampleur de la corruption,\nConvaincue que la\n\
+        coopération internationale est essentielle,\n1. Exhorte les États à ratifier la Convention;\n\
+        2. Prie le Secrétaire général de faire rapport.\n";
+    let chinese = "大会，\n回顾其2003年10月31日第58/4号决议，\n注意到腐败问题的严重性，\n铭记国际合作至关重要，\n\
+        1. 敦促各国批准《公约》；\n2. 请秘书长提交报告。\n";
+    for (text, expected) in [
+        (
+            english,
+            &[
+                "The General Assembly,",
+                "Recalling its resolution 58/4 of 31 October 2003, by which it adopted the \
+                 United Nations Convention against Corruption,",
+                "Noting with concern the magnitude of corruption,",
+                "Deeply concerned about the cost of illicit financial flows,",
+            ][..],
+        ),
+        (
+            french,
+            &[
+                "L’Assemblée générale,",
+                "Rappelant sa résolution 58/4 du 31 octobre 2003,",
+                "Prenant note avec préoccupation de l’ampleur de la corruption,",
+                "Convaincue que la coopération internationale est essentielle,",
+            ][..],
+        ),
+        (
+            chinese,
+            &[
+                "大会，",
+                "回顾其2003年10月31日第58/4号决议，",
+                "注意到腐败问题的严重性，",
+                "铭记国际合作至关重要，",
+            ][..],
+        ),
+    ] {
+        let document = parse_text(text).unwrap();
+        let texts: Vec<&str> = document
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, expected);
+        let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2]);
+    }
 }
