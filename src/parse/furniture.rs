@@ -179,11 +179,15 @@ const ORIGINAL: [&str; 7] = [
 /// The masthead line a line is, if any.
 pub fn masthead_line(line: &str) -> Option<Masthead> {
     let line = line.trim();
-    if distribution(line).is_some() || ORIGINAL.iter().any(|word| line.starts_with(word)) {
+    if distribution(line).is_some()
+        || ORIGINAL.iter().any(|word| line.starts_with(word))
+        || is_agenda_item(line)
+    {
         return Some(Masthead::Strong);
     }
     let weak = ORGANIZATION.contains(&line)
         || ORGANS.contains(&line)
+        || is_session(line)
         || LANGUAGES.iter().any(|name| line.eq_ignore_ascii_case(name))
         || date_length(line) == Some(line.len());
     weak.then_some(Masthead::Weak)
@@ -231,6 +235,28 @@ fn language_at(text: &str) -> Option<usize> {
         })
         .map(|name| name.len())
         .max()
+}
+
+/// The cover page's agenda line: `Item 4 of the provisional agenda*`, `Agenda item 68 (b)`,
+/// `Point 4 de l’ordre du jour provisoire`, `Tema 4 del programa provisional`, `临时议程*项目4`.
+fn is_agenda_item(line: &str) -> bool {
+    let line = line.trim_end_matches('*');
+    let latin = line.split_whitespace().count() <= 10
+        && ((line.starts_with("Item ") && line.contains(" agenda"))
+            || line.starts_with("Agenda item")
+            || (line.starts_with("Point ") && line.contains("ordre du jour"))
+            || (line.starts_with("Tema ") && line.contains("programa")));
+    let chinese =
+        line.chars().count() <= 20 && line.starts_with("临时议程") && line.contains("项目");
+    latin || chinese
+}
+
+/// The cover page's session line: `Fourteenth session`, `Seventy-eighth session`,
+/// `Quatorzième session`, `78º período de sesiones`, `第十四届会议`, `第七十八届会议`.
+fn is_session(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (words <= 4 && (line.ends_with(" session") || line.ends_with("período de sesiones")))
+        || (line.starts_with('第') && line.ends_with("届会议") && line.chars().count() <= 10)
 }
 
 /// `Distr.: General`, `Distr. générale`, `Distr.: Limited`, `Distr.:General`: the length of

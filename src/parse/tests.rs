@@ -649,7 +649,8 @@ fn reports_with_every_line_break_lost_read_like_their_lines() {
 fn cover_page_blocks_are_removed_wherever_they_stand() {
     let french = "Résumé\nLe présent rapport rend compte des travaux du Groupe.\n\
         Nations Unies\nA/HRC/55/12\nAssemblée générale\nDistr. générale\n12 janvier 2024\n\
-        Français\nOriginal : anglais\nConseil des droits de l’homme\nI. Introduction\n\
+        Français\nOriginal : anglais\nConseil des droits de l’homme\nCinquante-cinquième session\n\
+        Point 4 de l’ordre du jour provisoire*\nI. Introduction\n\
         1. Le Conseil a examiné le rapport.\n2. Il a décidé de poursuivre l’examen.\n";
     let chinese = "联合国\nCAC/COSP/2008/1\n联合国反腐败公约缔约国会议\nDistr.: General\n\
         2008年1月8日\n中文\n原件：英文\n一. 导言\n1. 缔约国会议审议了报告。\n2. 会议决定继续审议。\n";
@@ -669,6 +670,8 @@ fn cover_page_blocks_are_removed_wherever_they_stand() {
                 "12 janvier 2024",
                 "Français",
                 "Original : anglais",
+                "Cinquante-cinquième session",
+                "Point 4 de l’ordre du jour provisoire*",
             ][..],
         ),
         (
