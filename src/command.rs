@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 use crate::annotations::{ParagraphIndex, Tag};
 use crate::i18n::{Strings, UiLanguage};
@@ -216,6 +216,38 @@ impl Command {
     }
 }
 
+/// The commands a frame's key presses give, in the order they were pressed — every press one
+/// command, however many arrive in one frame (`j j 2` typed quickly is two steps, then a
+/// tag). The presses that became commands are taken out of `events`; with `typing` (a text
+/// field has focus) bare keys stay for the field.
+pub fn from_key_presses(events: &mut Vec<egui::Event>, typing: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    events.retain(|event| {
+        let egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return true;
+        };
+        let found = Command::bindings().iter().find(|(shortcut, _)| {
+            shortcut.logical_key == *key
+                && modifiers.matches_logically(shortcut.modifiers)
+                && !(typing && is_bare(shortcut))
+        });
+        match found {
+            Some((_, command)) => {
+                commands.push(command.clone());
+                false
+            }
+            None => true,
+        }
+    });
+    commands
+}
+
 fn modifier_count(modifiers: Modifiers) -> usize {
     [
         modifiers.alt,
@@ -279,6 +311,50 @@ mod tests {
         assert!(position(&cmd_shift(Key::O)) < position(&cmd(Key::O)));
         assert!(position(&cmd_shift(Key::S)) < position(&cmd(Key::S)));
         assert!(position(&shift(Key::N)) < position(&key(Key::N)));
+    }
+
+    fn press(key: Key, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    #[test]
+    fn every_press_in_a_frame_is_a_command_in_the_order_pressed() {
+        let mut events = vec![
+            press(Key::J, Modifiers::NONE),
+            press(Key::J, Modifiers::NONE),
+            press(Key::Num2, Modifiers::NONE),
+            egui::Event::Text("x".to_owned()),
+            press(Key::Num3, Modifiers::NONE),
+            press(Key::J, Modifiers::NONE),
+            press(Key::Num1, Modifiers::ALT),
+            press(Key::Z, Modifiers::COMMAND | Modifiers::SHIFT),
+        ];
+        assert_eq!(
+            from_key_presses(&mut events, false),
+            [
+                Command::SelectNext,
+                Command::SelectNext,
+                Command::ToggleTag(Tag::GoodPractice),
+                Command::ToggleTag(Tag::Proposal),
+                Command::SelectNext,
+                Command::FilterTag(Tag::Challenge),
+                Command::Redo,
+            ]
+        );
+        assert_eq!(events, [egui::Event::Text("x".to_owned())]);
+        // While a text field has focus, bare keys are its text; Ctrl+Z is still Undo.
+        let mut events = vec![
+            press(Key::J, Modifiers::NONE),
+            press(Key::Z, Modifiers::COMMAND),
+        ];
+        assert_eq!(from_key_presses(&mut events, true), [Command::Undo]);
+        assert_eq!(events, [press(Key::J, Modifiers::NONE)]);
     }
 
     #[test]

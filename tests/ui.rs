@@ -575,6 +575,29 @@ fn idle_costs_nothing() {
     assert!(!harness.ctx.has_requested_repaint());
 }
 
+/// Keys typed faster than frames are drawn: `j j 2 3 j j 3` arrive in one frame and each press
+/// is one command, in order — paragraph 2 gets Good practice and Proposal, paragraph 4 Proposal.
+#[test]
+fn fast_keys_in_one_frame_each_count_in_order() {
+    let mut harness = harness();
+    for key in [Key::J, Key::J, Key::Num2, Key::Num3, Key::J, Key::J, Key::Num3] {
+        harness.key_press(key);
+    }
+    harness.run();
+    let tags = |index: usize| -> Vec<Tag> {
+        harness
+            .state()
+            .annotations()
+            .tags(ParagraphIndex(index))
+            .iter()
+            .collect()
+    };
+    assert_eq!(tags(1), [Tag::GoodPractice, Tag::Proposal]);
+    assert_eq!(tags(3), [Tag::Proposal]);
+    assert_eq!(selected_number(&harness), Some(4));
+    assert_eq!(harness.state().annotations().count(Tag::Proposal), 2);
+}
+
 /// Let the page painter's worker finish: run frames until `pages` pages are painted.
 fn wait_for_pages(harness: &mut Harness<'static, ParatagApp>, pages: usize) {
     for _ in 0..500 {

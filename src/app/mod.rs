@@ -923,16 +923,8 @@ impl ParatagApp {
         }
         // Bare keys are text while a text field has focus.
         let typing = ctx.text_edit_focused();
-        ctx.input_mut(|input| {
-            for (shortcut, command) in Command::bindings() {
-                if typing && command::is_bare(shortcut) {
-                    continue;
-                }
-                if input.consume_shortcut(shortcut) {
-                    commands.push(command.clone());
-                }
-            }
-        });
+        commands
+            .extend(ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing)));
         commands
     }
 }
