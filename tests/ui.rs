@@ -580,7 +580,15 @@ fn idle_costs_nothing() {
 #[test]
 fn fast_keys_in_one_frame_each_count_in_order() {
     let mut harness = harness();
-    for key in [Key::J, Key::J, Key::Num2, Key::Num3, Key::J, Key::J, Key::Num3] {
+    for key in [
+        Key::J,
+        Key::J,
+        Key::Num2,
+        Key::Num3,
+        Key::J,
+        Key::J,
+        Key::Num3,
+    ] {
         harness.key_press(key);
     }
     harness.run();

@@ -185,7 +185,13 @@ pub fn masthead_line(line: &str) -> Option<Masthead> {
     {
         return Some(Masthead::Strong);
     }
-    let weak = ORGANIZATION.contains(&line)
+    // The organization's name, alone or with the symbol after it (the masthead's first line).
+    let organization = ORGANIZATION.iter().any(|name| {
+        line.strip_prefix(name)
+            .map(str::trim)
+            .is_some_and(|rest| rest.is_empty() || is_symbol_shaped(rest))
+    });
+    let weak = organization
         || ORGANS.contains(&line)
         || is_session(line)
         || LANGUAGES.iter().any(|name| line.eq_ignore_ascii_case(name))
@@ -242,7 +248,8 @@ fn language_at(text: &str) -> Option<usize> {
 fn is_agenda_item(line: &str) -> bool {
     let line = line.trim_end_matches('*');
     let latin = line.split_whitespace().count() <= 10
-        && ((line.starts_with("Item ") && line.contains(" agenda"))
+        && ((line.starts_with("Item ")
+            && (line.contains(" agenda") || line.contains("preliminary list")))
             || line.starts_with("Agenda item")
             || (line.starts_with("Point ") && line.contains("ordre du jour"))
             || (line.starts_with("Tema ") && line.contains("programa")));
@@ -496,6 +503,11 @@ pub fn is_symbol_shaped(token: &str) -> bool {
 /// If the line is a candidate line for the document's own symbol (the symbol alone, or with
 /// other running furniture such as a page counter), the symbol on it.
 pub fn symbol_on_running_line(line: &str) -> Option<&str> {
+    // The masthead's first line: the organization's name, then the symbol.
+    let line = ORGANIZATION
+        .iter()
+        .find_map(|name| line.strip_prefix(name))
+        .unwrap_or(line);
     let mut found = None;
     for token in line.split_whitespace() {
         if is_symbol_shaped(token) {

@@ -824,3 +824,40 @@ fn a_resolutions_preambular_paragraphs_stay_apart() {
         assert_eq!(numbers, [1, 2]);
     }
 }
+
+/// A report saved from a web page: the site's chrome above it stays unnumbered text apart from
+/// paragraph 1, the symbol is read from the masthead's first line (`United Nations A/79/123`,
+/// no running heads), and the cover page (organ, distribution, date, language, session, the
+/// preliminary list's item) is removed.
+#[test]
+fn a_report_saved_from_a_web_page() {
+    let text = "Skip to main content\nWelcome to the United Nations\nDocuments\n\
+        Home › Documents › Reports of the Secretary-General\nDownload PDF (412 KB)\nViews: 2,318\n\
+        United Nations A/79/123\nGeneral Assembly\nDistr.: General\n12 July 2024\n\
+        Original: English\nSeventy-ninth session\nItem 27 of the preliminary list*\n\
+        Report of the Secretary-General\nI. Introduction\n1. In its resolution 78/240, the \
+        General Assembly requested a report.\n2. The present report covers August 2023 to July \
+        2024.\n";
+    let document = parse_text(text).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/79/123"));
+    for line in [
+        "United Nations A/79/123",
+        "General Assembly",
+        "Distr.: General",
+        "12 July 2024",
+        "Original: English",
+        "Seventy-ninth session",
+        "Item 27 of the preliminary list*",
+    ] {
+        assert!(document.removed.contains(&line.to_owned()), "{line}");
+    }
+    assert_eq!(
+        paragraph(&document, 1),
+        "In its resolution 78/240, the General Assembly requested a report."
+    );
+    assert!(
+        document
+            .blocks
+            .contains(&Block::Text("Views: 2,318".to_owned()))
+    );
+}
