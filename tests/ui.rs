@@ -225,6 +225,22 @@ fn filter_by_proposal_shows_exactly_the_proposals() {
     assert!(harness.query_by_label("5.").is_some());
 }
 
+/// The shortcuts window writes keys as they are printed and typed: `j`, not `J`; `Ctrl+=`, not
+/// `Ctrl+Equals`; `Shift+N` keeps its capital.
+#[test]
+fn the_shortcuts_window_writes_keys_as_typed() {
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run();
+    harness.get_by_label("Down  ·  j");
+    harness.get_by_label("Ctrl+=  ·  Ctrl++");
+    harness.get_by_label("Ctrl+-");
+    harness.get_by_label("Shift+N");
+    harness.get_by_label("p");
+}
+
 #[test]
 fn the_interface_switches_to_chinese() {
     let mut harness = harness();

@@ -139,7 +139,26 @@ pub fn shortcut_text(ctx: &egui::Context, command: &Command) -> Option<String> {
     command
         .shortcuts()
         .first()
-        .map(|shortcut| ctx.format_shortcut(shortcut))
+        .map(|shortcut| format_shortcut(ctx, shortcut))
+}
+
+/// A shortcut as people read it: the platform's modifier names (symbols on a Mac), then the key
+/// as it is printed on the keyboard — `Ctrl+=`, `Ctrl+-` (not `Ctrl+Equals`), and a bare letter
+/// as it is typed, `j` (not `J`; `Shift+N` keeps its capital).
+pub fn format_shortcut(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(shortcut);
+    let key = shortcut.logical_key;
+    let printed = match key {
+        egui::Key::Equals => "=".to_owned(),
+        egui::Key::Plus => "+".to_owned(),
+        egui::Key::Minus => "-".to_owned(),
+        _ if shortcut.modifiers.is_none() && key.name().len() == 1 => key.name().to_lowercase(),
+        _ => return full,
+    };
+    [key.name(), key.symbol_or_name()]
+        .iter()
+        .find_map(|name| full.strip_suffix(name))
+        .map_or(full.clone(), |modifiers| format!("{modifiers}{printed}"))
 }
 
 /// A button that runs a command, labelled by it, with its shortcut shown.

@@ -215,7 +215,7 @@ fn shortcuts_ui(ui: &mut egui::Ui, strings: &'static Strings) -> Option<Choice> 
             let shortcuts: Vec<String> = command
                 .shortcuts()
                 .iter()
-                .map(|shortcut| ui.ctx().format_shortcut(shortcut))
+                .map(|shortcut| super::format_shortcut(ui.ctx(), shortcut))
                 .collect();
             if shortcuts.is_empty() {
                 continue;
