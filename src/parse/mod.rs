@@ -154,11 +154,14 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// The trimmed, non-empty lines of a text, runs of whitespace collapsed.
 fn text_lines(text: &str) -> Vec<Cow<'_, str>> {
+    raw_lines(text).map(collapse_whitespace).collect()
+}
+
+/// The trimmed, non-empty lines of a text as they stand (the same lines as `text_lines`).
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
     text.split(['\n', '\r', '\x0B', '\x0C', '\u{85}', '\u{2028}', '\u{2029}'])
         .map(str::trim)
         .filter(|line| !line.is_empty())
-        .map(collapse_whitespace)
-        .collect()
 }
 
 /// Parse a report that is already text.
@@ -188,7 +191,8 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
         .iter()
         .map(|line| furniture::classify(line, symbol.as_deref()))
         .collect();
-    mark_mastheads(&lines, &mut kinds);
+    let raw: Vec<&str> = raw_lines(text).collect();
+    mark_mastheads(&lines, &raw, symbol.as_deref(), &mut kinds);
     let body: Vec<&str> = lines
         .iter()
         .zip(&kinds)
@@ -244,13 +248,43 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
 /// summary): a run of masthead lines — `Distr.: General`, a date, `Original: English`, the
 /// organization's and a language's name — next to one another or to running furniture, with
 /// at least one strong line among them, is page furniture.
-fn mark_mastheads(lines: &[&str], kinds: &mut [Option<Furniture>]) {
+fn mark_mastheads(
+    lines: &[&str],
+    raw: &[&str],
+    symbol: Option<&str>,
+    kinds: &mut [Option<Furniture>],
+) {
+    // A masthead's two columns side by side, as `pdftotext -layout` sets them
+    // (`General Assembly            Distr.: General`): each part apart.
+    let masthead = |index: usize| {
+        furniture::masthead_line(lines[index]).or_else(|| {
+            let parts: Vec<&str> = raw
+                .get(index)?
+                .split("   ")
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .collect();
+            let kinds: Vec<Option<furniture::Masthead>> = parts
+                .iter()
+                .map(|part| furniture::masthead_line(part))
+                .collect();
+            let all = parts.len() > 1
+                && parts.iter().zip(&kinds).all(|(part, kind)| {
+                    kind.is_some() || furniture::classify(part, symbol).is_some()
+                });
+            all.then(|| {
+                kinds
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|kind| *kind != furniture::Masthead::Strong)
+                    .unwrap_or(furniture::Masthead::Weak)
+            })
+        })
+    };
     let mut start = 0;
     while start < lines.len() {
-        let in_block = |index: usize| {
-            furniture::masthead_line(lines[index]).is_some()
-                || kinds[index] == Some(Furniture::Running)
-        };
+        let in_block =
+            |index: usize| masthead(index).is_some() || kinds[index] == Some(Furniture::Running);
         if !in_block(start) {
             start += 1;
             continue;
@@ -259,9 +293,7 @@ fn mark_mastheads(lines: &[&str], kinds: &mut [Option<Furniture>]) {
         while end < lines.len() && in_block(end) {
             end += 1;
         }
-        let strong = (start..end).any(|index| {
-            furniture::masthead_line(lines[index]) == Some(furniture::Masthead::Strong)
-        });
+        let strong = (start..end).any(|index| masthead(index) == Some(furniture::Masthead::Strong));
         if strong {
             for kind in &mut kinds[start..end] {
                 kind.get_or_insert(Furniture::Running);

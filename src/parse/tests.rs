@@ -861,3 +861,40 @@ fn a_report_saved_from_a_web_page() {
             .contains(&Block::Text("Views: 2,318".to_owned()))
     );
 }
+
+/// The masthead as `pdftotext -layout` sets it, its two columns side by side on one line
+/// (`General Assembly            Distr.: General`): each side is read apart, and the cover page
+/// is removed; the council, the session and the title stay as text.
+#[test]
+fn a_layout_masthead_with_its_columns_side_by_side() {
+    let text = "                United Nations                                       A/HRC/40/3\n\
+        \x20               General Assembly                      Distr.: General\n\
+        \x20                                                     14 January 2019\n\n\
+        \x20                                                     Original: English\n\
+        Human Rights Council\nFortieth session\nAgenda item 2\n\
+        \x20      I. Introduction\n\
+        \x20          1.      The present report is submitted pursuant to Human Rights Council\n\
+        \x20          resolution 37/2.\n\
+        \x20          2.      The report covers the period from 1 January to 31 December 2018.\n";
+    let document = parse_text(text).unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/HRC/40/3"));
+    for line in [
+        "United Nations A/HRC/40/3",
+        "General Assembly Distr.: General",
+        "14 January 2019",
+        "Original: English",
+        "Agenda item 2",
+    ] {
+        assert!(
+            document.removed.contains(&line.to_owned()),
+            "{line}: {:?}",
+            document.removed
+        );
+    }
+    assert!(
+        document
+            .blocks
+            .contains(&Block::Text("Human Rights Council".to_owned()))
+    );
+    assert_eq!(document.paragraphs().count(), 2);
+}
