@@ -179,6 +179,10 @@ const ORIGINAL: [&str; 7] = [
 /// The masthead line a line is, if any.
 pub fn masthead_line(line: &str) -> Option<Masthead> {
     let line = line.trim();
+    // The longest is a distribution line with its date and languages.
+    if line.len() > 200 {
+        return None;
+    }
     if distribution(line).is_some()
         || ORIGINAL.iter().any(|word| line.starts_with(word))
         || is_agenda_item(line)
@@ -247,22 +251,23 @@ fn language_at(text: &str) -> Option<usize> {
 /// `Point 4 de l’ordre du jour provisoire`, `Tema 4 del programa provisional`, `临时议程*项目4`.
 fn is_agenda_item(line: &str) -> bool {
     let line = line.trim_end_matches('*');
-    let latin = line.split_whitespace().count() <= 10
-        && ((line.starts_with("Item ")
-            && (line.contains(" agenda") || line.contains("preliminary list")))
-            || line.starts_with("Agenda item")
-            || (line.starts_with("Point ") && line.contains("ordre du jour"))
-            || (line.starts_with("Tema ") && line.contains("programa")));
+    // The cheap tests first: this is asked of every line.
+    let latin = ((line.starts_with("Item ")
+        && (line.contains(" agenda") || line.contains("preliminary list")))
+        || line.starts_with("Agenda item")
+        || (line.starts_with("Point ") && line.contains("ordre du jour"))
+        || (line.starts_with("Tema ") && line.contains("programa")))
+        && line.split_whitespace().count() <= 10;
     let chinese =
-        line.chars().count() <= 20 && line.starts_with("临时议程") && line.contains("项目");
+        line.starts_with("临时议程") && line.contains("项目") && line.chars().count() <= 20;
     latin || chinese
 }
 
 /// The cover page's session line: `Fourteenth session`, `Seventy-eighth session`,
 /// `Quatorzième session`, `78º período de sesiones`, `第十四届会议`, `第七十八届会议`.
 fn is_session(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (words <= 4 && (line.ends_with(" session") || line.ends_with("período de sesiones")))
+    ((line.ends_with(" session") || line.ends_with("período de sesiones"))
+        && line.split_whitespace().count() <= 4)
         || (line.starts_with('第') && line.ends_with("届会议") && line.chars().count() <= 10)
 }
 

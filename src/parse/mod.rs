@@ -258,8 +258,8 @@ fn mark_mastheads(
     // (`General Assembly            Distr.: General`): each part apart.
     let masthead = |index: usize| {
         furniture::masthead_line(lines[index]).or_else(|| {
+            let raw = raw.get(index).filter(|raw| raw.contains("   "))?;
             let parts: Vec<&str> = raw
-                .get(index)?
                 .split("   ")
                 .map(str::trim)
                 .filter(|part| !part.is_empty())
