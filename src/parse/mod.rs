@@ -398,6 +398,9 @@ struct Builder<'a> {
     ascii_quote_open: bool,
     /// A heading numeral that stood alone on its line, waiting for the heading's words.
     pending_numeral: Option<String>,
+    /// The heading numerals seen so far: the next one in sequence is a heading even after a
+    /// full line.
+    headings: reflow::Sequence,
 }
 
 impl<'a> Builder<'a> {
@@ -417,6 +420,7 @@ impl<'a> Builder<'a> {
             quote_depth: 0,
             ascii_quote_open: false,
             pending_numeral: None,
+            headings: reflow::Sequence::default(),
         }
     }
 
@@ -494,6 +498,11 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, block: Block) {
+        if let Block::Heading(text) = &block
+            && let Some((kind, value, _)) = reflow::heading_numeral(text)
+        {
+            self.headings.saw_heading(kind, value);
+        }
         self.body_started |= !matches!(block, Block::Text(_));
         self.blocks.push(block);
         self.quote_depth = 0;
@@ -581,12 +590,21 @@ impl<'a> Builder<'a> {
         let fits = match form {
             HeadingForm::Annex => true,
             HeadingForm::Roman | HeadingForm::ChineseNumeral | HeadingForm::LostNumeral => {
-                closed || !self.is_full(line)
+                closed || !self.is_full(line) || self.next_numeral_after_sentence(line)
             }
-            // `A.` could begin a wrapped line of text; only after a finished block.
-            HeadingForm::Letter => closed,
+            // `A.` could begin a wrapped line of text; only after a finished block, or when it
+            // is the next letter after a sentence.
+            HeadingForm::Letter => closed || self.next_numeral_after_sentence(line),
         };
         fits.then_some(form)
+    }
+
+    /// Whether the line's numeral is the next of its kind (`二十二.` after `二十一.`) and the
+    /// last line ended a sentence: a heading, however full the lines around it.
+    fn next_numeral_after_sentence(&self, line: &str) -> bool {
+        line::ends_sentence(&self.last_line)
+            && reflow::heading_numeral(line)
+                .is_some_and(|(kind, value, _)| self.headings.expects_heading(kind, value))
     }
 
     fn continues_with_subparagraph(&self, line: &str) -> bool {

@@ -28,7 +28,7 @@ const TITLE_REACH: usize = 240;
 
 /// The numbering read so far, carried from line to line.
 #[derive(Debug, Default)]
-struct Sequence {
+pub(super) struct Sequence {
     /// The paragraph number expected next, once one was seen.
     paragraph: Option<u32>,
     /// The last Roman and Chinese heading numbers seen, and the last letter (A = 1).
@@ -154,14 +154,14 @@ fn note_line_start(line: &str, sequence: &mut Sequence) {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Numeral {
+pub(super) enum Numeral {
     Roman,
     Chinese,
     Letter,
 }
 
 impl Sequence {
-    fn expects_heading(&self, kind: Numeral, value: u32) -> bool {
+    pub(super) fn expects_heading(&self, kind: Numeral, value: u32) -> bool {
         match kind {
             Numeral::Roman => value == self.roman + 1,
             Numeral::Chinese => value == self.chinese + 1,
@@ -169,7 +169,7 @@ impl Sequence {
         }
     }
 
-    fn saw_heading(&mut self, kind: Numeral, value: u32) {
+    pub(super) fn saw_heading(&mut self, kind: Numeral, value: u32) {
         match kind {
             Numeral::Roman => {
                 self.roman = value;
@@ -187,7 +187,7 @@ impl Sequence {
 /// A heading numeral at the start of `text` (`II. `, `三.`, `四、`, `B. `, `A.导言`): its kind,
 /// its value and the text after it. The title must start with a capital, a CJK character or
 /// an opening quote.
-fn heading_numeral(text: &str) -> Option<(Numeral, u32, &str)> {
+pub(super) fn heading_numeral(text: &str) -> Option<(Numeral, u32, &str)> {
     let end = text
         .find(|c: char| !(c.is_ascii_uppercase() || is_chinese_digit(c)))
         .unwrap_or(text.len());

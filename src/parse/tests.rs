@@ -898,3 +898,20 @@ fn a_layout_masthead_with_its_columns_side_by_side() {
     );
     assert_eq!(document.paragraphs().count(), 2);
 }
+
+/// A heading as wide as the text around it, after a paragraph whose last line is full: the
+/// next numeral in sequence after a finished sentence is a heading, not a wrapped line.
+#[test]
+fn the_next_heading_numeral_after_a_sentence_is_a_heading_however_full_the_lines() {
+    let text = "一. 关于工作组任务授权执行情况的概述以及秘书处向工作组提交的各项报告和说明\n\
+        1. 秘书处概要介绍了工作组任务授权的执行进展情况，任务授权涉及进一步积累知识以及建\n\
+        立信心和信任，并说明了为此而在各个国际论坛和区域网络中开展的各项工作和宣传活动。\n\
+        二. 关于推进资产追回所涉各实际方面（包括各种挑战和良好做法）的论坛及其今后的工作\n\
+        2. 几名发言者强调了工作组作为一个交流资产追回领域良好做法、经验和所遇障碍的论坛\n\
+        所发挥的核心作用，并强调指出工作组的工作在当前的审议周期中特别具有相关性和意义。\n";
+    let document = parse_text(text).unwrap();
+    assert_eq!(document.headings().count(), 2, "{:?}", document.blocks);
+    let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert!(paragraph(&document, 1).ends_with("宣传活动。"));
+}
