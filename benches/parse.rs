@@ -49,6 +49,16 @@ fn parsing(c: &mut Criterion) {
     group.finish();
 }
 
+/// The parser's English test report (the repository holds no real English report to repeat).
+fn english_source() -> paratag::document::Document {
+    let english = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/seeds/parse_report/english.txt"),
+    )
+    .expect("the English test text");
+    parse::parse(&english).expect("the English test text parses")
+}
+
 /// PDF reports (budgets: at least 50 pages a second; a 30-page report to paragraphs within
 /// 300 ms): English text of the parser's tests, repeated to about 30 and 200 pages and printed as a
 /// plain report, then read and parsed as the window opens it; and the built-in report's three
@@ -56,12 +66,7 @@ fn parsing(c: &mut Criterion) {
 fn pdfs(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);
-    let english = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fuzz/seeds/parse_report/english.txt"),
-    )
-    .expect("the English test text");
-    let source = parse::parse(&english).expect("the English test text parses");
+    let source = english_source();
     // About 30 and 200 pages.
     for paragraphs in [470, 3_100] {
         let text = sample::large_report(&source, paragraphs).expect("paragraphs");
@@ -93,12 +98,7 @@ fn pdfs(c: &mut Criterion) {
 fn painting(c: &mut Criterion) {
     let mut group = c.benchmark_group("paint");
     group.sample_size(10);
-    let english = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fuzz/seeds/parse_report/english.txt"),
-    )
-    .expect("the English test text");
-    let source = parse::parse(&english).expect("the English test text parses");
+    let source = english_source();
     let text = sample::large_report(&source, 470).expect("paragraphs");
     let mut pdfs = vec![(
         "a page of the generated English report".to_owned(),
