@@ -649,8 +649,10 @@ fn boundary(before: &str, piece_is_heading: bool) -> bool {
 fn inline_paragraph_number(here: &str) -> Option<(u32, &str)> {
     let (number, rest) = super::line::paragraph_number(here)?;
     let digits = here.bytes().take_while(u8::is_ascii_digit).count();
-    let after_stop = &here[digits + 1..];
-    let first = after_stop.chars().next()?;
+    // The stop is `.` or the full-width `．` (three bytes).
+    let mut after_digits = here[digits..].chars();
+    after_digits.next()?;
+    let first = after_digits.next()?;
     let ok = if first.is_whitespace() {
         rest.chars()
             .next()
@@ -780,6 +782,18 @@ mod tests {
         let got = lines(&text);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert!(got[1].starts_with("2. The Group met again."));
+    }
+
+    #[test]
+    fn full_width_stops_read_like_full_stops() {
+        // `１.` and `1．`: the full-width stop is three bytes, never cut in the middle.
+        let text = format!(
+            "{}1．会议开幕。2．会议闭幕。",
+            "会议文件将以六种语文分发。".repeat(40)
+        );
+        let document = crate::parse::parse_text(&text).unwrap();
+        let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2]);
     }
 
     #[test]

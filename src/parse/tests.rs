@@ -476,6 +476,10 @@ mod properties {
     fn report_line() -> impl Strategy<Value = String> {
         prop_oneof![
             (1_u32..30, "[a-z 发言者强调。，.-]{0,60}").prop_map(|(n, t)| format!("{n}. {t}")),
+            (1_u32..30, "[会议开幕。A-Z]{0,20}").prop_map(|(n, t)| format!("{n}．{t}")),
+            "Distr\\.: ?[A-Za-z]{0,8} ?[0-9]{0,2} ?(June|juin)? ?[0-9]{0,4}",
+            "(Annex|附件)( [IV]{1,3})?",
+            "[一二三四五六七八九十]{1,3}[.、．]?[导言背景]{0,4}",
             "[IVX]{1,3}\\. [A-Z][a-z ]{0,30}",
             "[三四五]、[资产追回]{1,10}",
             "\\([a-c]\\) [a-z ;]{0,30}",
