@@ -250,13 +250,17 @@ fn language_at(text: &str) -> Option<usize> {
 /// The cover page's agenda line: `Item 4 of the provisional agenda*`, `Agenda item 68 (b)`,
 /// `Point 4 de l’ordre du jour provisoire`, `Tema 4 del programa provisional`, `临时议程*项目4`.
 fn is_agenda_item(line: &str) -> bool {
-    let line = line.trim_end_matches('*');
-    // The cheap tests first: this is asked of every line.
+    let line = line.trim_end_matches('*').trim_end();
+    // The cheap tests first: this is asked of every line. The whole line is the agenda line
+    // (it ends with its last word), so a wrapped line of text that mentions an item is not.
     let latin = ((line.starts_with("Item ")
-        && (line.contains(" agenda") || line.contains("preliminary list")))
-        || line.starts_with("Agenda item")
-        || (line.starts_with("Point ") && line.contains("ordre du jour"))
-        || (line.starts_with("Tema ") && line.contains("programa")))
+        && (line.ends_with(" agenda") || line.ends_with("preliminary list")))
+        || (line.starts_with("Agenda item ") && line.split_whitespace().count() <= 4)
+        || (line.starts_with("Point ")
+            && (line.ends_with("ordre du jour provisoire") || line.ends_with("ordre du jour")))
+        || (line.starts_with("Tema ")
+            && (line.ends_with("programa provisional") || line.ends_with("del programa"))))
+        && !line.contains([',', ';'])
         && line.split_whitespace().count() <= 10;
     let chinese =
         line.starts_with("临时议程") && line.contains("项目") && line.chars().count() <= 20;

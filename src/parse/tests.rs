@@ -665,7 +665,8 @@ fn cover_page_blocks_are_removed_wherever_they_stand() {
         "The Council welcomed the report and its recommendations. ".repeat(6)
     );
     let wrapped_date = "1. The meeting was held on\n2 October 2019\nin Vienna and conducted in\n\
-        English\nand French.\n2. The Working Group adopted its report.\n";
+        English\nand French.\n2. The Working Group adopted its report under\n\
+        Item 4 of the provisional agenda, as decided.\n";
     for (text, furniture) in [
         (
             french,
@@ -715,6 +716,7 @@ fn cover_page_blocks_are_removed_wherever_they_stand() {
     assert!(wrapped.removed.is_empty(), "{:?}", wrapped.removed);
     assert!(paragraph(&wrapped, 1).contains("on 2 October 2019 in Vienna"));
     assert!(paragraph(&wrapped, 1).ends_with("conducted in English and French."));
+    assert!(paragraph(&wrapped, 2).ends_with("Item 4 of the provisional agenda, as decided."));
 }
 
 /// Headings as extraction leaves them in Chinese: the letter's title glued on (`A.导言`), and
