@@ -178,7 +178,8 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
     let text = &*restored.text;
     let furniture = furniture.replace('\t', "\n");
     let furniture: Vec<Cow<'_, str>> = text_lines(&furniture);
-    let lines: Vec<Cow<'_, str>> = text_lines(text);
+    let raw: Vec<&str> = raw_lines(text).collect();
+    let lines: Vec<Cow<'_, str>> = raw.iter().map(|line| collapse_whitespace(line)).collect();
     let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
     let symbol = detect_symbol(
         &furniture
@@ -191,7 +192,6 @@ pub fn parse_with_furniture(text: &str, furniture: &str) -> Result<Document, Par
         .iter()
         .map(|line| furniture::classify(line, symbol.as_deref()))
         .collect();
-    let raw: Vec<&str> = raw_lines(text).collect();
     mark_mastheads(&lines, &raw, symbol.as_deref(), &mut kinds);
     let body: Vec<&str> = lines
         .iter()
@@ -281,10 +281,12 @@ fn mark_mastheads(
             })
         })
     };
+    // Each line asked once.
+    let found: Vec<Option<furniture::Masthead>> = (0..lines.len()).map(masthead).collect();
     let mut start = 0;
     while start < lines.len() {
         let in_block =
-            |index: usize| masthead(index).is_some() || kinds[index] == Some(Furniture::Running);
+            |index: usize| found[index].is_some() || kinds[index] == Some(Furniture::Running);
         if !in_block(start) {
             start += 1;
             continue;
@@ -293,7 +295,7 @@ fn mark_mastheads(
         while end < lines.len() && in_block(end) {
             end += 1;
         }
-        let strong = (start..end).any(|index| masthead(index) == Some(furniture::Masthead::Strong));
+        let strong = found[start..end].contains(&Some(furniture::Masthead::Strong));
         if strong {
             for kind in &mut kinds[start..end] {
                 kind.get_or_insert(Furniture::Running);

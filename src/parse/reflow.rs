@@ -107,11 +107,14 @@ pub struct Restored<'a> {
 
 /// The text with the line breaks of reflowed runs put back.
 pub fn restore_breaks(text: &str) -> Restored<'_> {
-    let lines: Vec<(&str, &str)> = lines_with_breaks(text).collect();
+    // Each line measured once.
+    let lines: Vec<(&str, &str, bool)> = lines_with_breaks(text)
+        .map(|(line, end)| (line, end, is_long(line)))
+        .collect();
     let long_bytes: usize = lines
         .iter()
-        .filter(|(line, _)| is_long(line))
-        .map(|(line, _)| line.len())
+        .filter(|(_, _, long)| *long)
+        .map(|(line, _, _)| line.len())
         .sum();
     if long_bytes == 0 {
         return Restored {
@@ -121,8 +124,8 @@ pub fn restore_breaks(text: &str) -> Restored<'_> {
     }
     let mut sequence = Sequence::default();
     let mut out = String::with_capacity(text.len() + text.len() / 64);
-    for (line, end) in lines {
-        if is_long(line) {
+    for (line, end, long) in lines {
+        if long {
             split_line(line, &mut sequence, &mut out);
         } else {
             // A line as printed: only follow the numbering.
