@@ -13,6 +13,9 @@ pub fn paragraph_number(line: &str) -> Option<(u32, &str)> {
     }
     let number: u32 = line[..digits].parse().ok()?;
     let after = &line[digits..];
+    if let Some(rest) = arabic_stop(after) {
+        return Some((number, rest));
+    }
     let rest = after
         .strip_prefix('.')
         .or_else(|| after.strip_prefix('．'))?;
@@ -33,6 +36,112 @@ pub fn paragraph_number(line: &str) -> Option<(u32, &str)> {
         return glued.then_some((number, rest));
     }
     (first.is_alphabetic() || is_cjk(first) || is_opening_quote(first)).then_some((number, rest))
+}
+
+/// Arabic reports set a dash after the paragraph number (`1- قرر المؤتمر`, `12 - وأوصي`): the
+/// text after it, when it is Arabic (so a range such as `1-3` or `5 - Scope` never counts).
+pub(super) fn arabic_stop(after: &str) -> Option<&str> {
+    let dash = after.strip_prefix(' ').unwrap_or(after);
+    let rest = dash.strip_prefix(['-', '–'])?.trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(|c| is_arabic_letter(c) || matches!(c, '«' | '"' | '“'))
+        .then_some(rest)
+}
+
+/// The letters of the Arabic script (not its digits, punctuation or diacritics).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{620}'..='\u{64A}' | '\u{66E}'..='\u{6D3}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// What an Arabic heading's numeral counts: Arabic reports write numerals as words before a
+/// dash, ordinals for chapters (`أولاً- مقدمة`, I.) and letter names for sections
+/// (`ألف- التعاون`, A.).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArabicNumeral {
+    Ordinal,
+    Letter,
+}
+
+/// The ordinals, written without hamza on the alif and without the final tanwin, as
+/// `arabic_key` normalizes them.
+const ARABIC_ORDINALS: [&str; 20] = [
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+    "حادي عشر",
+    "ثاني عشر",
+    "ثالث عشر",
+    "رابع عشر",
+    "خامس عشر",
+    "سادس عشر",
+    "سابع عشر",
+    "ثامن عشر",
+    "تاسع عشر",
+    "عشرون",
+];
+
+/// The letters' names in the order the United Nations uses for A, B, C …
+const ARABIC_LETTERS: [&str; 20] = [
+    "الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء",
+];
+
+/// An Arabic heading numeral at the start of `line`: its kind, its value and the title after
+/// the dash.
+pub fn arabic_heading(line: &str) -> Option<(ArabicNumeral, u32, &str)> {
+    if !line.chars().next().is_some_and(is_arabic_letter) {
+        return None;
+    }
+    // The longest numeral is two short words.
+    let (dash, width) = line
+        .char_indices()
+        .take(14)
+        .find(|(_, c)| matches!(c, '-' | '–'))
+        .map(|(at, c)| (at, c.len_utf8()))?;
+    let title = line[dash + width..].trim_start();
+    if !title
+        .chars()
+        .next()
+        .is_some_and(|c| is_arabic_letter(c) || matches!(c, '«' | '"' | '“'))
+    {
+        return None;
+    }
+    let key = arabic_key(line[..dash].trim_end());
+    let position = |words: &[&str]| {
+        words
+            .iter()
+            .position(|word| *word == key)
+            .and_then(|at| u32::try_from(at + 1).ok())
+    };
+    if let Some(value) = position(&ARABIC_ORDINALS) {
+        return Some((ArabicNumeral::Ordinal, value, title));
+    }
+    position(&ARABIC_LETTERS).map(|value| (ArabicNumeral::Letter, value, title))
+}
+
+/// A numeral word as the tables write it: hamza forms of alif as bare alif, no tanwin or
+/// tatweel, one space between words.
+fn arabic_key(numeral: &str) -> String {
+    let mut key = String::with_capacity(numeral.len());
+    for word in numeral.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().filter_map(|c| match c {
+            'أ' | 'إ' | 'آ' => Some('ا'),
+            '\u{64B}' | '\u{640}' => None,
+            c => Some(c),
+        }));
+    }
+    key
 }
 
 /// The kinds of numbered heading UN reports use.
@@ -79,6 +188,12 @@ pub fn heading_form(line: &str) -> Option<HeadingForm> {
         if spaced || glued {
             return Some(HeadingForm::Letter);
         }
+    }
+    if let Some((numeral, _, _)) = arabic_heading(line) {
+        return Some(match numeral {
+            ArabicNumeral::Ordinal => HeadingForm::Roman,
+            ArabicNumeral::Letter => HeadingForm::Letter,
+        });
     }
     // The numeral lost in extraction, its full stop left: `. 导言`, `．背景`, `. Introduction`.
     if let Some(rest) = line
@@ -195,8 +310,13 @@ pub fn starts_subparagraph(line: &str) -> bool {
         return false;
     };
     let label = &inner[..end];
+    let mut label_chars = label.chars();
+    // `(a)`, `(aa)`; one letter of a script without capitals or a small one: `(أ)`, `(б)`.
     let letters =
-        !label.is_empty() && label.len() <= 2 && label.bytes().all(|b| b.is_ascii_lowercase());
+        (!label.is_empty() && label.len() <= 2 && label.bytes().all(|b| b.is_ascii_lowercase()))
+            || (label_chars.next().is_some_and(|c| {
+                !c.is_ascii() && c.is_alphabetic() && !c.is_uppercase() && !is_cjk(c)
+            }) && label_chars.next().is_none());
     let roman = !label.is_empty()
         && label.len() <= 6
         && label
@@ -211,18 +331,19 @@ pub fn starts_subparagraph(line: &str) -> bool {
 pub fn leads_into_list(line: &str) -> bool {
     const CONJUNCTIONS: [&str; 9] = [" and", " or", " et", " ou", " y", " o", "以及", "和", "及"];
     let trimmed = strip_closers(line);
-    trimmed.ends_with([':', ';', '：', '；', '.', '。'])
+    trimmed.ends_with([':', ';', '：', '；', '.', '。', '؛'])
         || CONJUNCTIONS.iter().any(|word| trimmed.ends_with(word))
 }
 
 /// Whether the line ends a sentence (after any closing quote, bracket or footnote marker).
 pub fn ends_sentence(line: &str) -> bool {
-    strip_closers(line).ends_with(['.', '。', '!', '?', '！', '？', '．', '…'])
+    strip_closers(line).ends_with(['.', '。', '!', '?', '！', '？', '．', '…', '؟'])
 }
 
-/// Whether the line ends with punctuation that announces more (`,`, `:`, `;`, `、`).
+/// Whether the line ends with punctuation that announces more (`,`, `:`, `;`, `、`, Arabic
+/// `،` and `؛`).
 pub fn ends_mid_sentence(line: &str) -> bool {
-    line.ends_with([',', ':', ';', '，', '：', '；', '、', '-'])
+    line.ends_with([',', ':', ';', '，', '：', '；', '、', '-', '،', '؛'])
 }
 
 /// The line without trailing closing quotes and brackets, and without a footnote marker glued
@@ -399,6 +520,14 @@ mod tests {
         assert_eq!(paragraph_number("12．发言者"), Some((12, "发言者")));
         assert_eq!(paragraph_number("14."), Some((14, "")));
         assert_eq!(
+            paragraph_number("3- أشار المتكلمون"),
+            Some((3, "أشار المتكلمون"))
+        );
+        assert_eq!(paragraph_number("12 - وأوصي"), Some((12, "وأوصي")));
+        // A dash before anything but Arabic is a range or a dash in a sentence.
+        assert_eq!(paragraph_number("1-3 May"), None);
+        assert_eq!(paragraph_number("5 - Scope"), None);
+        assert_eq!(
             paragraph_number("7. “Each State Party"),
             Some((7, "“Each State Party"))
         );
@@ -445,6 +574,9 @@ mod tests {
         assert_eq!(heading_form(". 导言"), Some(LostNumeral));
         assert_eq!(heading_form("．背景"), Some(LostNumeral));
         assert_eq!(heading_form(". Introduction"), Some(LostNumeral));
+        assert_eq!(heading_form("أولاً- مقدمة"), Some(Roman));
+        assert_eq!(heading_form("ثاني عشر - مسائل أخرى"), Some(Roman));
+        assert_eq!(heading_form("باء- بناء القدرات"), Some(Letter));
     }
 
     #[test]
@@ -483,11 +615,19 @@ mod tests {
             "(3) third",
             "a) premier",
             "б) второй",
+            "(أ) عدم وجود تشريعات",
             "（b）第二",
         ] {
             assert!(starts_subparagraph(line), "{line}");
         }
-        for line in ["(CAC/COSP/2019/1)", "(see above)", "a matter", "(Abc) x"] {
+        for line in [
+            "(CAC/COSP/2019/1)",
+            "(see above)",
+            "a matter",
+            "(Abc) x",
+            "(B) x",
+            "(联) x",
+        ] {
             assert!(!starts_subparagraph(line), "{line}");
         }
     }

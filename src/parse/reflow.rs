@@ -17,7 +17,10 @@
 
 use std::borrow::Cow;
 
-use super::line::{ends_mid_sentence, ends_sentence, ends_with_reference_word, is_cjk};
+use super::line::{
+    ArabicNumeral, ends_mid_sentence, ends_sentence, ends_with_reference_word, is_arabic_letter,
+    is_cjk,
+};
 
 /// A line at least this wide (in columns, CJK counted double) is a reflowed run of several
 /// printed lines: a printed line holds about 90 columns, a web paragraph often several hundred.
@@ -191,6 +194,13 @@ impl Sequence {
 /// its value and the text after it. The title must start with a capital, a CJK character or
 /// an opening quote.
 pub(super) fn heading_numeral(text: &str) -> Option<(Numeral, u32, &str)> {
+    if let Some((numeral, value, title)) = super::line::arabic_heading(text) {
+        let kind = match numeral {
+            ArabicNumeral::Ordinal => Numeral::Roman,
+            ArabicNumeral::Letter => Numeral::Letter,
+        };
+        return Some((kind, value, title));
+    }
     let end = text
         .find(|c: char| !(c.is_ascii_uppercase() || is_chinese_digit(c)))
         .unwrap_or(text.len());
@@ -338,11 +348,13 @@ impl Splitter<'_, '_> {
                 && !small_word
                 && (lead.is_ascii_alphanumeric() || matches!(lead, b'*' | b'(' | b'_'))
         } else {
-            // Chinese numerals, and the first letters of `原件`, `附件`, `Оригинал`,
-            // `Приложение`, `الأصل`.
-            matches!(lead, 0xD0 | 0xD8 | 0xE4 | 0xE5 | 0xE9)
+            // Chinese numerals, the first letters of `原件`, `附件`, `Оригинал`, `Приложение`,
+            // and an Arabic word (a heading's numeral, `الأصل`) after a space.
+            matches!(lead, 0xD0 | 0xD8 | 0xD9 | 0xE4 | 0xE5 | 0xE9)
                 && self.line[index..].chars().next().is_some_and(|c| {
-                    is_chinese_digit(c) || matches!(c, '原' | '附' | 'О' | 'П' | 'ا')
+                    is_chinese_digit(c)
+                        || matches!(c, '原' | '附' | 'О' | 'П')
+                        || (is_arabic_letter(c) && index > 0 && bytes[index - 1] == b' ')
                 })
         }
     }
@@ -652,6 +664,10 @@ fn boundary(before: &str, piece_is_heading: bool) -> bool {
 fn inline_paragraph_number(here: &str) -> Option<(u32, &str)> {
     let (number, rest) = super::line::paragraph_number(here)?;
     let digits = here.bytes().take_while(u8::is_ascii_digit).count();
+    if super::line::arabic_stop(&here[digits..]).is_some() {
+        // `3- أشار`: the dash form is only read before Arabic words.
+        return Some((number, rest));
+    }
     // The stop is `.` or the full-width `．` (three bytes).
     let mut after_digits = here[digits..].chars();
     after_digits.next()?;

@@ -598,17 +598,21 @@ fn pdftotext_without_layout() {
 
 /// A report copied from a web page that reflows it arrives with no line breaks at all: the
 /// built-in report with every line joined (as Chinese text joins, with nothing between) and
-/// the English test report joined by spaces read like their lines — the same symbol,
+/// the English, Arabic and Russian test reports joined by spaces read like their lines — the same symbol,
 /// headings, paragraph numbers and words, footnotes apart and page furniture removed.
 #[test]
 fn reports_with_every_line_break_lost_read_like_their_lines() {
     let english = include_str!("../../fuzz/seeds/parse_report/english.txt");
+    let arabic = include_str!("../../fuzz/seeds/parse_report/arabic.txt");
+    let russian = include_str!("../../fuzz/seeds/parse_report/russian.txt");
     for (lines, joined) in [
         (
             crate::seed::TEXT.to_owned(),
             crate::seed::TEXT.replace('\n', ""),
         ),
         (english.to_owned(), english.replace('\n', " ")),
+        (arabic.to_owned(), arabic.replace('\n', " ")),
+        (russian.to_owned(), russian.replace('\n', " ")),
     ] {
         let from_lines = parse_text(&lines).unwrap();
         let from_one_line = parse_text(&joined).unwrap();
@@ -920,4 +924,83 @@ fn the_next_heading_numeral_after_a_sentence_is_a_heading_however_full_the_lines
     let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
     assert_eq!(numbers, [1, 2]);
     assert!(paragraph(&document, 1).ends_with("宣传活动。"));
+}
+
+/// Arabic reports number paragraphs `1-` and write heading numerals as words (`أولاً-` for I,
+/// `ألف-` for A), sub-items `(أ)`; Russian ones use Cyrillic sub-items `а)`. Both read with
+/// every paragraph's first and last words, the page break's furniture removed and the
+/// footnote apart.
+#[test]
+fn arabic_and_russian_reports() {
+    let arabic = parse_text(include_str!("../../fuzz/seeds/parse_report/arabic.txt")).unwrap();
+    let russian = parse_text(include_str!("../../fuzz/seeds/parse_report/russian.txt")).unwrap();
+    for (document, language, headings, first_words, last_words) in [
+        (
+            &arabic,
+            Language::Arabic,
+            [
+                "أولاً- مقدمة",
+                "ثانياً- التحديات والممارسات الجيدة",
+                "ألف- التعاون الدولي",
+                "باء- بناء القدرات",
+                "ثالثاً- الاستنتاجات والتوصيات",
+            ],
+            ["قرَّر", "وفي", "أشار", "وأوصي", "وسلَّط", "قد"],
+            [
+                "الاتفاقية.(1)",
+                "عشرة.",
+                "المتلقية.",
+                "الموجودات.",
+                "تطلبها.",
+                "إدانة.",
+            ],
+        ),
+        (
+            &russian,
+            Language::Russian,
+            [
+                "I. Введение",
+                "II. Проблемы и передовая практика",
+                "A. Международное сотрудничество",
+                "B. Наращивание потенциала",
+                "III. Выводы и рекомендации",
+            ],
+            ["В", "В", "Ораторы", "Было", "Ряд", "Рабочая"],
+            [
+                "Конвенции1.",
+                "сессии.",
+                "государствах.",
+                "специалистов-практиков.",
+                "просьбами.",
+                "руководства.",
+            ],
+        ),
+    ] {
+        assert_eq!(document.symbol.as_deref(), Some("CAC/COSP/WG.2/2019/3"));
+        assert_eq!(document.language, language);
+        let found: Vec<&str> = document
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, headings);
+        let numbers: Vec<u32> = paragraphs(document).iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+        for ((number, text), (first, last)) in paragraphs(document)
+            .into_iter()
+            .zip(first_words.iter().zip(last_words))
+        {
+            assert_eq!(text.split_whitespace().next(), Some(*first), "¶{number}");
+            assert_eq!(text.split_whitespace().last(), Some(last), "¶{number}");
+            assert!(!text.contains("V.19-05432"), "¶{number}: {text}");
+        }
+        assert_eq!(document.footnotes.len(), 1);
+        assert!(document.removed.iter().any(|line| line == "2/2 V.19-05432"));
+        // The sub-items keep their own lines in their paragraph.
+        let third = paragraph(document, 3);
+        assert_eq!(third.lines().count(), 4, "{third}");
+    }
 }
