@@ -750,3 +750,72 @@ mod snapshots {
         harness.snapshot("main_window_chinese");
     }
 }
+
+/// The reading position survives what reflows the report: with ¶16 selected, zooming in and
+/// out, a narrower window and a tag filter keep ¶16 where the reader saw it; a click on
+/// another paragraph in view selects it without scrolling.
+#[test]
+fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
+    let mut harness = harness();
+    // Every other paragraph a challenge, for the filter below.
+    let ctx = harness.ctx.clone();
+    for index in (1..22).step_by(2) {
+        harness.state_mut().apply(
+            &ctx,
+            paratag::command::Command::Select(ParagraphIndex(index)),
+        );
+        harness.key_press(Key::Num1);
+        harness.run();
+    }
+    click_paragraph(&mut harness, 16);
+    assert_eq!(selected_number(&harness), Some(16));
+    let top = |harness: &Harness<'static, ParatagApp>| harness.get_by_label("16.").rect().top();
+    let seen = top(&harness);
+    assert!((0.0..700.0).contains(&seen), "¶16 on screen at {seen}");
+
+    let check = |harness: &mut Harness<'static, ParatagApp>, what: &str| {
+        harness.run();
+        let now = top(harness);
+        assert!(
+            (now - seen).abs() < 2.0,
+            "{what}: ¶16 moved from {seen} to {now}"
+        );
+    };
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    check(&mut harness, "zoom in");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    check(&mut harness, "zoom in again");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    check(&mut harness, "zoom out");
+    harness.set_size(egui::vec2(900.0, 800.0));
+    check(&mut harness, "a narrower window");
+    harness.set_size(egui::vec2(1200.0, 800.0));
+    check(&mut harness, "the window widened again");
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    check(&mut harness, "a filter on challenges");
+    assert!(
+        harness.query_by_label("15.").is_none(),
+        "the filter hides ¶15"
+    );
+
+    // Another paragraph fully in view: a click selects it and nothing moves.
+    let other = (1..=22)
+        .filter(|number| *number != 16)
+        .find(|number| {
+            harness
+                .query_by_label(&format!("{number}."))
+                .is_some_and(|node| {
+                    let rect = node.rect();
+                    rect.top() > 60.0 && rect.bottom() < 700.0
+                })
+        })
+        .unwrap();
+    let label = format!("{other}.");
+    let before = harness.get_by_label(&label).rect().top();
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(other));
+    assert!((harness.get_by_label(&label).rect().top() - before).abs() < 1.0);
+    check(&mut harness, "a click on another paragraph");
+}

@@ -838,7 +838,8 @@ impl ParatagApp {
             self.selected = None;
             self.select_step(true, |_| true);
         }
-        self.scroll_to_selected = true;
+        // A selection the filter keeps stays where it is on screen (the reader keeps it in
+        // place); one it hid moved to the next shown paragraph, which is scrolled to.
     }
 
     fn step_match(&mut self, forward: bool) {

@@ -38,6 +38,21 @@ pub struct RowHeights {
     heights: Vec<f32>,
     /// The first and the last block on screen when last drawn.
     on_screen: Option<(usize, usize)>,
+    /// The block the reading position is pinned to, and where it stood.
+    anchor: Option<Anchor>,
+}
+
+/// Scroll anchoring, as browsers do it: a block on screen (the selected paragraph, else the
+/// one at the top) and how far below the top of the view it stood when last drawn. When
+/// heights change under it — a zoom, a resize, a filter, rows measured for the first time —
+/// the view is moved so that it stays where the reader saw it.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    block: usize,
+    /// Its top, in points below the top of the view.
+    below_top: f32,
+    /// The scroll offset it was measured at.
+    scrolled: f32,
 }
 
 impl RowHeights {
@@ -47,6 +62,33 @@ impl RowHeights {
         self.on_screen
     }
 
+    /// Keep the anchor where it stood on screen: when the rows above it changed height since
+    /// the last frame (beyond what scrolling moved), scroll by as much. `offset_of` gives a
+    /// block's top in the content, if it is shown. Returns where the view will be.
+    fn keep_anchor(
+        &self,
+        ui: &egui::Ui,
+        scrolled: f32,
+        offset_of: impl Fn(usize) -> Option<f32>,
+    ) -> f32 {
+        let Some(anchor) = self.anchor else {
+            return scrolled;
+        };
+        let Some(offset) = offset_of(anchor.block) else {
+            return scrolled;
+        };
+        let expected = anchor.below_top - (scrolled - anchor.scrolled);
+        let shift = (offset - scrolled) - expected;
+        if shift.abs() <= 0.5 {
+            return scrolled;
+        }
+        ui.scroll_with_delta_animation(
+            egui::vec2(0.0, -shift),
+            egui::style::ScrollAnimation::none(),
+        );
+        scrolled + shift
+    }
+
     /// The cache for this width, zoom and document; estimated afresh when any of them changed.
     fn prepare(&mut self, width: f32, pixels_per_point: f32, blocks: &[Block]) {
         // Rounded, so that sub-pixel jitter of the panel width does not throw the cache away.
@@ -54,6 +96,10 @@ impl RowHeights {
             width.round().to_bits(),
             (pixels_per_point * 100.0).round().to_bits(),
         );
+        if self.heights.len() != blocks.len() {
+            // Another report: nothing to keep in place.
+            self.anchor = None;
+        }
         if self.key != key || self.heights.len() != blocks.len() {
             self.key = key;
             self.heights = blocks
@@ -102,6 +148,16 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
                     visible[row_at(viewport.max.y)],
                 )
             });
+            let row_of = |block: usize| visible.binary_search(&block).ok();
+            // Where the view is after keeping the anchor in place (a scroll this frame moved
+            // the view too, and is not undone).
+            let scrolled = if scroll_to_selected {
+                viewport.min.y
+            } else {
+                heights.keep_anchor(ui, viewport.min.y, |block| {
+                    row_of(block).map(|row| offsets[row])
+                })
+            };
             let first = offsets
                 .partition_point(|offset| *offset < viewport.min.y - OVERSCAN)
                 .saturating_sub(1);
@@ -121,20 +177,27 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
                 child.set_max_width(measure);
-                row_ui(&mut child, app, *block_index, commands, scroll_to_selected);
+                row_ui(&mut child, app, *block_index, commands);
                 heights.heights[*block_index] = child.min_rect().height();
             }
-            if scroll_to_selected
-                && let Some(selected) = selected_block
-                && let Some(row) = visible.iter().position(|block| *block == selected)
-            {
-                let height = heights.heights[selected];
-                let rect = egui::Rect::from_min_size(
-                    origin + egui::vec2(0.0, offsets[row]),
-                    egui::vec2(measure, height),
-                );
-                ui.scroll_to_rect(rect, Some(Align::Center));
+            let selected_row = selected_block.and_then(row_of);
+            if scroll_to_selected && let Some(row) = selected_row {
+                let span = offsets[row]..=offsets[row] + heights.heights[visible[row]];
+                scroll_into_view(ui, origin.y, span, viewport);
             }
+            // Pin the reading position: the selected paragraph while it is on screen, else
+            // the block at the top.
+            let selected_on_screen = selected_row.filter(|row| {
+                offsets[*row] + heights.heights[visible[*row]] > scrolled
+                    && offsets[*row] < scrolled + viewport.height()
+            });
+            heights.anchor = selected_on_screen
+                .or_else(|| (!visible.is_empty()).then(|| row_at(scrolled)))
+                .map(|row| Anchor {
+                    block: visible[row],
+                    below_top: offsets[row] - scrolled,
+                    scrolled,
+                });
             *app.row_heights_mut() = heights;
             ui.allocate_rect(
                 egui::Rect::from_min_size(origin, egui::vec2(measure, total)),
@@ -144,14 +207,27 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
     drop_hint_ui(ui, app);
 }
 
-/// One block of the report, laid out from the top of `ui`.
-fn row_ui(
-    ui: &mut egui::Ui,
-    app: &ParatagApp,
-    block_index: usize,
-    commands: &mut Vec<Command>,
-    scroll_to_selected: bool,
+/// Bring the rows spanning `span` (content coordinates) into view. A paragraph already in
+/// view stays where it is (a click never scrolls); the next one just below or above comes in
+/// at the edge, as in any list; a far one (an outline entry, a match) is centred.
+fn scroll_into_view(
+    ui: &egui::Ui,
+    origin: f32,
+    span: std::ops::RangeInclusive<f32>,
+    viewport: egui::Rect,
 ) {
+    let (top, bottom) = (*span.start(), *span.end());
+    if viewport.min.y <= top && bottom <= viewport.max.y {
+        return;
+    }
+    let near =
+        bottom >= viewport.min.y - viewport.height() && top <= viewport.max.y + viewport.height();
+    let rect = egui::Rect::from_x_y_ranges(ui.min_rect().x_range(), origin + top..=origin + bottom);
+    ui.scroll_to_rect(rect, (!near).then_some(Align::Center));
+}
+
+/// One block of the report, laid out from the top of `ui`.
+fn row_ui(ui: &mut egui::Ui, app: &ParatagApp, block_index: usize, commands: &mut Vec<Command>) {
     let Some(block) = app.document().blocks.get(block_index) else {
         return;
     };
@@ -164,9 +240,6 @@ fn row_ui(
                 let row = paragraph_ui(ui, app, index, paragraph.number, &paragraph.text, &matches);
                 if row.clicked() {
                     commands.push(Command::Select(index));
-                }
-                if scroll_to_selected && app.selected() == Some(index) {
-                    row.scroll_to_me(Some(Align::Center));
                 }
             }
         }
