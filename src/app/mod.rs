@@ -404,6 +404,15 @@ impl ParatagApp {
         )
     }
 
+    /// Start another history (another report or tags file): revisions count afresh, so what
+    /// was made for the old one's revisions — the export preview — is made again.
+    fn replace_history(&mut self, history: History) {
+        self.history = history;
+        if let Some(dialog) = &mut self.export_dialog {
+            dialog.preview = None;
+        }
+    }
+
     /// The Export dialog, while it is open.
     pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
         self.export_dialog.as_mut()
@@ -782,7 +791,7 @@ impl ParatagApp {
                 self.report_path = Some(path.to_owned());
                 self.source = path.display().to_string();
                 self.annotations = Annotations::default();
-                self.history = History::default();
+                self.replace_history(History::default());
                 self.selected = None;
                 self.filter = TagSet::EMPTY;
                 let query = std::mem::take(&mut self.find.query);

@@ -177,7 +177,7 @@ impl ParatagApp {
     }
 
     fn start_tags(&mut self, path: PathBuf, stamp: Stamp, orphans: Vec<Entry>) {
-        self.history = History::default();
+        self.replace_history(History::default());
         self.selected = None;
         self.tags = TagsState {
             path: Some(path),
@@ -189,7 +189,7 @@ impl ParatagApp {
 
     fn refuse_tags(&mut self, path: &Path, problem: &dyn std::fmt::Display) {
         self.annotations = crate::annotations::Annotations::default();
-        self.history = History::default();
+        self.replace_history(History::default());
         self.tags = TagsState {
             path: Some(path.to_owned()),
             blocked: true,
@@ -450,7 +450,7 @@ impl ParatagApp {
                         self.tags.orphans.push(orphan);
                     }
                 }
-                self.history = History::unsaved();
+                self.replace_history(History::unsaved());
                 self.write_recovery();
                 remove_copy(&copy.path);
             }

@@ -1007,3 +1007,33 @@ fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter
     assert!(app.preferences().show_original_page);
     assert!(!app.shows_original_page());
 }
+
+/// The export preview is of the report on screen: opening another report with the dialog
+/// open shows the new one's note, even when both histories stand at their first revision.
+#[test]
+fn the_export_preview_follows_the_report_on_screen() {
+    let scratch = Scratch::new("preview");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Save);
+    let mut app = scratch.launch();
+    assert!(!app.history().is_modified());
+    app.apply(&ctx, Command::Export);
+    let seed_note = app.export_preview().unwrap();
+    assert!(
+        seed_note.contains("CAC/COSP/WG.2/2017/L.1/Add.1"),
+        "{seed_note}"
+    );
+
+    let other = scratch.dir.join("other.txt");
+    std::fs::write(
+        &other,
+        "A/HRC/55/12\nI. Introduction\n1. The first paragraph of another report.\n",
+    )
+    .unwrap();
+    app.apply(&ctx, Command::OpenPath(other));
+    assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/55/12"));
+    assert_ne!(app.export_preview(), Ok(seed_note), "the old report's note");
+}
