@@ -195,6 +195,21 @@ fn search_for_judicial_assistance_lands_on_paragraph_3() {
     harness.key_press(Key::F3);
     harness.run();
     harness.get_by_label(&format!("2 / {count}"));
+
+    // Esc in the field closes the bar; the match stays selected.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Find")
+            .is_none(),
+        "the find bar is closed"
+    );
+    assert!(!harness.state().find().open);
 }
 
 #[test]

@@ -30,6 +30,15 @@ pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<C
             });
             response.request_focus();
         }
+        // Esc in the field, or with nothing else focused, closes the bar, as in a browser.
+        let escape = ui.input(|input| input.key_pressed(egui::Key::Escape));
+        let nothing_focused = ui.memory(|memory| memory.focused().is_none());
+        if escape
+            && app.modal().is_none()
+            && (response.has_focus() || response.lost_focus() || nothing_focused)
+        {
+            app.close_find();
+        }
         let find = app.find();
         if !find.query.trim().is_empty() {
             let count = find.matches.len();
