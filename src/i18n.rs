@@ -168,6 +168,8 @@ pub struct Strings {
     pub could_not_export: &'static str,
     pub could_not_write_file: &'static str,
     pub reanchored: &'static str,
+    pub cannot_open_dropped_tags: &'static str,
+    pub foreign_tags_taken: &'static str,
     pub no_dialog: &'static str,
     pub no_dialog_open: &'static str,
     pub no_dialog_save: &'static str,
@@ -588,6 +590,10 @@ static ENGLISH: Strings = Strings {
     reanchored: "The report's text differs from the one these tags were made on: {exact} \
                  anchored exactly, {moved} moved, {fuzzy} matched fuzzily, {orphans} orphaned \
                  (kept in the tag panel).",
+    cannot_open_dropped_tags: "Cannot open the tags file: {problem}. The tags on screen are as \
+                               they were — {path}",
+    foreign_tags_taken: "The tags of {theirs} are now on this report. Save asks where to keep \
+                         them, so the other report's file stays as it is — {path}",
     no_dialog: "No file dialog could be shown: this desktop has neither the XDG desktop portal \
                 nor zenity (install zenity to choose files). {instead}.",
     no_dialog_open: "Drop a report or a tags file on the window, or start paratag with its \
@@ -749,6 +755,8 @@ static CHINESE: Strings = Strings {
     could_not_export: "无法导出简报：{problem} — {path}",
     could_not_write_file: "无法写入文件：{problem}",
     reanchored: "报告文本与制作这些标签时的文本不同：{exact} 条精确定位，{moved} 条已移动，{fuzzy} 条模糊匹配，{orphans} 条无法定位（保留在标签面板中）。",
+    cannot_open_dropped_tags: "无法打开标签文件：{problem}。屏幕上的标签保持不变 — {path}",
+    foreign_tags_taken: "{theirs} 的标签已用于本报告。保存时会询问保存位置，另一报告的文件保持不变 — {path}",
     no_dialog: "无法显示文件对话框：此桌面既没有 XDG 桌面门户，也没有 zenity（安装 zenity 即可选择文件）。{instead}。",
     no_dialog_open: "可将报告或标签文件拖到窗口上，或在命令行中给出其路径（paratag 报告文件）",
     no_dialog_save: "标签仍在，尚未保存",
@@ -846,6 +854,11 @@ mod tests {
             (english.could_not_export, chinese.could_not_export),
             (english.could_not_write_file, chinese.could_not_write_file),
             (english.reanchored, chinese.reanchored),
+            (
+                english.cannot_open_dropped_tags,
+                chinese.cannot_open_dropped_tags,
+            ),
+            (english.foreign_tags_taken, chinese.foreign_tags_taken),
             (english.no_dialog, chinese.no_dialog),
             (english.cannot_open_report, chinese.cannot_open_report),
             (english.report_too_large, chinese.report_too_large),

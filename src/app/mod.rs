@@ -713,9 +713,7 @@ impl ParatagApp {
     fn open_now(&mut self, path: &Path, tags: Option<&Path>) {
         let head = crate::storage::read_head(path, 512).unwrap_or_default();
         if crate::tags_file::looks_like_tags_file(&head) {
-            self.problem = None;
-            self.load_tags(path, false);
-            self.preferences.remember_recent(path);
+            self.open_tags_file(path);
             return;
         }
         // An old Word document is converted by LibreOffice, which takes seconds, and a long PDF

@@ -552,9 +552,45 @@ impl ParatagApp {
 
     /// Open tags that belong to another document after all.
     pub fn open_foreign_tags(&mut self) {
-        if let Some(Modal::ForeignTags { path, .. }) = self.modal.take() {
-            self.load_tags(&path, true);
+        let Some(Modal::ForeignTags { path, theirs }) = self.modal.take() else {
+            return;
+        };
+        self.load_tags(&path, true);
+        if self.tags.blocked {
+            return;
         }
+        // The tags are anchored to this report now; saving them into the other report's file
+        // would rewrite its header, and that report would then say its tags belong elsewhere.
+        // They are this report's unsaved tags: Save asks where to keep them.
+        self.tags.path = None;
+        self.tags.stamp = None;
+        self.replace_history(History::unsaved());
+        self.notice = Some(Strings::fill(
+            self.strings().foreign_tags_taken,
+            &[("theirs", &theirs), ("path", &path.display())],
+        ));
+    }
+
+    /// A tags file the user opened or dropped on the window: loaded for the open report. One
+    /// that cannot be read says why and changes nothing — the tags on screen and their file
+    /// stay as they were.
+    pub(super) fn open_tags_file(&mut self, path: &Path) {
+        let problem = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
+            Err(error) => Some(self.strings().read_problem(&error)),
+            Ok(bytes) => tags_file::parse(&bytes)
+                .err()
+                .map(|error| self.strings().tags_problem(&error)),
+        };
+        if let Some(problem) = problem {
+            self.problem = Some(Strings::fill(
+                self.strings().cannot_open_dropped_tags,
+                &[("problem", &problem), ("path", &path.display())],
+            ));
+            return;
+        }
+        self.problem = None;
+        self.load_tags(path, false);
+        self.preferences.remember_recent(path);
     }
 
     /// The time now, for the annotations' `changed`, to the second as the file keeps it (so

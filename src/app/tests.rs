@@ -966,6 +966,50 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
     assert!(app.annotations().is_empty());
     app.open_foreign_tags();
     assert_eq!(app.annotations().count(Tag::Proposal), 2);
+    // The tags are this report's now, unsaved: saving never rewrites the other report's file.
+    assert!(app.history().is_modified());
+    assert_eq!(app.tags().path, None);
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.contains("A/HRC/40/3"))
+    );
+    let before = std::fs::read(&foreign).unwrap();
+    let ctx = egui::Context::default();
+    app.apply(&ctx, Command::Save);
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+}
+
+/// Dropping a tags file that cannot be read says so and keeps the tags on screen and their
+/// file: nothing is blanked, and the next save still goes where it went.
+#[test]
+fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
+    let scratch = Scratch::new("drop-bad-tags");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Save);
+    let bad = scratch.dir.join("damaged.tags.ron");
+    std::fs::write(&bad, "(\n    format: 1,\n    document: (symbol: \"A/1\",").unwrap();
+    let files = scratch.snapshot();
+
+    app.apply(&ctx, Command::OpenPath(bad.clone()));
+    let problem = app.problem().unwrap_or_default();
+    assert!(problem.contains("damaged.tags.ron"), "{problem}");
+    assert_eq!(app.annotations().count(Tag::Challenge), 1);
+    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert!(!app.tags().blocked);
+    assert_eq!(scratch.snapshot(), files, "nothing on disk changed");
+
+    select_number(&mut app, &ctx, 5);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    app.apply(&ctx, Command::Save);
+    assert!(!app.history().is_modified());
+    assert!(
+        std::fs::read_to_string(scratch.tags())
+            .unwrap()
+            .contains("proposal")
+    );
 }
 
 #[test]
@@ -1036,4 +1080,53 @@ fn the_export_preview_follows_the_report_on_screen() {
     app.apply(&ctx, Command::OpenPath(other));
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/55/12"));
     assert_ne!(app.export_preview(), Ok(seed_note), "the old report's note");
+}
+
+/// Quitting with unsaved tags, the user picks Save; the file changed on disk meanwhile, so
+/// paratag asks, and Overwrite saves and then lets the window close (it must not leave the
+/// user in a window they asked to quit).
+#[test]
+fn save_then_overwrite_while_quitting_saves_and_closes() {
+    let scratch = Scratch::new("quit-overwrite");
+    let mut app = scratch.launch();
+    let ctx = egui::Context::default();
+    select_number(&mut app, &ctx, 3);
+    app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
+    app.apply(&ctx, Command::Save);
+    let theirs = std::fs::read_to_string(scratch.tags())
+        .unwrap()
+        .replace("good-practice", "proposal");
+    std::fs::write(scratch.tags(), &theirs).unwrap();
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+
+    // One frame running `answer`; how many times it asked the window to close.
+    let closes = |app: &mut ParatagApp, answer: &dyn Fn(&mut ParatagApp, &egui::Context)| {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| answer(app, ui.ctx()));
+        output.textures_delta.clear();
+        output.viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .iter()
+            .filter(|command| **command == egui::ViewportCommand::Close)
+            .count()
+    };
+    assert_eq!(
+        closes(&mut app, &|app, ctx| app.close_with(ctx, true)),
+        0,
+        "not closed before the question is answered"
+    );
+    assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk(_))));
+    assert_eq!(std::fs::read_to_string(scratch.tags()).unwrap(), theirs);
+
+    assert_eq!(
+        closes(&mut app, &|app, ctx| app.resolve_changed_on_disk(ctx, true)),
+        1,
+        "the window closes once saved"
+    );
+    assert!(!app.history().is_modified());
+    assert!(
+        std::fs::read_to_string(scratch.tags())
+            .unwrap()
+            .contains("\"challenge\"")
+    );
+    assert_eq!(app.tags().closing, tags::Closing::Allowed);
 }
