@@ -235,6 +235,16 @@ fn filter_by_proposal_shows_exactly_the_proposals() {
         let shown = harness.query_by_label(&format!("{number}.")).is_some();
         assert_eq!(shown, [3, 9, 12].contains(&number), "paragraph {number}");
     }
+    // The report says it is filtered, and one click shows it all.
+    harness.get_by_label("Filtered: only paragraphs tagged Proposal — 3 of 22 shown.");
+    harness.get_by_label("Show all").click();
+    harness.run();
+    assert!(harness.state().filter().is_empty());
+    assert!(harness.query_by_label("5.").is_some());
+    assert!(harness.query_by_label("Show all").is_none());
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
     harness.run();
     assert!(harness.query_by_label("5.").is_some());

@@ -53,6 +53,8 @@ struct Anchor {
     below_top: f32,
     /// The scroll offset it was measured at.
     scrolled: f32,
+    /// Where the view's top was on screen (a bar above the report moves it).
+    view_top: f32,
 }
 
 impl RowHeights {
@@ -77,7 +79,10 @@ impl RowHeights {
         let Some(offset) = offset_of(anchor.block) else {
             return scrolled;
         };
-        let expected = anchor.below_top - (scrolled - anchor.scrolled);
+        // Where it stood on screen, less what the view itself moved down and was scrolled.
+        let view_top = ui.clip_rect().top();
+        let expected =
+            anchor.below_top + (anchor.view_top - view_top) - (scrolled - anchor.scrolled);
         let shift = (offset - scrolled) - expected;
         if shift.abs() <= 0.5 {
             return scrolled;
@@ -111,6 +116,9 @@ impl RowHeights {
 }
 
 pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+    if !app.filter().is_empty() {
+        filter_bar_ui(ui, app, commands);
+    }
     let scroll_to_selected = app.take_scroll_request();
     let visible = visible_blocks(app);
     let selected_block = app.selected().and_then(|p| app.block_of(p));
@@ -197,6 +205,7 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
                     block: visible[row],
                     below_top: offsets[row] - scrolled,
                     scrolled,
+                    view_top: ui.clip_rect().top(),
                 });
             *app.row_heights_mut() = heights;
             ui.allocate_rect(
@@ -205,6 +214,39 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
             );
         });
     drop_hint_ui(ui, app);
+}
+
+/// While a filter hides paragraphs, the report says so above its text, with one click to show
+/// them all again (a filtered report must never pass for the whole report).
+fn filter_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+    let strings = app.strings();
+    let total = app.document().paragraphs().count();
+    let shown = (0..total)
+        .filter(|index| app.is_visible(ParagraphIndex(*index)))
+        .count();
+    let tags: Vec<&str> = app.filter().iter().map(|tag| strings.tag(tag)).collect();
+    let text = crate::i18n::Strings::fill(
+        strings.filter_showing,
+        &[
+            ("tags", &tags.join(strings.list_separator)),
+            ("shown", &shown),
+            ("total", &total),
+        ],
+    );
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(text);
+                if ui.button(strings.show_all).clicked() {
+                    commands.push(Command::ClearFilter);
+                }
+            });
+        });
+    ui.add_space(4.0);
 }
 
 /// Bring the rows spanning `span` (content coordinates) into view. A paragraph already in
