@@ -383,10 +383,20 @@ impl ParatagApp {
         } else {
             ""
         };
-        match &self.document.symbol {
-            Some(symbol) => format!("{modified}{symbol} — paratag"),
-            None => format!("{modified}paratag"),
+        // The file, as every desktop editor names it, then the symbol the delegate knows the
+        // report by (two language versions of one report share the symbol, not the file).
+        let file = self
+            .report_path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|name| name.to_string_lossy().into_owned());
+        let mut title = modified.to_owned();
+        for part in file.iter().chain(self.document.symbol.as_ref()) {
+            title.push_str(part);
+            title.push_str(" — ");
         }
+        title.push_str("paratag");
+        title
     }
 
     /// The briefing note of the open report and its tags, in a format: what Export saves.

@@ -152,6 +152,8 @@ fn opening_a_report_with_unsaved_tags_asks_first() {
     app.apply(&ctx, Command::OpenPath(other));
     app.confirm_open();
     assert_eq!(app.document().paragraphs().count(), 1);
+    // The title bar names the file (this one has no symbol).
+    assert_eq!(app.title(), "other.txt — paratag");
     assert!(app.annotations().is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -333,8 +335,13 @@ fn tags_are_saved_beside_the_report_and_reopened() {
     let ctx = egui::Context::default();
     let mut app = scratch.launch();
     assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert_eq!(
+        app.title(),
+        "report.txt — CAC/COSP/WG.2/2017/L.1/Add.1 — paratag"
+    );
     select_number(&mut app, &ctx, 4);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    assert!(app.title().starts_with("● report.txt — "));
     app.apply(&ctx, Command::TypeNote("程序要求过多".to_owned()));
     app.apply(&ctx, Command::Save);
     assert!(!app.history().is_modified());
