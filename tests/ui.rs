@@ -844,3 +844,17 @@ fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
     assert!((harness.get_by_label(&label).rect().top() - before).abs() < 1.0);
     check(&mut harness, "a click on another paragraph");
 }
+
+/// The About box says what paratag is and its version, and nothing stray (it once carried
+/// the find shortcut).
+#[test]
+fn the_about_box_says_what_paratag_is() {
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label_contains("About").click();
+    harness.run();
+    harness.get_by_label(&format!("paratag {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains("reads United Nations reports");
+    assert!(harness.query_by_label_contains("Ctrl+F").is_none());
+}

@@ -3,7 +3,6 @@
 
 use eframe::egui;
 
-use super::shortcut_text;
 use crate::app::{Modal, ParatagApp, RecoveryCopy};
 use crate::command::Command;
 use crate::i18n::Strings;
@@ -231,7 +230,5 @@ fn shortcuts_ui(ui: &mut egui::Ui, strings: &'static Strings) -> Option<Choice> 
 fn about_ui(ui: &mut egui::Ui, strings: &Strings) -> Option<Choice> {
     ui.heading(format!("paratag {}", env!("CARGO_PKG_VERSION")));
     ui.label(strings.about_text);
-    let shortcut = shortcut_text(ui.ctx(), &Command::Find).unwrap_or_default();
-    ui.weak(format!("{}: {shortcut}", strings.find));
     buttons_ui(ui, &[(strings.close, Choice::Cancel)])
 }
