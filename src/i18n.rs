@@ -220,6 +220,15 @@ pub struct Strings {
     pub decide_later: &'static str,
     pub discard_all: &'static str,
     pub tagged_paragraphs: &'static str,
+    /// A moment in words (`moment`): the same day, the day before, another day.
+    pub today_at: &'static str,
+    pub yesterday_at: &'static str,
+    pub on_date_at: &'static str,
+    pub date_this_year: &'static str,
+    pub date_other_year: &'static str,
+    pub months: [&'static str; 12],
+    /// When a recovery copy's time cannot be read.
+    pub earlier_session: &'static str,
     pub converting: &'static str,
     pub reading_pdf: &'static str,
     /// A save's step (`storage::SaveError::Io`) in this language.
@@ -235,6 +244,51 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// When something happened, in `zone`, as a person says it relative to `now`: "today at
+    /// 14:05", "yesterday at 09:12", "on 28 November at 17:40" ("今天 14:05", "11月28日 17:40").
+    pub fn moment(
+        &self,
+        time: std::time::SystemTime,
+        now: std::time::SystemTime,
+        zone: &jiff::tz::TimeZone,
+    ) -> String {
+        let (Ok(time), Ok(now)) = (
+            jiff::Timestamp::try_from(time),
+            jiff::Timestamp::try_from(now),
+        ) else {
+            return self.earlier_session.to_owned();
+        };
+        let time = time.to_zoned(zone.clone());
+        let today = now.to_zoned(zone.clone()).date();
+        let clock = format!("{:02}:{:02}", time.hour(), time.minute());
+        let day = time.date();
+        if day == today {
+            return Self::fill(self.today_at, &[("time", &clock)]);
+        }
+        if today.yesterday().is_ok_and(|yesterday| yesterday == day) {
+            return Self::fill(self.yesterday_at, &[("time", &clock)]);
+        }
+        let month = usize::try_from(day.month() - 1)
+            .ok()
+            .and_then(|index| self.months.get(index))
+            .copied()
+            .unwrap_or_default();
+        let template = if day.year() == today.year() {
+            self.date_this_year
+        } else {
+            self.date_other_year
+        };
+        let date = Self::fill(
+            template,
+            &[
+                ("day", &day.day()),
+                ("month", &month),
+                ("year", &day.year()),
+            ],
+        );
+        Self::fill(self.on_date_at, &[("date", &date), ("time", &clock)])
+    }
+
     /// The tag's name.
     pub fn tag(&self, tag: Tag) -> &'static str {
         match tag {
@@ -650,6 +704,26 @@ static ENGLISH: Strings = Strings {
     decide_later: "Decide later",
     discard_all: "Discard all",
     tagged_paragraphs: "{count} tagged paragraphs, {when}",
+    today_at: "today at {time}",
+    yesterday_at: "yesterday at {time}",
+    on_date_at: "on {date} at {time}",
+    date_this_year: "{day} {month}",
+    date_other_year: "{day} {month} {year}",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    earlier_session: "in an earlier session",
     converting: "Converting the old Word document with LibreOffice… — {file}",
     reading_pdf: "Reading the PDF… — {file}",
     save_step: english_step,
@@ -810,6 +884,15 @@ static CHINESE: Strings = Strings {
     decide_later: "以后再说",
     discard_all: "全部丢弃",
     tagged_paragraphs: "{count} 个已标注段落，{when}",
+    today_at: "今天 {time}",
+    yesterday_at: "昨天 {time}",
+    on_date_at: "{date} {time}",
+    date_this_year: "{month}{day}日",
+    date_other_year: "{year}年{month}{day}日",
+    months: [
+        "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+    ],
+    earlier_session: "之前的某次会话",
     converting: "正在用 LibreOffice 转换旧版 Word 文档…… — {file}",
     reading_pdf: "正在读取 PDF…… — {file}",
     save_step: chinese_step,
@@ -822,6 +905,43 @@ static CHINESE: Strings = Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_are_said_in_local_time_and_in_words() {
+        use std::time::{Duration, SystemTime};
+        // 2 December 2026, 09:30 UTC; Beijing is eight hours ahead.
+        let now = SystemTime::UNIX_EPOCH + Duration::from_mins(29_936_730);
+        let beijing = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+        let hours = Duration::from_hours;
+        let english = UiLanguage::English.strings();
+        let chinese = UiLanguage::Chinese.strings();
+        assert_eq!(
+            english.moment(now - hours(1), now, &beijing),
+            "today at 16:30"
+        );
+        // 20:30 the day before in Beijing (still 2 December in UTC).
+        assert_eq!(
+            english.moment(now - hours(21), now, &beijing),
+            "yesterday at 20:30"
+        );
+        assert_eq!(chinese.moment(now - hours(21), now, &beijing), "昨天 20:30");
+        assert_eq!(
+            english.moment(now - hours(24 * 4), now, &jiff::tz::TimeZone::UTC),
+            "on 28 November at 09:30"
+        );
+        assert_eq!(
+            chinese.moment(now - hours(24 * 4), now, &beijing),
+            "11月28日 17:30"
+        );
+        assert_eq!(
+            english.moment(now - hours(24 * 365), now, &beijing),
+            "on 2 December 2025 at 17:30"
+        );
+        assert_eq!(
+            chinese.moment(now - hours(24 * 365), now, &beijing),
+            "2025年12月2日 17:30"
+        );
+    }
 
     #[test]
     fn locale_picks_the_interface_language() {

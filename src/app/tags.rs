@@ -404,8 +404,16 @@ impl ParatagApp {
             }
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             copies.push(RecoveryCopy {
-                when: modified
-                    .map_or_else(|| "an earlier session".to_owned(), tags_file::format_time),
+                when: modified.map_or_else(
+                    || self.strings().earlier_session.to_owned(),
+                    |time| {
+                        self.strings().moment(
+                            time,
+                            SystemTime::now(),
+                            &jiff::tz::TimeZone::system(),
+                        )
+                    },
+                ),
                 modified,
                 tagged: anchored.annotations.iter().count(),
                 orphans: anchored.orphans.len(),
