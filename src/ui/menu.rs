@@ -16,12 +16,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
             let recent = &app.preferences().recent;
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(strings.open_recent, |ui| {
-                    for path in recent {
-                        let name = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |name| name.to_string_lossy().into_owned(),
-                        );
-                        let response = ui.button(name).on_hover_text(path.display().to_string());
+                    for (path, label) in recent.iter().zip(recent_labels(recent)) {
+                        let response = ui.button(label).on_hover_text(path.display().to_string());
                         if response.clicked() {
                             commands.push(Command::OpenPath(path.clone()));
                         }
@@ -108,4 +104,87 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
             command_button(ui, app, Command::ShowAbout, commands);
         });
     });
+}
+
+/// What the recent-files menu calls each file: its name, and where two share a name, as much
+/// of the folders above it as tells them apart (`report.pdf — zh/2017`, `report.pdf —
+/// en/2017`), as editors do with tabs of the same name.
+fn recent_labels(paths: &[std::path::PathBuf]) -> Vec<String> {
+    use std::path::{Component, Path};
+    let name = |path: &Path| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    };
+    // The parent's folders, nearest first.
+    let folders = |path: &Path| -> Vec<String> {
+        path.parent()
+            .map(|parent| {
+                parent
+                    .components()
+                    .filter_map(|component| match component {
+                        Component::Normal(folder) => Some(folder.to_string_lossy().into_owned()),
+                        _ => None,
+                    })
+                    .rev()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let all: Vec<(String, Vec<String>)> = paths.iter().map(|p| (name(p), folders(p))).collect();
+    all.iter()
+        .enumerate()
+        .map(|(index, (name, folders))| {
+            let same_name: Vec<&Vec<String>> = all
+                .iter()
+                .enumerate()
+                .filter(|(other, (other_name, _))| *other != index && other_name == name)
+                .map(|(_, (_, folders))| folders)
+                .collect();
+            if same_name.is_empty() {
+                return name.clone();
+            }
+            let depth = (1..=folders.len())
+                .find(|depth| {
+                    same_name
+                        .iter()
+                        .all(|other| other.get(..*depth) != folders.get(..*depth))
+                })
+                .unwrap_or(folders.len());
+            let mut shown: Vec<&str> = folders[..depth].iter().map(String::as_str).collect();
+            shown.reverse();
+            format!("{name} — {}", shown.join("/"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recent_labels;
+    use std::path::PathBuf;
+
+    #[test]
+    fn recent_files_of_one_name_are_told_apart_by_their_folders() {
+        let paths: Vec<PathBuf> = [
+            "/home/li/reports/2017/zh/report.pdf",
+            "/home/li/reports/2017/en/report.pdf",
+            "/home/li/reports/2018/zh/report.pdf",
+            "/home/li/notes.tags.ron",
+            "relative.txt",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(
+            recent_labels(&paths),
+            [
+                "report.pdf — 2017/zh",
+                "report.pdf — en",
+                "report.pdf — 2018/zh",
+                "notes.tags.ron",
+                "relative.txt",
+            ]
+        );
+    }
 }
