@@ -858,3 +858,33 @@ fn the_about_box_says_what_paratag_is() {
     harness.get_by_label_contains("reads United Nations reports");
     assert!(harness.query_by_label_contains("Ctrl+F").is_none());
 }
+
+/// In a narrow window the Chinese status bar moves whole items to a second row; no item is
+/// broken between two characters.
+#[test]
+fn the_chinese_status_bar_never_breaks_an_item() {
+    let mut harness = harness_sized(
+        Preferences {
+            ui_language: UiLanguage::Chinese,
+            ..Preferences::default()
+        },
+        [560.0, 500.0],
+    );
+    click_paragraph(&mut harness, 1);
+    harness.key_press(Key::Num1);
+    harness.run();
+    let line = harness.get_by_label("挑战 1").rect().height();
+    for item in [
+        "有未保存的更改",
+        "挑战 1",
+        "良好做法 0",
+        "提议 0",
+        "22 个段落",
+    ] {
+        let height = harness.get_by_label(item).rect().height();
+        assert!(
+            height < line * 1.5,
+            "{item} is broken over lines: {height} points high"
+        );
+    }
+}

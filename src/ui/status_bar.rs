@@ -10,6 +10,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
     let strings = app.strings();
     let document = app.document();
     ui.horizontal_wrapped(|ui| {
+        // In a narrow window whole items move to the next row; none is broken inside (Chinese
+        // text may otherwise break between any two characters: 有未保存的更 / 改).
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         // Where the report came from is in the tooltip: a long path must not push the counts
         // out of a narrow window.
         ui.strong(document.symbol.as_deref().unwrap_or(strings.no_symbol))
@@ -25,12 +28,15 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
         for tag in Tag::ALL {
             ui.separator();
             let color = tag_color(tag, ui.visuals());
-            ui.label(RichText::new("■").color(color));
-            ui.label(format!(
-                "{} {}",
-                strings.tag(tag),
-                app.annotations().count(tag)
-            ));
+            // The mark and its count stay together.
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("■").color(color));
+                ui.label(format!(
+                    "{} {}",
+                    strings.tag(tag),
+                    app.annotations().count(tag)
+                ));
+            });
         }
         ui.separator();
         if app.history().is_modified() {
