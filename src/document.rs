@@ -109,6 +109,10 @@ pub struct Paragraph {
     /// number can occur twice in one document.
     pub number: u32,
 
+    /// The mark printed after the number: `.`, the full-width `．`, or the dash Arabic reports
+    /// set (`1- …`).
+    pub stop: char,
+
     /// The text after the number, with hard wraps rejoined. Lettered sub-paragraphs
     /// (`(a)`, `(b)` …) that were set on their own lines are separated by `\n`.
     pub text: String,

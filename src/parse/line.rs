@@ -38,6 +38,15 @@ pub fn paragraph_number(line: &str) -> Option<(u32, &str)> {
     (first.is_alphabetic() || is_cjk(first) || is_opening_quote(first)).then_some((number, rest))
 }
 
+/// The mark after the paragraph number that starts `line` (see `paragraph_number`).
+pub fn paragraph_stop(line: &str) -> char {
+    line.trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(' ')
+        .chars()
+        .next()
+        .unwrap_or('.')
+}
+
 /// Arabic reports set a dash after the paragraph number (`1- قرر المؤتمر`, `12 - وأوصي`): the
 /// text after it, when it is Arabic (so a range such as `1-3` or `5 - Scope` never counts).
 pub(super) fn arabic_stop(after: &str) -> Option<&str> {

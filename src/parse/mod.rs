@@ -465,6 +465,7 @@ impl<'a> Builder<'a> {
             self.after_annex = false;
             self.push(Block::Paragraph(Paragraph {
                 number,
+                stop: line::paragraph_stop(line),
                 text: rest.to_owned(),
             }));
         } else if let Some(form) = self.starts_heading(line) {
@@ -710,7 +711,7 @@ pub mod kept {
                 Block::Heading(text) | Block::Text(text) => all.push_str(text),
                 Block::Paragraph(p) => {
                     all.push_str(&p.number.to_string());
-                    all.push('.');
+                    all.push(p.stop);
                     all.push_str(&p.text);
                 }
             }

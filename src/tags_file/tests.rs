@@ -190,6 +190,7 @@ fn revised_seed() -> Document {
                     number += 1;
                     blocks.push(Block::Paragraph(crate::document::Paragraph {
                         number,
+                        stop: '.',
                         text: "新插入的一段：秘书处介绍了新的情况。".to_owned(),
                     }));
                 }
