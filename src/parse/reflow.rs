@@ -280,6 +280,7 @@ fn split_line(line: &str, sequence: &mut Sequence, out: &mut String) {
         symbol_placed: false,
         fresh: true,
         resumed: false,
+        preamble: false,
     };
     let bytes = line.as_bytes();
     let mut index = 0;
@@ -327,6 +328,9 @@ struct Splitter<'l, 's> {
     fresh: bool,
     /// Right after a run of furniture put on its own line (a page break).
     resumed: bool,
+    /// A resolution's preambular paragraphs were set apart: its first operative paragraph
+    /// may follow a comma.
+    preamble: bool,
 }
 
 impl Splitter<'_, '_> {
@@ -349,13 +353,17 @@ impl Splitter<'_, '_> {
                 && (lead.is_ascii_alphanumeric() || matches!(lead, b'*' | b'(' | b'_'))
         } else {
             // Chinese numerals, the first letters of `原件`, `附件`, `Оригинал`, `Приложение`,
-            // and an Arabic word (a heading's numeral, `الأصل`) after a space.
-            matches!(lead, 0xD0 | 0xD8 | 0xD9 | 0xE4 | 0xE5 | 0xE9)
-                && self.line[index..].chars().next().is_some_and(|c| {
-                    is_chinese_digit(c)
-                        || matches!(c, '原' | '附' | 'О' | 'П')
-                        || (is_arabic_letter(c) && index > 0 && bytes[index - 1] == b' ')
-                })
+            // an Arabic word (a heading's numeral, `الأصل`) after a space, and before the body
+            // anything after a full-width comma (a resolution's `…，回顾…`).
+            let after_comma = self.sequence.paragraph.is_none()
+                && self.line[..index].trim_end_matches(' ').ends_with('，');
+            after_comma
+                || (matches!(lead, 0xD0 | 0xD8 | 0xD9 | 0xE4 | 0xE5 | 0xE9)
+                    && self.line[index..].chars().next().is_some_and(|c| {
+                        is_chinese_digit(c)
+                            || matches!(c, '原' | '附' | 'О' | 'П')
+                            || (is_arabic_letter(c) && index > 0 && bytes[index - 1] == b' ')
+                    }))
         }
     }
 
@@ -389,7 +397,13 @@ impl Splitter<'_, '_> {
             (rule >= 5).then_some(Split::Run(rule))
         } else if c.is_ascii_digit() {
             let (number, _) = inline_paragraph_number(here).filter(|(n, _)| sequence.fits(*n))?;
-            if boundary(before, self.piece_is_heading) {
+            if boundary(before, self.piece_is_heading)
+                || (self.preamble
+                    && (before.ends_with([';', '；'])
+                        || (number == 1 && before.ends_with([',', '，']))))
+            {
+                // (In a resolution the first operative paragraph follows the last preambular
+                // one's comma, and each operative one ends with a semicolon.)
                 Some(Split::Paragraph(number, None))
             } else if sequence.is_next(number)
                 && !ends_with_reference_word(before)
@@ -428,6 +442,14 @@ impl Splitter<'_, '_> {
             }
         {
             Some(Split::Heading(kind, value))
+        } else if before_body
+            && before.ends_with([',', '，'])
+            && super::line::starts_preambular(here)
+        {
+            // A resolution's preambular paragraphs: each ends with a comma, the next opens with
+            // a participle (`…, Recalling its resolution …`, `…，回顾…`).
+            self.preamble = true;
+            Some(Split::Break)
         } else if before_body
             && matches!(c, 'D' | 'O' | '原' | 'О' | 'ا')
             && let Some(length) = super::furniture::masthead_run(here)
@@ -479,6 +501,7 @@ impl Splitter<'_, '_> {
                 self.sequence.saw_paragraph(number);
                 return None;
             }
+            Split::Break => return None,
             Split::Heading(kind, value) => {
                 self.sequence.saw_heading(kind, value);
                 self.piece_is_heading = true;
@@ -514,6 +537,8 @@ enum Split {
     /// `Annex`, `附件`: the paragraphs after it may be numbered from 1 again.
     Annex,
     Heading(Numeral, u32),
+    /// A line break and nothing more: a preambular paragraph starts here.
+    Break,
     /// The document's symbol in the masthead, or a run of page furniture (a running head, a
     /// footer): this many bytes, set on a line of its own.
     Run(usize),

@@ -820,18 +820,32 @@ fn a_resolutions_preambular_paragraphs_stay_apart() {
             ][..],
         ),
     ] {
-        let document = parse_text(text).unwrap();
-        let texts: Vec<&str> = document
-            .blocks
-            .iter()
-            .filter_map(|block| match block {
-                Block::Text(text) => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(texts, expected);
-        let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
-        assert_eq!(numbers, [1, 2]);
+        // As printed, and copied from a page that reflows it: on one line (long enough to be
+        // read for its lost breaks).
+        let padding = if text.starts_with('大') {
+            "该决议还包括其他执行段落和详细的报告要求。".repeat(12)
+        } else {
+            " It also includes further operative paragraphs and detailed reporting \
+             requirements."
+                .repeat(5)
+        };
+        let one_line = format!("{}{padding}", text.trim_end().replace('\n', " "));
+        let language: String = text.chars().take(8).collect();
+        for (shape, text) in [("lines", text.to_owned()), ("one line", one_line)] {
+            let shape = format!("{language}… {shape}");
+            let document = parse_text(&text).unwrap_or_else(|error| panic!("{shape}: {error}"));
+            let texts: Vec<&str> = document
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Text(text) => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(texts, expected, "{shape}");
+            let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();
+            assert_eq!(numbers, [1, 2], "{shape}");
+        }
     }
 }
 
