@@ -698,9 +698,10 @@ fn inline_paragraph_number(here: &str) -> Option<(u32, &str)> {
     after_digits.next()?;
     let first = after_digits.next()?;
     let ok = if first.is_whitespace() {
-        rest.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || is_cjk(c) || matches!(c, '“' | '"' | '«'))
+        // A capital, or a script without capitals: CJK, Arabic.
+        rest.chars().next().is_some_and(|c| {
+            c.is_uppercase() || is_cjk(c) || is_arabic_letter(c) || matches!(c, '“' | '"' | '«')
+        })
     } else {
         is_cjk(first)
     };
@@ -874,6 +875,17 @@ mod tests {
             pieces,
             [("a", "\r"), ("", "\n"), ("b", "\u{2028}"), ("c", "")]
         );
+    }
+
+    #[test]
+    fn inline_paragraph_numbers_before_scripts_without_capitals() {
+        assert_eq!(
+            inline_paragraph_number("5. وسلط عدد من المتكلمين"),
+            Some((5, "وسلط عدد من المتكلمين"))
+        );
+        assert_eq!(inline_paragraph_number("5- وسلط"), Some((5, "وسلط")));
+        assert_eq!(inline_paragraph_number("12. 联合国"), Some((12, "联合国")));
+        assert_eq!(inline_paragraph_number("5. million"), None);
     }
 
     #[test]
