@@ -56,7 +56,11 @@ fn token_kind(token: &str, symbol: Option<&str>) -> Token {
         || is_barcode(token)
     {
         Token::Strong
-    } else if is_language_letter(token) || is_print_date(token) || is_page_number(token) {
+    } else if is_language_letter(token)
+        || is_print_date(token)
+        || is_page_number(token)
+        || is_page_word(token)
+    {
         Token::Weak
     } else {
         Token::Body
@@ -397,6 +401,27 @@ fn is_page_counter(token: &str) -> bool {
     }
 }
 
+/// The word older reports print before the page number in the running head (`A/AC.261/3`
+/// over `Page 2`), in the six languages, or the Chinese `第2页`: furniture beside a page number
+/// or a symbol, never alone.
+fn is_page_word(token: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "Page",
+        "page",
+        "PAGE",
+        "Página",
+        "Pág.",
+        "Стр.",
+        "стр.",
+        "الصفحة",
+    ];
+    WORDS.contains(&token)
+        || token
+            .strip_prefix('第')
+            .and_then(|rest| rest.strip_suffix('页'))
+            .is_some_and(|number| small_number(number).is_some())
+}
+
 fn is_page_number(token: &str) -> bool {
     small_number(token).is_some_and(|n| n >= 1)
 }
@@ -556,6 +581,11 @@ mod tests {
         assert!(running("031019"), "a print date split from its footer");
         assert!(running("(E) 031019 041019"));
         assert!(running("Please recycle"));
+        // Older reports' running heads: the symbol over `Page 2`, or beside it.
+        assert!(running("Page 2"));
+        assert!(running("CAC/COSP/WG.2/2017/L.1/Add.1 Page 2"));
+        assert!(running("Página 12"));
+        assert!(running("第2页"));
     }
 
     #[test]
@@ -569,6 +599,8 @@ mod tests {
             "A/74/18",
             "Distr.: Limited",
             "in 2017 the Conference",
+            "Page 2 of the report",
+            "see page 2",
         ] {
             assert_eq!(classify(line, SYMBOL), None, "{line}");
         }

@@ -1018,3 +1018,30 @@ fn arabic_and_russian_reports() {
         assert_eq!(third.lines().count(), 4, "{third}");
     }
 }
+
+/// An older report (2002): a masthead in capitals set in columns, headings in capitals with
+/// their numeral, and the running head `A/AC.261/3` over `Page 2` at the page break — removed,
+/// never read as a heading or glued into a paragraph.
+#[test]
+fn an_older_report_with_page_running_heads() {
+    let document = parse_text(include_str!(
+        "../../fuzz/seeds/parse_report/english-2002.txt"
+    ))
+    .unwrap();
+    assert_eq!(document.symbol.as_deref(), Some("A/AC.261/3"));
+    let headings: Vec<&str> = document.headings().collect();
+    assert_eq!(
+        headings,
+        ["I. SCOPE OF THE CONVENTION", "II. PREVENTIVE MEASURES"]
+    );
+    assert_eq!(
+        paragraphs(&document)
+            .iter()
+            .map(|(number, _)| *number)
+            .collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    assert!(paragraph(&document, 3).ends_with("(see para. 2 above)."));
+    assert!(paragraph(&document, 4).starts_with("Other States considered"));
+    assert!(document.removed.iter().any(|line| line == "Page 2"));
+}
