@@ -176,9 +176,7 @@ pub struct Strings {
     pub cannot_open_dropped_tags: &'static str,
     pub foreign_tags_taken: &'static str,
     pub no_dialog: &'static str,
-    pub no_dialog_open: &'static str,
-    pub no_dialog_save: &'static str,
-    pub no_dialog_export: &'static str,
+    pub open: &'static str,
     // A report that cannot be opened ({problem}, {path}, {size}, {what}).
     pub cannot_open_report: &'static str,
     pub report_too_large: &'static str,
@@ -656,12 +654,9 @@ static ENGLISH: Strings = Strings {
                                they were — {path}",
     foreign_tags_taken: "The tags of {theirs} are now on this report. Save asks where to keep \
                          them, so the other report's file stays as it is — {path}",
-    no_dialog: "No file dialog could be shown: this desktop has neither the XDG desktop portal \
-                nor zenity (install zenity to choose files). {instead}.",
-    no_dialog_open: "Drop a report or a tags file on the window, or start paratag with its \
-                     path (paratag REPORT)",
-    no_dialog_save: "Your tags are still here, unsaved",
-    no_dialog_export: "Use Copy as Markdown or Copy as text in the Export dialog instead",
+    no_dialog: "This desktop has no file dialog of its own (neither the XDG desktop portal nor \
+                zenity), so paratag shows its own. Install zenity to use the desktop's.",
+    open: "Open",
     cannot_open_report: "Cannot open the report: {problem} — {path}",
     report_too_large: "the file is {size} MiB, too large to be a report",
     report_no_paragraphs: "no numbered paragraphs were found (UN reports number them `1.`, `2.` …)",
@@ -842,10 +837,8 @@ static CHINESE: Strings = Strings {
     reanchored: "报告文本与制作这些标签时的文本不同：{exact} 条精确定位，{moved} 条已移动，{fuzzy} 条模糊匹配，{orphans} 条无法定位（保留在标签面板中）。",
     cannot_open_dropped_tags: "无法打开标签文件：{problem}。屏幕上的标签保持不变 — {path}",
     foreign_tags_taken: "{theirs} 的标签已用于本报告。保存时会询问保存位置，另一报告的文件保持不变 — {path}",
-    no_dialog: "无法显示文件对话框：此桌面既没有 XDG 桌面门户，也没有 zenity（安装 zenity 即可选择文件）。{instead}。",
-    no_dialog_open: "可将报告或标签文件拖到窗口上，或在命令行中给出其路径（paratag 报告文件）",
-    no_dialog_save: "标签仍在，尚未保存",
-    no_dialog_export: "可改用导出对话框中的“复制为 Markdown”或“复制为纯文本”",
+    no_dialog: "此桌面没有自带的文件对话框（既没有 XDG 桌面门户，也没有 zenity），因此使用 paratag 自己的文件对话框。安装 zenity 即可使用桌面的对话框。",
+    open: "打开",
     cannot_open_report: "无法打开报告：{problem} — {path}",
     report_too_large: "文件大小为 {size} MiB，太大，不可能是一份报告",
     report_no_paragraphs: "未找到编号段落（联合国报告的段落编号为“1.”“2.”……）",
@@ -991,7 +984,6 @@ mod tests {
             ),
             (english.foreign_tags_taken, chinese.foreign_tags_taken),
             (english.filter_showing, chinese.filter_showing),
-            (english.no_dialog, chinese.no_dialog),
             (english.cannot_open_report, chinese.cannot_open_report),
             (english.report_too_large, chinese.report_too_large),
             (english.report_other_binary, chinese.report_other_binary),

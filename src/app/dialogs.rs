@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 
+use super::DialogKind;
+use crate::i18n::Strings;
+
 /// What a file dialog gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
@@ -99,4 +102,95 @@ fn ask_on_worker(
         ctx.request_repaint();
     });
     receiver
+}
+
+/// paratag's own file chooser (`egui_file`), drawn in the window where the desktop has no dialog
+/// of its own: for Open, the reports and tags files it can read; for Save As and Export, the
+/// suggested name.
+pub struct BuiltinDialog {
+    kind: DialogKind,
+    dialog: egui_file::FileDialog,
+}
+
+/// What the built-in chooser did this frame.
+#[derive(Debug)]
+pub enum Shown {
+    Open,
+    Chose(DialogKind, PathBuf),
+    /// Cancelled or closed.
+    Gone,
+}
+
+/// The files Open offers: what paratag reads.
+const OPENABLE: [&str; 7] = ["pdf", "docx", "doc", "odt", "txt", "text", "ron"];
+
+impl BuiltinDialog {
+    pub fn new(
+        kind: DialogKind,
+        strings: &Strings,
+        folder: Option<PathBuf>,
+        suggested: Option<String>,
+    ) -> Self {
+        let dialog = match kind {
+            DialogKind::Open => egui_file::FileDialog::open_file()
+                .title(strings.open_report.trim_end_matches('…'))
+                .show_files_filter(Box::new(|path: &std::path::Path| {
+                    path.extension()
+                        .and_then(|extension| extension.to_str())
+                        .is_some_and(|extension| {
+                            OPENABLE.contains(&extension.to_ascii_lowercase().as_str())
+                        })
+                })),
+            DialogKind::SaveAs => {
+                egui_file::FileDialog::save_file().title(strings.save_as.trim_end_matches('…'))
+            }
+            DialogKind::Export => egui_file::FileDialog::save_file().title(strings.export_title),
+        };
+        let dialog = dialog
+            .open_button_text(strings.open.into())
+            .save_button_text(strings.save.into())
+            .cancel_button_text(strings.cancel.into())
+            .default_size(egui::vec2(560.0, 420.0));
+        let dialog = match folder {
+            Some(folder) => dialog.initial_path(folder),
+            None => dialog,
+        };
+        let mut dialog = match suggested {
+            Some(name) => dialog.default_filename(name),
+            None => dialog,
+        };
+        dialog.open();
+        Self { kind, dialog }
+    }
+
+    /// The question it answers.
+    pub fn kind(&self) -> DialogKind {
+        self.kind
+    }
+
+    /// The folder it shows.
+    pub fn folder(&self) -> &std::path::Path {
+        self.dialog.directory()
+    }
+
+    /// Draw it for this frame.
+    pub fn show(&mut self, ctx: &egui::Context) -> Shown {
+        self.dialog.show(ctx);
+        match self.dialog.state() {
+            egui_file::State::Open => Shown::Open,
+            egui_file::State::Selected => self.dialog.path().map_or(Shown::Gone, |path| {
+                Shown::Chose(self.kind, path.to_path_buf())
+            }),
+            egui_file::State::Closed | egui_file::State::Cancelled => Shown::Gone,
+        }
+    }
+}
+
+impl std::fmt::Debug for BuiltinDialog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuiltinDialog")
+            .field("kind", &self.kind)
+            .field("folder", &self.dialog.directory())
+            .finish_non_exhaustive()
+    }
 }

@@ -116,6 +116,8 @@ pub struct ParatagApp {
     modal: Option<Modal>,
     picker: Box<dyn ReportPicker>,
     pending_dialog: Option<(DialogKind, Answer)>,
+    /// paratag's own file chooser, where the desktop has none.
+    builtin_dialog: Option<dialogs::BuiltinDialog>,
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
     /// The reader's measured row heights (a view cache, not state).
@@ -199,6 +201,7 @@ impl ParatagApp {
             modal: None,
             picker: Box::new(NativePicker),
             pending_dialog: None,
+            builtin_dialog: None,
             export_dialog: None,
             row_heights: crate::ui::RowHeights::default(),
             pages: None,
@@ -456,21 +459,31 @@ impl ParatagApp {
         preview
     }
 
-    /// Ask where to save the briefing note, suggesting `SYMBOL briefing DATE.ext`.
-    pub fn start_export_save(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &self.export_dialog else {
-            return;
-        };
-        if self.pending_dialog.is_some() {
-            return;
-        }
+    /// The name the briefing note is saved under by default: `SYMBOL briefing DATE.ext`.
+    fn suggested_export_name(&self) -> Option<String> {
+        let dialog = self.export_dialog.as_ref()?;
         let extension = dialog.format.extension();
         let stem = self
             .document
             .symbol
             .as_deref()
             .map_or_else(|| "paratag".to_owned(), |symbol| symbol.replace('/', "-"));
-        let suggested = format!("{stem} briefing {}.{extension}", dialog.options.date);
+        Some(format!(
+            "{stem} briefing {}.{extension}",
+            dialog.options.date
+        ))
+    }
+
+    /// Ask where to save the briefing note, suggesting `SYMBOL briefing DATE.ext`.
+    pub fn start_export_save(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(suggested)) = (&self.export_dialog, self.suggested_export_name())
+        else {
+            return;
+        };
+        if self.pending_dialog.is_some() {
+            return;
+        }
+        let extension = dialog.format.extension();
         let answer = self
             .picker
             .pick_save_path(ctx, &suggested, ("Briefing note", &[extension]));
@@ -911,15 +924,9 @@ impl ParatagApp {
                 Ok(answer) => {
                     self.pending_dialog = None;
                     match answer {
-                        Picked::Path(path) => commands.push(match kind {
-                            DialogKind::Open => Command::OpenPath(path),
-                            DialogKind::SaveAs => Command::SaveTo(path),
-                            DialogKind::Export => Command::ExportTo(path),
-                        }),
+                        Picked::Path(path) => commands.push(kind.answer(path)),
                         Picked::Cancelled => {}
-                        Picked::Unavailable => {
-                            self.problem = Some(no_dialog(self.strings(), kind));
-                        }
+                        Picked::Unavailable => self.open_builtin_dialog(kind),
                     }
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
@@ -947,14 +954,63 @@ impl ParatagApp {
     }
 }
 
-/// What to do when no file dialog can be shown (a desktop without the XDG portal or zenity).
-fn no_dialog(strings: &Strings, kind: DialogKind) -> String {
-    let instead = match kind {
-        DialogKind::Open => strings.no_dialog_open,
-        DialogKind::SaveAs => strings.no_dialog_save,
-        DialogKind::Export => strings.no_dialog_export,
-    };
-    Strings::fill(strings.no_dialog, &[("instead", &instead)])
+impl DialogKind {
+    /// The command a chosen path answers with.
+    fn answer(self, path: PathBuf) -> Command {
+        match self {
+            Self::Open => Command::OpenPath(path),
+            Self::SaveAs => Command::SaveTo(path),
+            Self::Export => Command::ExportTo(path),
+        }
+    }
+}
+
+impl ParatagApp {
+    /// No native dialog could be shown (a desktop with neither the XDG portal nor zenity):
+    /// paratag's own chooser takes its place, in the report's folder, and says why once.
+    fn open_builtin_dialog(&mut self, kind: DialogKind) {
+        let folder = self
+            .report_path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok());
+        let suggested = match kind {
+            DialogKind::Open => None,
+            DialogKind::SaveAs => Some(self.suggested_tags_name()),
+            DialogKind::Export => self.suggested_export_name(),
+        };
+        self.builtin_dialog = Some(dialogs::BuiltinDialog::new(
+            kind,
+            self.strings(),
+            folder,
+            suggested,
+        ));
+        self.notice = Some(self.strings().no_dialog.to_owned());
+    }
+
+    /// The built-in file chooser, while it is open: draw it, and when the user chose a path,
+    /// the command that answers the question.
+    pub fn show_builtin_dialog(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let builtin = self.builtin_dialog.as_mut()?;
+        match builtin.show(ctx) {
+            dialogs::Shown::Open => None,
+            dialogs::Shown::Chose(kind, path) => {
+                self.builtin_dialog = None;
+                Some(kind.answer(path))
+            }
+            dialogs::Shown::Gone => {
+                self.builtin_dialog = None;
+                None
+            }
+        }
+    }
+
+    /// Which question the built-in file chooser is asking, while it is open.
+    pub fn builtin_dialog(&self) -> Option<&dialogs::BuiltinDialog> {
+        self.builtin_dialog.as_ref()
+    }
 }
 
 impl eframe::App for ParatagApp {

@@ -213,15 +213,19 @@ impl ParatagApp {
         }
     }
 
+    /// The name Save As suggests: the tags file's usual name beside the report.
+    pub(super) fn suggested_tags_name(&self) -> String {
+        self.default_tags_path()
+            .and_then(|path| {
+                path.file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| "tags.ron".to_owned())
+    }
+
     pub(super) fn start_save_as(&mut self, ctx: &egui::Context) {
         if self.pending_dialog.is_none() {
-            let suggested = self
-                .default_tags_path()
-                .and_then(|path| {
-                    path.file_name()
-                        .map(|name| name.to_string_lossy().into_owned())
-                })
-                .unwrap_or_else(|| "tags.ron".to_owned());
+            let suggested = self.suggested_tags_name();
             let answer = self
                 .picker
                 .pick_save_path(ctx, &suggested, ("paratag tags", &["ron"]));

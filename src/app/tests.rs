@@ -241,35 +241,38 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// On a desktop with no file dialog, Open and Save As say so and what to do instead, and the
-/// report and the unsaved tags stay as they were.
+/// On a desktop with no file dialog, Open, Save As and Export get paratag's own chooser, in
+/// the report's folder, with the suggested name; it says why once; a path chosen there answers
+/// as the native dialog's would; the unsaved tags stay as they were meanwhile.
 #[test]
-fn no_file_dialog_is_a_message_not_silence() {
-    let (mut app, ctx) = app();
+fn no_file_dialog_brings_paratags_own() {
+    let scratch = Scratch::new("builtin-dialog");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
     app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
-    let problem = app.problem().unwrap();
-    assert!(
-        problem.starts_with("No file dialog could be shown"),
-        "{problem}"
-    );
-    assert!(problem.contains("paratag REPORT"), "{problem}");
+    let builtin = app.builtin_dialog().unwrap();
+    assert_eq!(builtin.kind(), DialogKind::Open);
+    assert_eq!(builtin.folder(), scratch.dir.as_path());
+    assert!(app.problem().is_none());
+    let notice = app.notice().unwrap();
+    assert!(notice.contains("zenity"), "{notice}");
     assert_eq!(app.document().paragraphs().count(), 22);
 
-    app.dismiss_problem();
     app.apply(&ctx, Command::Select(ParagraphIndex(1)));
     app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
     answer_dialog(&mut app, &ctx, Command::SaveAs);
-    let problem = app.problem().unwrap();
-    assert!(
-        problem.contains("Your tags are still here, unsaved"),
-        "{problem}"
-    );
+    assert_eq!(app.builtin_dialog().unwrap().kind(), DialogKind::SaveAs);
     assert!(app.history().is_modified());
+
+    // The chooser's answer goes where the native dialog's goes.
+    let elsewhere = scratch.dir.join("elsewhere.tags.ron");
+    app.apply(&ctx, DialogKind::SaveAs.answer(elsewhere.clone()));
+    assert!(!app.history().is_modified());
     assert!(
-        app.annotations()
-            .tags(ParagraphIndex(1))
-            .contains(Tag::Proposal)
+        std::fs::read_to_string(&elsewhere)
+            .unwrap()
+            .contains("proposal")
     );
 }
 
@@ -519,9 +522,9 @@ fn problems_speak_the_interface_language() {
     app.dismiss_problem();
     app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
-    let problem = app.problem().unwrap();
-    assert!(problem.starts_with("无法显示文件对话框"), "{problem}");
-    assert!(problem.contains("拖到窗口上"), "{problem}");
+    let notice = app.notice().unwrap();
+    assert!(notice.starts_with("此桌面没有自带的文件对话框"), "{notice}");
+    assert!(app.builtin_dialog().is_some());
 
     // A damaged PDF: said in Chinese, and the report on screen stays. (A fresh window: this
     // one would first ask to discard its unsaved tag.)

@@ -84,6 +84,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     }
     egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
     export_dialog::export_dialog_ui(ui.ctx(), app, &mut commands);
+    commands.extend(app.show_builtin_dialog(ui.ctx()));
     modals::modals_ui(ui.ctx(), app);
     commands
 }
