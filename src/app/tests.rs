@@ -442,20 +442,26 @@ fn no_bad_tags_file_is_ever_changed() {
     }
 }
 
-#[test]
-fn a_file_changed_on_disk_is_noticed_before_saving() {
-    let scratch = Scratch::new("changed");
-    let ctx = egui::Context::default();
+/// A window whose saved tags file someone else changed since (¶3 good practice became a
+/// proposal on disk), with an unsaved challenge on ¶3; and what the file holds now.
+fn saved_then_changed_on_disk(scratch: &Scratch, ctx: &egui::Context) -> (ParatagApp, String) {
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 3);
-    app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, ctx, 3);
+    app.apply(ctx, Command::ToggleTag(Tag::GoodPractice));
+    app.apply(ctx, Command::Save);
     let theirs = std::fs::read_to_string(scratch.tags())
         .unwrap()
         .replace("good-practice", "proposal");
     std::fs::write(scratch.tags(), &theirs).unwrap();
+    app.apply(ctx, Command::ToggleTag(Tag::Challenge));
+    (app, theirs)
+}
 
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+#[test]
+fn a_file_changed_on_disk_is_noticed_before_saving() {
+    let scratch = Scratch::new("changed");
+    let ctx = egui::Context::default();
+    let (mut app, theirs) = saved_then_changed_on_disk(&scratch, &ctx);
     app.apply(&ctx, Command::Save);
     assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk(_))));
     assert_eq!(
@@ -1098,16 +1104,8 @@ fn the_export_preview_follows_the_report_on_screen() {
 #[test]
 fn save_then_overwrite_while_quitting_saves_and_closes() {
     let scratch = Scratch::new("quit-overwrite");
-    let mut app = scratch.launch();
     let ctx = egui::Context::default();
-    select_number(&mut app, &ctx, 3);
-    app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-    app.apply(&ctx, Command::Save);
-    let theirs = std::fs::read_to_string(scratch.tags())
-        .unwrap()
-        .replace("good-practice", "proposal");
-    std::fs::write(scratch.tags(), &theirs).unwrap();
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    let (mut app, theirs) = saved_then_changed_on_disk(&scratch, &ctx);
 
     // One frame running `answer`; how many times it asked the window to close.
     let closes = |app: &mut ParatagApp, answer: &dyn Fn(&mut ParatagApp, &egui::Context)| {
