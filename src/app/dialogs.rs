@@ -3,7 +3,7 @@
 //! rfd's dialogs block the thread that opens them, so the real picker runs on a worker thread
 //! and the window keeps repainting; the answer arrives on a channel and wakes the UI.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -31,14 +31,16 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 /// Asks the user for a report to open.
 pub trait ReportPicker {
-    /// Start asking; the answer arrives on the returned channel.
-    fn pick_report(&self, ctx: &egui::Context) -> Answer;
+    /// Start asking, in `folder` (the open report's); the answer arrives on the returned
+    /// channel.
+    fn pick_report(&self, ctx: &egui::Context, folder: Option<&Path>) -> Answer;
 
-    /// Ask where to save a file, suggesting a name; `filter` names the kind of file and its
-    /// extensions.
+    /// Ask where to save a file, in `folder`, suggesting a name; `filter` names the kind of
+    /// file and its extensions.
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
+        folder: Option<&Path>,
         suggested: &str,
         filter: (&str, &[&str]),
     ) -> Answer;
@@ -49,9 +51,10 @@ pub trait ReportPicker {
 pub struct NativePicker;
 
 impl ReportPicker for NativePicker {
-    fn pick_report(&self, ctx: &egui::Context) -> Answer {
-        ask_on_worker(ctx, || {
-            rfd::FileDialog::new()
+    fn pick_report(&self, ctx: &egui::Context, folder: Option<&Path>) -> Answer {
+        let folder = folder.map(Path::to_path_buf);
+        ask_on_worker(ctx, move || {
+            in_folder(rfd::FileDialog::new(), folder)
                 .set_title("paratag")
                 .add_filter(
                     "Reports and tags",
@@ -65,21 +68,31 @@ impl ReportPicker for NativePicker {
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
+        folder: Option<&Path>,
         suggested: &str,
         filter: (&str, &[&str]),
     ) -> Answer {
+        let folder = folder.map(Path::to_path_buf);
         let suggested = suggested.to_owned();
         let (name, extensions) = (
             filter.0.to_owned(),
             filter.1.iter().map(|e| (*e).to_owned()).collect::<Vec<_>>(),
         );
         ask_on_worker(ctx, move || {
-            rfd::FileDialog::new()
+            in_folder(rfd::FileDialog::new(), folder)
                 .set_title("paratag")
                 .set_file_name(suggested)
                 .add_filter(name, &extensions)
                 .save_file()
         })
+    }
+}
+
+/// A native dialog that opens in `folder`, when there is one.
+fn in_folder(dialog: rfd::FileDialog, folder: Option<PathBuf>) -> rfd::FileDialog {
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
     }
 }
 

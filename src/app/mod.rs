@@ -484,9 +484,12 @@ impl ParatagApp {
             return;
         }
         let extension = dialog.format.extension();
-        let answer = self
-            .picker
-            .pick_save_path(ctx, &suggested, ("Briefing note", &[extension]));
+        let answer = self.picker.pick_save_path(
+            ctx,
+            self.report_folder().as_deref(),
+            &suggested,
+            ("Briefing note", &[extension]),
+        );
         self.pending_dialog = Some((DialogKind::Export, answer));
     }
 
@@ -615,7 +618,9 @@ impl ParatagApp {
         match command {
             Command::OpenReport => {
                 if self.pending_dialog.is_none() {
-                    self.pending_dialog = Some((DialogKind::Open, self.picker.pick_report(ctx)));
+                    let folder = self.report_folder();
+                    let answer = self.picker.pick_report(ctx, folder.as_deref());
+                    self.pending_dialog = Some((DialogKind::Open, answer));
                 }
             }
             Command::Save => {
@@ -954,6 +959,17 @@ impl ParatagApp {
     }
 }
 
+impl ParatagApp {
+    /// The folder of the open report, where file dialogs open (none for the built-in report).
+    fn report_folder(&self) -> Option<PathBuf> {
+        self.report_path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+    }
+}
+
 impl DialogKind {
     /// The command a chosen path answers with.
     fn answer(self, path: PathBuf) -> Command {
@@ -970,11 +986,7 @@ impl ParatagApp {
     /// paratag's own chooser takes its place, in the report's folder, and says why once.
     fn open_builtin_dialog(&mut self, kind: DialogKind) {
         let folder = self
-            .report_path
-            .as_deref()
-            .and_then(Path::parent)
-            .filter(|folder| !folder.as_os_str().is_empty())
-            .map(Path::to_path_buf)
+            .report_folder()
             .or_else(|| std::env::current_dir().ok());
         let suggested = match kind {
             DialogKind::Open => None,

@@ -226,9 +226,12 @@ impl ParatagApp {
     pub(super) fn start_save_as(&mut self, ctx: &egui::Context) {
         if self.pending_dialog.is_none() {
             let suggested = self.suggested_tags_name();
-            let answer = self
-                .picker
-                .pick_save_path(ctx, &suggested, ("paratag tags", &["ron"]));
+            let answer = self.picker.pick_save_path(
+                ctx,
+                self.report_folder().as_deref(),
+                &suggested,
+                ("paratag tags", &["ron"]),
+            );
             self.pending_dialog = Some((super::DialogKind::SaveAs, answer));
         }
     }

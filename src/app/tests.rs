@@ -197,7 +197,7 @@ fn answer_dialog(app: &mut ParatagApp, ctx: &egui::Context, command: Command) {
 struct ScriptedPicker(Picked);
 
 impl ReportPicker for ScriptedPicker {
-    fn pick_report(&self, _ctx: &egui::Context) -> Answer {
+    fn pick_report(&self, _ctx: &egui::Context, _folder: Option<&Path>) -> Answer {
         let (sender, receiver) = std::sync::mpsc::channel();
         sender.send(self.0.clone()).unwrap();
         receiver
@@ -206,10 +206,11 @@ impl ReportPicker for ScriptedPicker {
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
+        folder: Option<&Path>,
         _suggested: &str,
         _filter: (&str, &[&str]),
     ) -> Answer {
-        self.pick_report(ctx)
+        self.pick_report(ctx, folder)
     }
 }
 
@@ -239,6 +240,48 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A file dialog that records which folder it was opened in, and is cancelled.
+struct FolderPicker(std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>);
+
+impl ReportPicker for FolderPicker {
+    fn pick_report(&self, _ctx: &egui::Context, folder: Option<&Path>) -> Answer {
+        self.0.borrow_mut().push(folder.map(Path::to_path_buf));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        sender.send(Picked::Cancelled).unwrap();
+        receiver
+    }
+
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        folder: Option<&Path>,
+        _suggested: &str,
+        _filter: (&str, &[&str]),
+    ) -> Answer {
+        self.pick_report(ctx, folder)
+    }
+}
+
+/// Open and Save As open the desktop's dialog in the report's folder (the built-in report has
+/// none: the dialog's own default).
+#[test]
+fn file_dialogs_open_in_the_reports_folder() {
+    let scratch = Scratch::new("dialog-folder");
+    let ctx = egui::Context::default();
+    let asked = std::rc::Rc::default();
+    let mut beside = scratch.launch();
+    beside.set_picker(Box::new(FolderPicker(std::rc::Rc::clone(&asked))));
+    answer_dialog(&mut beside, &ctx, Command::OpenReport);
+    answer_dialog(&mut beside, &ctx, Command::SaveAs);
+    let (mut built_in, _) = app();
+    built_in.set_picker(Box::new(FolderPicker(std::rc::Rc::clone(&asked))));
+    answer_dialog(&mut built_in, &ctx, Command::OpenReport);
+    assert_eq!(
+        *asked.borrow(),
+        [Some(scratch.dir.clone()), Some(scratch.dir.clone()), None]
+    );
 }
 
 /// On a desktop with no file dialog, Open, Save As and Export get paratag's own chooser, in
