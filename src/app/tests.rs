@@ -193,13 +193,29 @@ fn answer_dialog(app: &mut ParatagApp, ctx: &egui::Context, command: Command) {
     }
 }
 
-/// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog.
-struct ScriptedPicker(Picked);
+/// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog,
+/// and records which folder it was opened in.
+struct ScriptedPicker {
+    answer: Picked,
+    asked_in: std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>,
+}
+
+impl ScriptedPicker {
+    fn new(answer: Picked) -> Self {
+        Self {
+            answer,
+            asked_in: std::rc::Rc::default(),
+        }
+    }
+}
 
 impl ReportPicker for ScriptedPicker {
-    fn pick_report(&self, _ctx: &egui::Context, _folder: Option<&Path>) -> Answer {
+    fn pick_report(&self, _ctx: &egui::Context, folder: Option<&Path>) -> Answer {
+        self.asked_in
+            .borrow_mut()
+            .push(folder.map(Path::to_path_buf));
         let (sender, receiver) = std::sync::mpsc::channel();
-        sender.send(self.0.clone()).unwrap();
+        sender.send(self.answer.clone()).unwrap();
         receiver
     }
 
@@ -226,7 +242,7 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     .unwrap();
 
     let (mut app, ctx) = app();
-    app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     assert_eq!(
         app.document().paragraphs().count(),
@@ -235,33 +251,11 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     );
     assert!(app.problem().is_none());
 
-    app.set_picker(Box::new(ScriptedPicker(Picked::Path(other.clone()))));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Path(other.clone()))));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
-}
-
-/// A file dialog that records which folder it was opened in, and is cancelled.
-struct FolderPicker(std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>);
-
-impl ReportPicker for FolderPicker {
-    fn pick_report(&self, _ctx: &egui::Context, folder: Option<&Path>) -> Answer {
-        self.0.borrow_mut().push(folder.map(Path::to_path_buf));
-        let (sender, receiver) = std::sync::mpsc::channel();
-        sender.send(Picked::Cancelled).unwrap();
-        receiver
-    }
-
-    fn pick_save_path(
-        &self,
-        ctx: &egui::Context,
-        folder: Option<&Path>,
-        _suggested: &str,
-        _filter: (&str, &[&str]),
-    ) -> Answer {
-        self.pick_report(ctx, folder)
-    }
 }
 
 /// Open and Save As open the desktop's dialog in the report's folder (the built-in report has
@@ -270,13 +264,17 @@ impl ReportPicker for FolderPicker {
 fn file_dialogs_open_in_the_reports_folder() {
     let scratch = Scratch::new("dialog-folder");
     let ctx = egui::Context::default();
-    let asked = std::rc::Rc::default();
+    let picker = ScriptedPicker::new(Picked::Cancelled);
+    let asked = std::rc::Rc::clone(&picker.asked_in);
     let mut beside = scratch.launch();
-    beside.set_picker(Box::new(FolderPicker(std::rc::Rc::clone(&asked))));
+    beside.set_picker(Box::new(picker));
     answer_dialog(&mut beside, &ctx, Command::OpenReport);
     answer_dialog(&mut beside, &ctx, Command::SaveAs);
     let (mut built_in, _) = app();
-    built_in.set_picker(Box::new(FolderPicker(std::rc::Rc::clone(&asked))));
+    built_in.set_picker(Box::new(ScriptedPicker {
+        answer: Picked::Cancelled,
+        asked_in: std::rc::Rc::clone(&asked),
+    }));
     answer_dialog(&mut built_in, &ctx, Command::OpenReport);
     assert_eq!(
         *asked.borrow(),
@@ -292,7 +290,7 @@ fn no_file_dialog_brings_paratags_own() {
     let scratch = Scratch::new("builtin-dialog");
     let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Unavailable)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     let builtin = app.builtin_dialog().unwrap();
     assert_eq!(builtin.kind(), DialogKind::Open);
@@ -427,7 +425,7 @@ fn a_tags_file_that_fails_to_load_is_never_written_over() {
     // Tag, save, let the autosave run: the bad file stays as it was; Save asks where instead.
     select_number(&mut app, &ctx, 2);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
     app.apply(&ctx, Command::Save);
     assert!(matches!(app.pending_dialog, Some((DialogKind::SaveAs, _))));
     let mut after = scratch.snapshot();
@@ -476,7 +474,7 @@ fn no_bad_tags_file_is_ever_changed() {
         );
         select_number(&mut app, &ctx, 3);
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        app.set_picker(Box::new(ScriptedPicker(Picked::Cancelled)));
+        app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
         app.apply(&ctx, Command::Save);
         app.autosave(&ctx);
         let mut after = scratch.snapshot();
@@ -538,7 +536,9 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
     assert!(app.history().is_modified(), "still unsaved");
 
     let elsewhere = scratch.dir.join("elsewhere.tags.ron");
-    app.set_picker(Box::new(ScriptedPicker(Picked::Path(elsewhere.clone()))));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Path(
+        elsewhere.clone(),
+    ))));
     answer_dialog(&mut app, &ctx, Command::SaveAs);
     assert!(elsewhere.exists());
     assert!(!app.history().is_modified());
@@ -569,7 +569,7 @@ fn problems_speak_the_interface_language() {
     assert!(!problem.contains("{problem}") && !problem.contains("{path}"));
 
     app.dismiss_problem();
-    app.set_picker(Box::new(ScriptedPicker(Picked::Unavailable)));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Unavailable)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     let notice = app.notice().unwrap();
     assert!(notice.starts_with("此桌面没有自带的文件对话框"), "{notice}");
