@@ -12,7 +12,7 @@ use crate::import::doc::DocError;
 use crate::import::docx::DocxError;
 use crate::import::odt::OdtError;
 use crate::import::pdf::PdfError;
-use crate::parse::{DecodeError, ParseError, ReportError, ReportProblem};
+use crate::parse::{BinaryKind, DecodeError, ParseError, ReportError, ReportProblem};
 use crate::storage::{NotAFile, Protected, ReadError, SaveError};
 use crate::tags_file::{FORMAT_VERSION, LoadError};
 
@@ -232,6 +232,8 @@ pub struct Strings {
     /// A save's step (`storage::SaveError::Io`) in this language.
     pub save_step: fn(&'static str) -> &'static str,
     /// Why a Word document cannot be read, in this language.
+    /// What a binary file mistaken for a report is, in this language.
+    pub binary_kind: fn(BinaryKind) -> &'static str,
     pub docx_problem: fn(&DocxError) -> String,
     /// Why an OpenDocument text cannot be read, in this language.
     pub odt_problem: fn(&OdtError) -> String,
@@ -360,16 +362,14 @@ impl Strings {
             ReportProblem::Parse(ParseError::Decode(DecodeError::Binary)) => {
                 self.report_not_text.to_owned()
             }
-            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(what))) => {
-                // The advice the parser gives (`decode::binary_hint`), by the same test.
-                let template = if what.contains("PDF") {
-                    self.report_pdf
-                } else if what.contains("Word") || what.contains("RTF") {
-                    self.report_word
-                } else {
-                    self.report_other_binary
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(kind))) => {
+                // The advice the parser gives (`BinaryKind::hint`), for the same kinds.
+                let template = match kind {
+                    BinaryKind::Pdf => self.report_pdf,
+                    BinaryKind::OldOffice | BinaryKind::Rtf => self.report_word,
+                    _ => self.report_other_binary,
                 };
-                Strings::fill(template, &[("what", what)])
+                Strings::fill(template, &[("what", &(self.binary_kind)(*kind))])
             }
         }
     }
@@ -458,6 +458,20 @@ impl Strings {
 }
 
 /// Why a Word document cannot be read, in Chinese (the system's words for the details).
+fn chinese_binary_kind(kind: BinaryKind) -> &'static str {
+    match kind {
+        BinaryKind::Pdf => "PDF 文件",
+        BinaryKind::Png => "PNG 图片",
+        BinaryKind::Jpeg => "JPEG 图片",
+        BinaryKind::Gif => "GIF 图片",
+        BinaryKind::Zip => "ZIP 压缩包，不是 Word 文档",
+        BinaryKind::OldOffice => "旧版 Word（.doc）或 Office 文件",
+        BinaryKind::Rtf => "RTF 文档",
+        BinaryKind::Gzip => "gzip 压缩包",
+        BinaryKind::Program => "程序",
+    }
+}
+
 fn chinese_docx_problem(error: &DocxError) -> String {
     match error {
         DocxError::Package(problem) => format!("Word 文档已损坏（无法读取其 ZIP 包：{problem}）"),
@@ -722,6 +736,7 @@ static ENGLISH: Strings = Strings {
     converting: "Converting the old Word document with LibreOffice… — {file}",
     reading_pdf: "Reading the PDF… — {file}",
     save_step: english_step,
+    binary_kind: BinaryKind::describe,
     docx_problem: DocxError::to_string,
     odt_problem: OdtError::to_string,
     pdf_problem: PdfError::to_string,
@@ -889,6 +904,7 @@ static CHINESE: Strings = Strings {
     converting: "正在用 LibreOffice 转换旧版 Word 文档…… — {file}",
     reading_pdf: "正在读取 PDF…… — {file}",
     save_step: chinese_step,
+    binary_kind: chinese_binary_kind,
     docx_problem: chinese_docx_problem,
     odt_problem: chinese_odt_problem,
     pdf_problem: chinese_pdf_problem,
@@ -1026,11 +1042,15 @@ mod tests {
             ReportProblem::Parse(ParseError::NoParagraphs),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Empty)),
             ReportProblem::Parse(ParseError::Decode(DecodeError::Binary)),
-            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PDF file"))),
             ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
-                "an RTF document",
+                BinaryKind::Pdf,
             ))),
-            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PNG image"))),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
+                BinaryKind::Rtf,
+            ))),
+            ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
+                BinaryKind::Png,
+            ))),
             ReportProblem::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
             ReportProblem::NotAFile(crate::storage::NotAFile::Fifo),
             ReportProblem::Parse(ParseError::Docx(DocxError::Encrypted)),
@@ -1052,8 +1072,16 @@ mod tests {
             assert!(zh.starts_with("无法打开报告："), "{zh}");
             assert!(zh.ends_with("/tmp/report.pdf"), "{zh}");
         }
-        let pdf = ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary("a PDF file")));
+        let pdf = ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
+            BinaryKind::Pdf,
+        )));
         assert!(chinese.report_problem(&pdf).contains("pdftotext"));
+        // The Chinese names the format in Chinese, never in the parser's English.
+        let png = ReportProblem::Parse(ParseError::Decode(DecodeError::KnownBinary(
+            BinaryKind::Png,
+        )));
+        let zh = chinese.report_problem(&png);
+        assert!(zh.contains("PNG 图片") && !zh.contains("image"), "{zh}");
     }
 
     /// The same for a tags file that cannot be read.

@@ -20,21 +20,74 @@ pub enum DecodeError {
     Empty,
 
     /// A known binary format (PDF, image, archive …).
-    #[error("this is {0}, not text; {hint}", hint = binary_hint(.0))]
-    KnownBinary(&'static str),
+    #[error("this is {0}, not text; {hint}", hint = .0.hint())]
+    KnownBinary(BinaryKind),
 
     /// Bytes that decode to no sensible text in any encoding paratag knows.
     #[error("this is not a text file (it holds binary data)")]
     Binary,
 }
 
-fn binary_hint(what: &str) -> &'static str {
-    if what.contains("PDF") {
-        "extract its text first (for example with `pdftotext -layout`)"
-    } else if what.contains("Word") || what.contains("RTF") {
-        "open it in Word or LibreOffice and save it as a Word document (.docx) first"
-    } else {
-        "open the report's text instead"
+/// The binary formats a report is sometimes mistaken for, told by their first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryKind {
+    Pdf,
+    Png,
+    Jpeg,
+    Gif,
+    /// A ZIP archive that is not a Word or OpenDocument file.
+    Zip,
+    /// An OLE compound file: an old Word `.doc`, or another old Office file.
+    OldOffice,
+    Rtf,
+    Gzip,
+    Program,
+}
+
+impl BinaryKind {
+    /// Every kind with its magic bytes.
+    const MAGIC: [(&[u8], Self); 9] = [
+        (b"%PDF-", Self::Pdf),
+        (b"\x89PNG\r\n\x1a\n", Self::Png),
+        (b"\xFF\xD8\xFF", Self::Jpeg),
+        (b"GIF8", Self::Gif),
+        (b"PK\x03\x04", Self::Zip),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Self::OldOffice),
+        (b"{\\rtf", Self::Rtf),
+        (b"\x1F\x8B", Self::Gzip),
+        (b"\x7FELF", Self::Program),
+    ];
+
+    /// What the file is, in English (the interface's other languages name it themselves).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Pdf => "a PDF file",
+            Self::Png => "a PNG image",
+            Self::Jpeg => "a JPEG image",
+            Self::Gif => "a GIF image",
+            Self::Zip => "a ZIP archive that is not a Word document",
+            Self::OldOffice => "an old Word .doc or Office file",
+            Self::Rtf => "an RTF document",
+            Self::Gzip => "a gzip archive",
+            Self::Program => "a program",
+        }
+    }
+
+    /// What to do instead.
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Pdf => "extract its text first (for example with `pdftotext -layout`)",
+            Self::OldOffice | Self::Rtf => {
+                "open it in Word or LibreOffice and save it as a Word document (.docx) first"
+            }
+            _ => "open the report's text instead",
+        }
+    }
+}
+
+impl std::fmt::Display for BinaryKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
     }
 }
 
@@ -81,25 +134,11 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
 }
 
 /// Formats that users open by mistake, told by their magic numbers.
-fn known_binary_format(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF file"),
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a ZIP archive that is not a Word document"),
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "an old Word .doc or Office file",
-        ),
-        (b"{\\rtf", "an RTF document"),
-        (b"\x1F\x8B", "a gzip archive"),
-        (b"\x7FELF", "a program"),
-    ];
-    MAGIC
+fn known_binary_format(bytes: &[u8]) -> Option<BinaryKind> {
+    BinaryKind::MAGIC
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, what)| *what)
+        .map(|(_, kind)| *kind)
 }
 
 /// UTF-16 without a BOM: decode a prefix both ways and keep the one that reads as text.
@@ -232,14 +271,18 @@ mod tests {
     #[test]
     fn known_binary_formats_are_named() {
         let pdf = decode(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap_err();
-        assert_eq!(pdf, DecodeError::KnownBinary("a PDF file"));
+        assert_eq!(pdf, DecodeError::KnownBinary(BinaryKind::Pdf));
         assert!(pdf.to_string().contains("pdftotext"));
         let png = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
-        assert_eq!(png, DecodeError::KnownBinary("a PNG image"));
-        assert!(matches!(
+        assert_eq!(png, DecodeError::KnownBinary(BinaryKind::Png));
+        assert_eq!(
+            png.to_string(),
+            "this is a PNG image, not text; open the report's text instead"
+        );
+        assert_eq!(
             decode(b"PK\x03\x04\x14\0\0\0").unwrap_err(),
-            DecodeError::KnownBinary(what) if what.contains("ZIP")
-        ));
+            DecodeError::KnownBinary(BinaryKind::Zip)
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod reflow;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-pub use decode::DecodeError;
+pub use decode::{BinaryKind, DecodeError};
 use furniture::Furniture;
 pub use furniture::is_job_number;
 use join::{Hyphenation, join_line};
