@@ -1072,17 +1072,6 @@ fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
 }
 
 #[test]
-fn the_window_icon_is_a_square_picture_with_transparent_corners() {
-    let icon = icon().expect("assets/icon.png decodes");
-    assert_eq!((icon.width, icon.height), (128, 128));
-    assert_eq!(icon.rgba.len(), 128 * 128 * 4);
-    // Rounded corners: the corner pixel is transparent, the middle opaque.
-    assert_eq!(icon.rgba[3], 0);
-    let middle = (64 * 128 + 64) * 4;
-    assert_eq!(icon.rgba[middle + 3], 255);
-}
-
-#[test]
 fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter() {
     let (mut app, ctx) = app();
     // The built-in report is text: P says so and changes nothing.
