@@ -332,12 +332,7 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let named = file
-        .document
-        .file
-        .as_deref()
-        .and_then(|name| tags.parent().map(|dir| dir.join(name)))
-        .filter(|path| path.exists());
+    let named = file.document.report_beside(tags);
     let document = match report.map(Path::to_path_buf).or(named) {
         Some(path) => match parse::read_report(&path) {
             Ok(document) => document,

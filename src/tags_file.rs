@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -56,6 +57,22 @@ pub struct DocumentRef {
     /// The report's file name, if it came from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+}
+
+impl DocumentRef {
+    /// The report these tags were saved with, when it is still beside the tags file at `tags`.
+    /// Only a plain file name counts: a name with folders in it (`../x`, `/etc/x`), which
+    /// paratag never writes, names nothing.
+    pub fn report_beside(&self, tags: &Path) -> Option<std::path::PathBuf> {
+        let name = Path::new(self.file.as_deref()?);
+        let mut parts = name.components();
+        let plain = matches!(
+            (parts.next(), parts.next()),
+            (Some(std::path::Component::Normal(_)), None)
+        );
+        let report = tags.parent()?.join(name);
+        (plain && report.is_file()).then_some(report)
+    }
 }
 
 /// One annotated paragraph.

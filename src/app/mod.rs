@@ -268,6 +268,11 @@ impl ParatagApp {
         &self.document
     }
 
+    /// The open report's file (none for the built-in report).
+    pub fn report_path(&self) -> Option<&Path> {
+        self.report_path.as_deref()
+    }
+
     pub fn annotations(&self) -> &Annotations {
         &self.annotations
     }

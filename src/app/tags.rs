@@ -589,23 +589,39 @@ impl ParatagApp {
     /// A tags file the user opened or dropped on the window: loaded for the open report. One
     /// that cannot be read says why and changes nothing — the tags on screen and their file
     /// stay as they were.
+    ///
+    /// Tags for another report, saved beside it (as paratag saves them), open that report with
+    /// them: what "Open with paratag" on a tags file, or dropping one, is for.
     pub(super) fn open_tags_file(&mut self, path: &Path) {
-        let problem = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
-            Err(error) => Some(self.strings().read_problem(&error)),
-            Ok(bytes) => tags_file::parse(&bytes)
-                .err()
-                .map(|error| self.strings().tags_problem(&error)),
+        let file = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
+            Err(error) => Err(self.strings().read_problem(&error)),
+            Ok(bytes) => {
+                tags_file::parse(&bytes).map_err(|error| self.strings().tags_problem(&error))
+            }
         };
-        if let Some(problem) = problem {
-            self.problem = Some(Strings::fill(
-                self.strings().cannot_open_dropped_tags,
-                &[("problem", &problem), ("path", &path.display())],
-            ));
+        let file = match file {
+            Ok(file) => file,
+            Err(problem) => {
+                self.problem = Some(Strings::fill(
+                    self.strings().cannot_open_dropped_tags,
+                    &[("problem", &problem), ("path", &path.display())],
+                ));
+                return;
+            }
+        };
+        self.problem = None;
+        self.preferences.remember_recent(path);
+        if file.document.symbol != self.document.symbol
+            && let Some(report) = file.document.report_beside(path)
+            && self.report_path.as_deref() != Some(report.as_path())
+            && !tags_file::looks_like_tags_file(
+                &storage::read_head(&report, 512).unwrap_or_default(),
+            )
+        {
+            self.open_now(&report, Some(path));
             return;
         }
-        self.problem = None;
         self.load_tags(path, false);
-        self.preferences.remember_recent(path);
     }
 
     /// The time now, for the annotations' `changed`, to the second as the file keeps it (so

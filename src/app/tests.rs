@@ -1038,6 +1038,71 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }
 
+/// Opening a tags file (File ▸ Open, a drop, "Open with" from the desktop) while another
+/// report is open opens the report the tags were saved with, from beside them, with the tags.
+#[test]
+fn opening_tags_for_another_report_opens_that_report_beside_them() {
+    let scratch = Scratch::new("tags-open-report");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Save);
+
+    let other = scratch.dir.join("data/other.txt");
+    std::fs::write(
+        &other,
+        seed::TEXT.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
+    )
+    .unwrap();
+    let mut app = ParatagApp::launch(
+        Some(&other),
+        None,
+        Some(scratch.dir.join("data")),
+        Preferences::default(),
+    );
+    assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/40/3"));
+    app.apply(&ctx, Command::OpenPath(scratch.tags()));
+    assert_eq!(app.report_path(), Some(scratch.report().as_path()));
+    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert_eq!(app.annotations().count(Tag::Challenge), 1);
+    assert!(app.modal().is_none());
+}
+
+/// A tags file naming a report that is not a plain file beside it — itself, another tags
+/// file, or a path with folders — opens nothing else: the usual question is asked.
+#[test]
+fn a_tags_file_naming_itself_or_a_path_elsewhere_opens_nothing_else() {
+    let scratch = Scratch::new("tags-names-itself");
+    let example = crate::tags_file::tests::documented_example()
+        .replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3");
+    let ctx = egui::Context::default();
+    for (name, file) in [
+        ("self.tags.ron", "self.tags.ron"),
+        ("up.tags.ron", "../report.txt"),
+        ("absolute.tags.ron", &*scratch.report().to_string_lossy()),
+    ] {
+        let tags = scratch.dir.join("data").join(name);
+        let text = example.replace(
+            "file: \"CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt\"",
+            &format!("file: {file:?}"),
+        );
+        assert!(text.contains(&format!("file: {file:?}")), "{text}");
+        std::fs::write(&tags, text).unwrap();
+        let mut app = scratch.launch();
+        app.apply(&ctx, Command::OpenPath(tags));
+        assert_eq!(
+            app.report_path(),
+            Some(scratch.report().as_path()),
+            "{name}"
+        );
+        assert!(
+            matches!(app.modal(), Some(Modal::ForeignTags { .. })),
+            "{name}"
+        );
+    }
+}
+
 /// Dropping a tags file that cannot be read says so and keeps the tags on screen and their
 /// file: nothing is blanked, and the next save still goes where it went.
 #[test]
