@@ -163,7 +163,9 @@ impl BuiltinDialog {
             .open_button_text(strings.open.into())
             .save_button_text(strings.save.into())
             .cancel_button_text(strings.cancel.into())
-            .default_size(egui::vec2(560.0, 420.0));
+            .default_size(egui::vec2(560.0, 420.0))
+            // In the middle of the window, where a system dialog appears, not in its corner.
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO);
         let dialog = match folder {
             Some(folder) => dialog.initial_path(folder),
             None => dialog,
