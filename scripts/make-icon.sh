@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# paratag's window icon (assets/icon.png): a page of text lines with the three tag colours
-# in its margin, as paragraphs look in the reader. Needs ImageMagick.
+# paratag's icons, rendered from assets/icons/paratag.svg (a page of text lines with the three
+# tag colours in its margin, as paragraphs look in the reader): the window icon
+# (assets/icon.png) and the desktop's hicolor sizes (assets/icons/hicolor/), which
+# `paratag install-desktop` and the Debian package install. The two smallest sizes have their
+# own drawings on the pixel grid (paratag-16.svg, paratag-24.svg), where the large one blurs.
+# Needs rsvg-convert (librsvg2-bin) and optipng.
 set -euo pipefail
-out=${1:-assets/icon.png}
-convert -size 128x128 xc:none \
-  -fill '#2B4C7E' -draw 'roundrectangle 4,4 123,123 22,22' \
-  -fill '#FFFFFF' -draw 'roundrectangle 24,16 103,111 8,8' \
-  -fill '#C0392B' -draw 'rectangle 32,28 37,44' \
-  -fill '#1E8449' -draw 'rectangle 32,56 37,72' \
-  -fill '#1F5FC8' -draw 'rectangle 32,84 37,100' \
-  -fill '#B8C2D0' \
-  -draw 'rectangle 45,29 94,33' -draw 'rectangle 45,39 86,43' \
-  -draw 'rectangle 45,57 94,61' -draw 'rectangle 45,67 80,71' \
-  -draw 'rectangle 45,85 94,89' -draw 'rectangle 45,95 88,99' \
-  -strip "PNG32:$out"
+cd "$(dirname "$0")/.."
+for size in 16 24 32 48 64 128 256 512; do
+  source=assets/icons/paratag.svg
+  [[ -f assets/icons/paratag-$size.svg ]] && source=assets/icons/paratag-$size.svg
+  out=assets/icons/hicolor/${size}x${size}/apps/paratag.png
+  mkdir -p "$(dirname "$out")"
+  rsvg-convert --width "$size" --height "$size" "$source" --output "$out"
+  optipng -quiet -o7 -strip all "$out"
+done
+cp assets/icons/hicolor/128x128/apps/paratag.png assets/icon.png

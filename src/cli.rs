@@ -113,6 +113,21 @@ pub enum Command {
         verify: bool,
     },
 
+    /// Show paratag in the desktop's launcher and "Open with" for reports and tags files: a
+    /// desktop entry, icons and the tags files' MIME type, in your data directory
+    /// (~/.local/share). Not needed after installing the Debian package.
+    InstallDesktop {
+        /// Install under this folder instead (e.g. /usr/local/share for every user).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
+
+    /// Remove what install-desktop installed.
+    UninstallDesktop {
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
+
     /// Check a tags file against a report: how many annotations anchor exactly, moved,
     /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
     Check {
@@ -311,6 +326,74 @@ pub fn save_loop(tags: &Path, verify: bool) -> ExitCode {
         }
         ExitCode::FAILURE
     }
+}
+
+/// `paratag install-desktop` and `paratag uninstall-desktop`.
+pub fn desktop(install: bool, data_dir: Option<&Path>) -> ExitCode {
+    if cfg!(any(windows, target_os = "macos")) {
+        eprintln!(
+            "paratag: install-desktop is for Linux and BSD desktops; on this system use the \
+             installer (docs/packaging.md)"
+        );
+        return ExitCode::FAILURE;
+    }
+    let Some(data_dir) = data_dir
+        .map(Path::to_path_buf)
+        .or_else(|| directories::BaseDirs::new().map(|dirs| dirs.data_dir().to_path_buf()))
+    else {
+        eprintln!("paratag: no home folder to install into; name one with --data-dir DIR");
+        return ExitCode::FAILURE;
+    };
+    let program = match std::env::current_exe().and_then(std::fs::canonicalize) {
+        Ok(program) => program,
+        Err(error) => {
+            eprintln!("paratag: cannot tell where this program is: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let files = crate::desktop::files(&program);
+    let done = if install {
+        crate::desktop::install(&data_dir, &files)
+    } else {
+        crate::desktop::uninstall(&data_dir, &files)
+    };
+    let outcome = match done {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            eprintln!("paratag: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut text = String::new();
+    let _ = match (install, outcome.files.is_empty()) {
+        (true, _) => writeln!(
+            text,
+            "Installed in {}, starting {}:",
+            data_dir.display(),
+            program.display()
+        ),
+        (false, true) => writeln!(text, "Nothing to remove in {}.", data_dir.display()),
+        (false, false) => writeln!(text, "Removed from {}:", data_dir.display()),
+    };
+    for file in &outcome.files {
+        let shown = file.strip_prefix(&data_dir).unwrap_or(file);
+        let _ = writeln!(text, "  {}", shown.display());
+    }
+    if !outcome.not_refreshed.is_empty() {
+        let _ = writeln!(
+            text,
+            "Not on this system: {} — the desktop takes the change at its next start.",
+            outcome.not_refreshed.join(", ")
+        );
+    }
+    if install {
+        text.push_str(
+            "paratag is now among the applications, and in \"Open with\" for PDF, Word, text \
+             and tags files.\n",
+        );
+    }
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 /// `paratag check TAGS [REPORT]`.

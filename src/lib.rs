@@ -13,6 +13,8 @@ pub mod app;
 pub mod cli;
 #[cfg(feature = "gui")]
 pub mod command;
+#[cfg(feature = "gui")]
+pub mod desktop;
 pub mod document;
 pub mod export;
 #[cfg(feature = "gui")]
