@@ -53,6 +53,8 @@ pub enum Command {
     ExportTo(PathBuf),
     /// Copy the briefing note to the clipboard in a text format.
     CopyExport(crate::export::Format),
+    /// Remove one problem or notice from above the report (its Dismiss button).
+    DismissNotice(crate::app::notices::NoticeId),
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -147,7 +149,8 @@ impl Command {
             | Self::OpenPath(_)
             | Self::SaveTo(_)
             | Self::ExportTo(_)
-            | Self::CopyExport(_) => vec![],
+            | Self::CopyExport(_)
+            | Self::DismissNotice(_) => vec![],
         }
     }
 
@@ -188,6 +191,7 @@ impl Command {
             | Self::OpenPath(_)
             | Self::SaveTo(_)
             | Self::ExportTo(_) => "",
+            Self::DismissNotice(_) => strings.dismiss,
         };
         label.to_owned()
     }

@@ -751,8 +751,8 @@ fn cases() -> Vec<Case> {
             tag(&mut app, &ctx, 4, Tag::GoodPractice);
             autosave(&mut app, &ctx);
             ensure(
-                app.notice().is_some_and(|n| n.contains("recovery copy")),
-                format!("{:?}", app.notice()),
+                app.problem().is_some_and(|n| n.contains("recovery copy")),
+                format!("{:?}", app.problem()),
             )?;
             ensure(
                 std::fs::read(s.path("data/recovery")).unwrap() == b"not a folder",

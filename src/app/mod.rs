@@ -3,6 +3,7 @@
 //! commands; nothing else changes it.
 
 pub mod dialogs;
+pub mod notices;
 pub mod pages;
 pub mod preferences;
 mod tags;
@@ -19,6 +20,7 @@ use crate::i18n::Strings;
 use crate::search::{self, Match};
 use crate::{fonts, parse, seed, ui};
 use dialogs::{Answer, NativePicker, Picked, ReportPicker};
+use notices::{About, Level, Notices};
 use preferences::Preferences;
 pub use tags::{RecoveryCopy, TagsState, beside as tags_beside, load_problem as tags_load_problem};
 
@@ -90,8 +92,8 @@ pub struct ParatagApp {
     tags: TagsState,
     /// This window's recovery copy and lock (made at the first autosave).
     recovery: Option<tags::RecoverySlot>,
-    /// Something to tell the user that is not a failure (tags re-anchored), until dismissed.
-    notice: Option<String>,
+    /// Problems and notices shown above the report until dismissed.
+    notices: Notices,
     /// Where the report came from: a path, or the built-in report's name.
     source: String,
     /// For each paragraph index, its block's index in the document.
@@ -111,8 +113,6 @@ pub struct ParatagApp {
     preferences: Preferences,
     /// The preferences last applied to the egui context.
     applied: Option<Preferences>,
-    /// A problem to show above the report until dismissed.
-    problem: Option<String>,
     modal: Option<Modal>,
     picker: Box<dyn ReportPicker>,
     pending_dialog: Option<(DialogKind, Answer)>,
@@ -186,7 +186,7 @@ impl ParatagApp {
             data_dir: None,
             tags: TagsState::default(),
             recovery: None,
-            notice: None,
+            notices: Notices::default(),
             source,
             annotations: Annotations::default(),
             history: History::default(),
@@ -197,7 +197,6 @@ impl ParatagApp {
             focus_note: false,
             preferences,
             applied: None,
-            problem: None,
             modal: None,
             picker: Box::new(NativePicker),
             pending_dialog: None,
@@ -213,8 +212,10 @@ impl ParatagApp {
         if let Some(path) = path {
             app.open_now(path, None);
         }
-        if app.problem.is_none() {
-            app.problem = problem.take();
+        if app.problem().is_none()
+            && let Some(problem) = problem.take()
+        {
+            app.notices.problem(About::Opening, problem);
         }
         app
     }
@@ -297,16 +298,23 @@ impl ParatagApp {
         &self.preferences
     }
 
+    /// The newest problem on screen.
     pub fn problem(&self) -> Option<&str> {
-        self.problem.as_deref()
+        self.notices
+            .latest(Level::Problem)
+            .map(|notice| notice.text.as_str())
     }
 
+    /// The newest notice on screen.
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.notices
+            .latest(Level::Info)
+            .map(|notice| notice.text.as_str())
     }
 
-    pub fn dismiss_notice(&mut self) {
-        self.notice = None;
+    /// Every problem and notice on screen, oldest first.
+    pub fn notices(&self) -> &Notices {
+        &self.notices
     }
 
     pub fn tags(&self) -> &TagsState {
@@ -517,9 +525,11 @@ impl ParatagApp {
         match self.export_bytes(&dialog.options, format) {
             Ok(bytes) => {
                 ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
-                self.notice = Some(self.strings().copied.to_owned());
+                self.notices.info(self.strings().copied);
             }
-            Err(error) => self.problem = Some(error.to_string()),
+            Err(error) => {
+                self.notices.problem(About::Other, error.to_string());
+            }
         }
     }
 
@@ -552,17 +562,15 @@ impl ParatagApp {
             });
         match written {
             Ok(()) => {
-                self.notice = Some(format!(
-                    "{} — {}",
-                    self.strings().exported_to,
-                    path.display()
-                ));
+                let notice = format!("{} — {}", self.strings().exported_to, path.display());
+                self.notices.info(notice);
             }
             Err(problem) => {
-                self.problem = Some(Strings::fill(
+                let problem = Strings::fill(
                     self.strings().could_not_export,
                     &[("problem", &problem), ("path", &path.display())],
-                ));
+                );
+                self.notices.problem(About::Other, problem);
             }
         }
     }
@@ -609,9 +617,19 @@ impl ParatagApp {
         self.find.open = false;
     }
 
-    pub fn dismiss_problem(&mut self) {
-        self.problem = None;
+    /// Dismiss every problem on screen. A failed save's problem dismissed, Save stops
+    /// offering Save As beside it (the next failure says so again).
+    pub fn dismiss_problems(&mut self) {
+        self.notices.dismiss_level(Level::Problem);
         self.tags.save_failed = false;
+    }
+
+    fn dismiss(&mut self, id: notices::NoticeId) {
+        if let Some(notice) = self.notices.dismiss(id)
+            && notice.about == About::Saving
+        {
+            self.tags.save_failed = false;
+        }
     }
 
     pub fn close_modal(&mut self) {
@@ -635,6 +653,7 @@ impl ParatagApp {
             Command::Export => self.open_export_dialog(),
             Command::ExportTo(path) => self.export_to(&path),
             Command::CopyExport(format) => self.copy_export(ctx, format),
+            Command::DismissNotice(id) => self.dismiss(id),
             Command::SaveTo(path) => {
                 if self.save_to(&path, None, crate::storage::Allow::default())
                     && self.tags.closing == tags::Closing::AfterSave
@@ -695,7 +714,7 @@ impl ParatagApp {
                 if self.document.printed.is_some() {
                     self.preferences.show_original_page ^= true;
                 } else {
-                    self.notice = Some(self.strings().pages_only_pdf.to_owned());
+                    self.notices.info(self.strings().pages_only_pdf);
                 }
             }
             Command::ZoomIn => self.preferences.zoom_in(),
@@ -720,10 +739,8 @@ impl ParatagApp {
         }
         if let Some((cut, _)) = note.char_indices().nth(MAX_NOTE_CHARS) {
             note.truncate(cut);
-            self.notice = Some(Strings::fill(
-                self.strings().note_too_long,
-                &[("max", &MAX_NOTE_CHARS)],
-            ));
+            let notice = Strings::fill(self.strings().note_too_long, &[("max", &MAX_NOTE_CHARS)]);
+            self.notices.info(notice);
         }
         self.history.type_note(
             &mut self.annotations,
@@ -827,8 +844,7 @@ impl ParatagApp {
                 self.filter = TagSet::EMPTY;
                 let query = std::mem::take(&mut self.find.query);
                 self.set_find_query(&query);
-                self.problem = None;
-                self.notice = None;
+                self.notices.clear();
                 self.preferences.remember_recent(path);
                 // The previous report's unsaved tags were given up (the user was asked): its
                 // recovery copy goes, and this window starts a new one for this report.
@@ -838,7 +854,10 @@ impl ParatagApp {
                 self.attach_tags(tags);
             }
             // The report on screen stays as it was.
-            Err(error) => self.problem = Some(self.strings().report_error(&error)),
+            Err(error) => {
+                let problem = self.strings().report_error(&error);
+                self.notices.problem(About::Opening, problem);
+            }
         }
     }
 
@@ -1004,7 +1023,7 @@ impl ParatagApp {
             folder,
             suggested,
         ));
-        self.notice = Some(self.strings().no_dialog.to_owned());
+        self.notices.info(self.strings().no_dialog);
     }
 
     /// The built-in file chooser, while it is open: draw it, and when the user chose a path,

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use eframe::egui;
 
+use super::notices::About;
 use super::{Modal, ParatagApp};
 use crate::history::History;
 use crate::i18n::Strings;
@@ -164,7 +165,7 @@ impl ParatagApp {
         self.annotations = anchored.annotations;
         self.start_tags(path.to_owned(), Stamp::of(Some(&bytes)), anchored.orphans);
         if anchored.moved + anchored.fuzzy + self.tags.orphans.len() > 0 {
-            self.notice = Some(Strings::fill(
+            let notice = Strings::fill(
                 self.strings().reanchored,
                 &[
                     ("exact", &anchored.exact),
@@ -172,7 +173,8 @@ impl ParatagApp {
                     ("fuzzy", &anchored.fuzzy),
                     ("orphans", &self.tags.orphans.len()),
                 ],
-            ));
+            );
+            self.notices.info(notice);
         }
     }
 
@@ -195,7 +197,8 @@ impl ParatagApp {
             blocked: true,
             ..TagsState::default()
         };
-        self.problem = Some(load_problem(self.strings(), path, problem));
+        let problem = load_problem(self.strings(), path, problem);
+        self.notices.problem(About::Opening, problem);
     }
 
     /// Save to the tags file (Ctrl+S). Without a file to write, or when the file could not
@@ -256,10 +259,8 @@ impl ParatagApp {
                 self.tags.path = Some(path.to_owned());
                 self.tags.stamp = Some(stamp);
                 self.tags.blocked = false;
-                if self.tags.save_failed {
-                    self.tags.save_failed = false;
-                    self.problem = None;
-                }
+                self.tags.save_failed = false;
+                self.notices.withdraw(About::Saving);
                 // What was saved is an undo step of its own: the next keystroke starts another.
                 self.history.end_typing();
                 self.history.mark_saved();
@@ -292,10 +293,11 @@ impl ParatagApp {
 
     fn save_failed(&mut self, path: &Path, problem: &dyn std::fmt::Display) -> bool {
         self.tags.save_failed = true;
-        self.problem = Some(Strings::fill(
+        let problem = Strings::fill(
             self.strings().could_not_save,
             &[("problem", problem), ("path", &path.display())],
-        ));
+        );
+        self.notices.problem(About::Saving, problem);
         false
     }
 
@@ -362,12 +364,14 @@ impl ParatagApp {
         };
         let path = slot.copy_path();
         match slot.write(text.as_bytes()) {
-            Ok(()) => {}
+            Ok(()) => self.notices.withdraw(About::Recovery),
             Err(error) => {
-                self.notice = Some(Strings::fill(
+                // A problem, not a notice: until it is put right, a crash loses the changes.
+                let problem = Strings::fill(
                     self.strings().could_not_write_recovery,
                     &[("problem", &error), ("path", &path.display())],
-                ));
+                );
+                self.notices.problem(About::Recovery, problem);
             }
         }
         // A failed write is said once, not retried every frame; the next change tries again.
@@ -470,7 +474,8 @@ impl ParatagApp {
                 remove_copy(&copy.path);
             }
             Err(problem) => {
-                self.problem = Some(load_problem(self.strings(), &copy.path, &problem));
+                let problem = load_problem(self.strings(), &copy.path, &problem);
+                self.notices.problem(About::Other, problem);
             }
         }
     }
@@ -580,10 +585,11 @@ impl ParatagApp {
         self.tags.path = None;
         self.tags.stamp = None;
         self.replace_history(History::unsaved());
-        self.notice = Some(Strings::fill(
+        let notice = Strings::fill(
             self.strings().foreign_tags_taken,
             &[("theirs", &theirs), ("path", &path.display())],
-        ));
+        );
+        self.notices.info(notice);
     }
 
     /// A tags file the user opened or dropped on the window: loaded for the open report. One
@@ -602,14 +608,15 @@ impl ParatagApp {
         let file = match file {
             Ok(file) => file,
             Err(problem) => {
-                self.problem = Some(Strings::fill(
+                let problem = Strings::fill(
                     self.strings().cannot_open_dropped_tags,
                     &[("problem", &problem), ("path", &path.display())],
-                ));
+                );
+                self.notices.problem(About::Opening, problem);
                 return;
             }
         };
-        self.problem = None;
+        self.notices.withdraw(About::Opening);
         self.preferences.remember_recent(path);
         if file.document.symbol != self.document.symbol
             && let Some(report) = file.document.report_beside(path)

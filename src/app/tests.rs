@@ -548,6 +548,47 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
     );
 }
 
+/// Problems queue: a second one never erases the first, and what is put right withdraws only
+/// its own problem.
+#[test]
+fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
+    use super::notices::Level;
+    let scratch = Scratch::new("two-problems");
+    let ctx = egui::Context::default();
+    let mut app = scratch.launch();
+    select_number(&mut app, &ctx, 6);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    std::fs::create_dir_all(scratch.tags()).unwrap();
+    app.apply(&ctx, Command::Save);
+    let bad = scratch.dir.join("damaged.tags.ron");
+    std::fs::write(&bad, "(\n    format: 1,\n    document: (symbol: \"A/1\",").unwrap();
+    // (Dropped while the tags are unsaved, OpenPath would first ask; the answer opens it so.)
+    app.open_tags_file(&bad);
+    let problems = |app: &ParatagApp| -> Vec<String> {
+        app.notices()
+            .iter()
+            .filter(|notice| notice.level == Level::Problem)
+            .map(|notice| notice.text.clone())
+            .collect()
+    };
+    let both = problems(&app);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(both[0].starts_with("Could not save"), "{both:?}");
+    assert!(both[1].contains("damaged.tags.ron"), "{both:?}");
+
+    app.apply(
+        &ctx,
+        Command::SaveTo(scratch.dir.join("elsewhere.tags.ron")),
+    );
+    assert!(!app.history().is_modified());
+    assert_eq!(problems(&app), [both[1].clone()]);
+
+    // Dismissing one removes that one.
+    let id = app.notices().iter().next().unwrap().id;
+    app.apply(&ctx, Command::DismissNotice(id));
+    assert!(problems(&app).is_empty());
+}
+
 /// Problems speak the interface's language: a failed save and a missing file dialog in the
 /// Chinese interface, with the file's path and the cause filled in.
 #[test]
@@ -568,7 +609,7 @@ fn problems_speak_the_interface_language() {
     );
     assert!(!problem.contains("{problem}") && !problem.contains("{path}"));
 
-    app.dismiss_problem();
+    app.dismiss_problems();
     app.set_picker(Box::new(ScriptedPicker::new(Picked::Unavailable)));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     let notice = app.notice().unwrap();

@@ -17,6 +17,7 @@ pub use reader::RowHeights;
 use eframe::egui::{self, Rangef};
 
 use crate::app::ParatagApp;
+use crate::app::notices::{About, Level};
 use crate::command::Command;
 
 /// The whole window for one frame; returns the commands the user gave.
@@ -24,8 +25,8 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
-    if let Some(problem) = app.problem().map(str::to_owned) {
-        egui::Panel::top("problem").show(ui, |ui| problem_ui(ui, app, &problem, &mut commands));
+    if !app.notices().is_empty() {
+        egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, app, &mut commands));
     }
     if let Some(path) = app.converting().map(std::path::Path::to_path_buf) {
         let strings = app.strings();
@@ -44,16 +45,6 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
                     template,
                     &[("file", &path.display())],
                 ));
-            });
-        });
-    }
-    if let Some(notice) = app.notice().map(str::to_owned) {
-        egui::Panel::top("notice").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("ℹ {notice}"));
-                if ui.button(app.strings().dismiss).clicked() {
-                    app.dismiss_notice();
-                }
             });
         });
     }
@@ -89,18 +80,26 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
     commands
 }
 
-/// A problem the user must see (a report or tags file that could not be opened, a save that
-/// failed), until dismissed. A failed save offers Save As right there.
-fn problem_ui(ui: &mut egui::Ui, app: &mut ParatagApp, problem: &str, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {problem}"));
-        if app.tags().save_failed || app.tags().blocked {
-            command_button(ui, app, Command::SaveAs, commands);
-        }
-        if ui.button(app.strings().dismiss).clicked() {
-            app.dismiss_problem();
-        }
-    });
+/// The problems the user must see (a report or tags file that could not be opened, a save
+/// that failed) and the notices (tags re-anchored, a note exported), oldest first, each until
+/// dismissed. A failed save offers Save As right there.
+fn notices_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+    for notice in app.notices().iter() {
+        ui.horizontal_wrapped(|ui| {
+            match notice.level {
+                Level::Problem => {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", notice.text));
+                }
+                Level::Info => {
+                    ui.label(format!("ℹ {}", notice.text));
+                }
+            }
+            if notice.about == About::Saving && (app.tags().save_failed || app.tags().blocked) {
+                command_button(ui, app, Command::SaveAs, commands);
+            }
+            command_button(ui, app, Command::DismissNotice(notice.id), commands);
+        });
+    }
 }
 
 /// The report keeps at least this width; the side panels give way when the window narrows.
