@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::Tag;
+use crate::export::ExportError;
 use crate::import::doc::DocError;
 use crate::import::docx::DocxError;
 use crate::import::odt::OdtError;
@@ -176,6 +177,15 @@ pub struct Strings {
     pub cannot_open_dropped_tags: &'static str,
     pub foreign_tags_taken: &'static str,
     pub no_dialog: &'static str,
+    /// The kinds of file the system's file dialogs filter by.
+    pub filter_reports: &'static str,
+    pub filter_all_files: &'static str,
+    pub filter_tags: &'static str,
+    pub filter_briefing: &'static str,
+    /// The built-in report's name where a file's path would be ({name}).
+    pub builtin_source: &'static str,
+    /// Why a briefing note cannot be made, in this language.
+    pub export_problem: fn(&ExportError) -> String,
     pub open: &'static str,
     // A report that cannot be opened ({problem}, {path}, {size}, {what}).
     pub cannot_open_report: &'static str,
@@ -472,6 +482,15 @@ fn chinese_binary_kind(kind: BinaryKind) -> &'static str {
     }
 }
 
+fn chinese_export_problem(error: &ExportError) -> String {
+    match error {
+        ExportError::NothingTagged => {
+            "没有可导出的内容：没有段落带有所选的标签（请先标注段落）".to_owned()
+        }
+        ExportError::Docx(problem) => format!("无法生成 Word 文档：{problem}"),
+    }
+}
+
 fn chinese_docx_problem(error: &DocxError) -> String {
     match error {
         DocxError::Package(problem) => format!("Word 文档已损坏（无法读取其 ZIP 包：{problem}）"),
@@ -670,6 +689,12 @@ static ENGLISH: Strings = Strings {
                          them, so the other report's file stays as it is — {path}",
     no_dialog: "This desktop has no file dialog of its own (neither the XDG desktop portal nor \
                 zenity), so paratag shows its own. Install zenity to use the desktop's.",
+    filter_reports: "Reports and tags",
+    filter_all_files: "All files",
+    filter_tags: "paratag tags",
+    filter_briefing: "Briefing note",
+    builtin_source: "{name} (built-in)",
+    export_problem: ExportError::to_string,
     open: "Open",
     cannot_open_report: "Cannot open the report: {problem} — {path}",
     report_too_large: "the file is {size} MiB, too large to be a report",
@@ -853,6 +878,12 @@ static CHINESE: Strings = Strings {
     cannot_open_dropped_tags: "无法打开标签文件：{problem}。屏幕上的标签保持不变 — {path}",
     foreign_tags_taken: "{theirs} 的标签已用于本报告。保存时会询问保存位置，另一报告的文件保持不变 — {path}",
     no_dialog: "此桌面没有自带的文件对话框（既没有 XDG 桌面门户，也没有 zenity），因此使用 paratag 自己的文件对话框。安装 zenity 即可使用桌面的对话框。",
+    filter_reports: "报告和标签文件",
+    filter_all_files: "所有文件",
+    filter_tags: "paratag 标签文件",
+    filter_briefing: "简报",
+    builtin_source: "{name}（内置报告）",
+    export_problem: chinese_export_problem,
     open: "打开",
     cannot_open_report: "无法打开报告：{problem} — {path}",
     report_too_large: "文件大小为 {size} MiB，太大，不可能是一份报告",
@@ -999,6 +1030,7 @@ mod tests {
                 chinese.cannot_open_dropped_tags,
             ),
             (english.foreign_tags_taken, chinese.foreign_tags_taken),
+            (english.builtin_source, chinese.builtin_source),
             (english.filter_showing, chinese.filter_showing),
             (english.cannot_open_report, chinese.cannot_open_report),
             (english.report_too_large, chinese.report_too_large),

@@ -32,8 +32,13 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 /// Asks the user for a report to open.
 pub trait ReportPicker {
     /// Start asking, in `folder` (the open report's); the answer arrives on the returned
-    /// channel.
-    fn pick_report(&self, ctx: &egui::Context, folder: Option<&Path>) -> Answer;
+    /// channel. `filters` names the two filters: reports and tags files, and all files.
+    fn pick_report(
+        &self,
+        ctx: &egui::Context,
+        folder: Option<&Path>,
+        filters: (&str, &str),
+    ) -> Answer;
 
     /// Ask where to save a file, in `folder`, suggesting a name; `filter` names the kind of
     /// file and its extensions.
@@ -51,16 +56,22 @@ pub trait ReportPicker {
 pub struct NativePicker;
 
 impl ReportPicker for NativePicker {
-    fn pick_report(&self, ctx: &egui::Context, folder: Option<&Path>) -> Answer {
+    fn pick_report(
+        &self,
+        ctx: &egui::Context,
+        folder: Option<&Path>,
+        filters: (&str, &str),
+    ) -> Answer {
         let folder = folder.map(Path::to_path_buf);
+        let (reports, all) = (filters.0.to_owned(), filters.1.to_owned());
         ask_on_worker(ctx, move || {
             in_folder(rfd::FileDialog::new(), folder)
                 .set_title("paratag")
                 .add_filter(
-                    "Reports and tags",
+                    reports,
                     &["pdf", "docx", "doc", "odt", "txt", "text", "ron"],
                 )
-                .add_filter("All files", &["*"])
+                .add_filter(all, &["*"])
                 .pick_file()
         })
     }

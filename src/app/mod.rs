@@ -94,8 +94,6 @@ pub struct ParatagApp {
     recovery: Option<tags::RecoverySlot>,
     /// Problems and notices shown above the report until dismissed.
     notices: Notices,
-    /// Where the report came from: a path, or the built-in report's name.
-    source: String,
     /// For each paragraph index, its block's index in the document.
     paragraph_blocks: Vec<usize>,
     /// The document's fingerprints, for saving and re-anchoring tags.
@@ -166,7 +164,6 @@ pub fn mark_start() {
 impl std::fmt::Debug for ParatagApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ParatagApp")
-            .field("source", &self.source)
             .field("selected", &self.selected)
             .field("filter", &self.filter)
             .finish_non_exhaustive()
@@ -177,7 +174,7 @@ impl ParatagApp {
     /// The app showing the report at `path`, or the built-in report without one. A report that
     /// cannot be opened leaves the built-in report on screen with the reason above it.
     pub fn new(path: Option<&Path>, preferences: Preferences) -> Self {
-        let (document, source, mut problem) = builtin_report();
+        let (document, mut problem) = builtin_report();
         let mut app = Self {
             paragraph_blocks: paragraph_blocks(&document),
             fingerprints: crate::tags_file::Fingerprints::new(&document),
@@ -187,7 +184,6 @@ impl ParatagApp {
             tags: TagsState::default(),
             recovery: None,
             notices: Notices::default(),
-            source,
             annotations: Annotations::default(),
             history: History::default(),
             selected: None,
@@ -325,8 +321,12 @@ impl ParatagApp {
         self.modal.as_ref()
     }
 
-    pub fn source(&self) -> &str {
-        &self.source
+    /// Where the report came from: its path, or the built-in report's name.
+    pub fn source(&self) -> String {
+        match &self.report_path {
+            Some(path) => path.display().to_string(),
+            None => Strings::fill(self.strings().builtin_source, &[("name", &seed::FILE_NAME)]),
+        }
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -465,7 +465,7 @@ impl ParatagApp {
         let preview = self
             .export_bytes(&options, crate::export::Format::Text)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|error| error.to_string());
+            .map_err(|error| (self.strings().export_problem)(&error));
         if let Some(dialog) = &mut self.export_dialog {
             dialog.preview = Some((options, revision, preview.clone()));
         }
@@ -501,7 +501,7 @@ impl ParatagApp {
             ctx,
             self.report_folder().as_deref(),
             &suggested,
-            ("Briefing note", &[extension]),
+            (self.strings().filter_briefing, &[extension]),
         );
         self.pending_dialog = Some((DialogKind::Export, answer));
     }
@@ -528,7 +528,8 @@ impl ParatagApp {
                 self.notices.info(self.strings().copied);
             }
             Err(error) => {
-                self.notices.problem(About::Other, error.to_string());
+                let problem = (self.strings().export_problem)(&error);
+                self.notices.problem(About::Other, problem);
             }
         }
     }
@@ -555,7 +556,7 @@ impl ParatagApp {
         let protected = self.export_protected();
         let written = self
             .export_bytes(&dialog.options, dialog.format)
-            .map_err(|error| error.to_string())
+            .map_err(|error| (self.strings().export_problem)(&error))
             .and_then(|bytes| {
                 crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)
                     .map_err(|error| self.strings().save_problem(&error))
@@ -642,7 +643,9 @@ impl ParatagApp {
             Command::OpenReport => {
                 if self.pending_dialog.is_none() {
                     let folder = self.report_folder();
-                    let answer = self.picker.pick_report(ctx, folder.as_deref());
+                    let strings = self.strings();
+                    let filters = (strings.filter_reports, strings.filter_all_files);
+                    let answer = self.picker.pick_report(ctx, folder.as_deref(), filters);
                     self.pending_dialog = Some((DialogKind::Open, answer));
                 }
             }
@@ -837,7 +840,6 @@ impl ParatagApp {
                 self.fingerprints = crate::tags_file::Fingerprints::new(&document);
                 self.document = document;
                 self.report_path = Some(path.to_owned());
-                self.source = path.display().to_string();
                 self.annotations = Annotations::default();
                 self.replace_history(History::default());
                 self.selected = None;
@@ -1088,9 +1090,9 @@ impl eframe::App for ParatagApp {
     }
 }
 
-fn builtin_report() -> (Document, String, Option<String>) {
+fn builtin_report() -> (Document, Option<String>) {
     match seed::document() {
-        Ok(document) => (document, format!("{} (built-in)", seed::FILE_NAME), None),
+        Ok(document) => (document, None),
         // The seed is checked by the tests; should it ever fail, show an empty document and
         // the reason rather than no window at all.
         Err(error) => (
@@ -1103,7 +1105,6 @@ fn builtin_report() -> (Document, String, Option<String>) {
                 removed: Vec::new(),
                 printed: None,
             },
-            seed::FILE_NAME.to_owned(),
             Some(format!("The built-in report cannot be read: {error}")),
         ),
     }

@@ -233,7 +233,7 @@ impl ParatagApp {
                 ctx,
                 self.report_folder().as_deref(),
                 &suggested,
-                ("paratag tags", &["ron"]),
+                (self.strings().filter_tags, &["ron"]),
             );
             self.pending_dialog = Some((super::DialogKind::SaveAs, answer));
         }

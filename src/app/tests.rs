@@ -194,10 +194,11 @@ fn answer_dialog(app: &mut ParatagApp, ctx: &egui::Context, command: Command) {
 }
 
 /// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog,
-/// and records which folder it was opened in.
+/// and records which folder it was opened in and the name of its first filter.
 struct ScriptedPicker {
     answer: Picked,
     asked_in: std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>,
+    filters: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 impl ScriptedPicker {
@@ -205,12 +206,19 @@ impl ScriptedPicker {
         Self {
             answer,
             asked_in: std::rc::Rc::default(),
+            filters: std::rc::Rc::default(),
         }
     }
 }
 
 impl ReportPicker for ScriptedPicker {
-    fn pick_report(&self, _ctx: &egui::Context, folder: Option<&Path>) -> Answer {
+    fn pick_report(
+        &self,
+        _ctx: &egui::Context,
+        folder: Option<&Path>,
+        filters: (&str, &str),
+    ) -> Answer {
+        self.filters.borrow_mut().push(filters.0.to_owned());
         self.asked_in
             .borrow_mut()
             .push(folder.map(Path::to_path_buf));
@@ -224,9 +232,9 @@ impl ReportPicker for ScriptedPicker {
         ctx: &egui::Context,
         folder: Option<&Path>,
         _suggested: &str,
-        _filter: (&str, &[&str]),
+        filter: (&str, &[&str]),
     ) -> Answer {
-        self.pick_report(ctx, folder)
+        self.pick_report(ctx, folder, (filter.0, ""))
     }
 }
 
@@ -274,6 +282,7 @@ fn file_dialogs_open_in_the_reports_folder() {
     built_in.set_picker(Box::new(ScriptedPicker {
         answer: Picked::Cancelled,
         asked_in: std::rc::Rc::clone(&asked),
+        filters: std::rc::Rc::default(),
     }));
     answer_dialog(&mut built_in, &ctx, Command::OpenReport);
     assert_eq!(
@@ -610,11 +619,15 @@ fn problems_speak_the_interface_language() {
     assert!(!problem.contains("{problem}") && !problem.contains("{path}"));
 
     app.dismiss_problems();
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Unavailable)));
+    let picker = ScriptedPicker::new(Picked::Unavailable);
+    let filters = std::rc::Rc::clone(&picker.filters);
+    app.set_picker(Box::new(picker));
     answer_dialog(&mut app, &ctx, Command::OpenReport);
     let notice = app.notice().unwrap();
     assert!(notice.starts_with("此桌面没有自带的文件对话框"), "{notice}");
     assert!(app.builtin_dialog().is_some());
+    // The system dialog's filter is named in Chinese too.
+    assert_eq!(*filters.borrow(), ["报告和标签文件"]);
 
     // A damaged PDF: said in Chinese, and the report on screen stays. (A fresh window: this
     // one would first ask to discard its unsaved tag.)
@@ -630,6 +643,11 @@ fn problems_speak_the_interface_language() {
     );
     assert!(problem.ends_with(&pdf.display().to_string()), "{problem}");
     assert_eq!(app.document().paragraphs().count(), 22);
+    // The built-in report's name, and why there is nothing to export, in Chinese.
+    assert_eq!(app.source(), format!("{}（内置报告）", seed::FILE_NAME));
+    app.apply(&ctx, Command::Export);
+    let nothing = app.export_preview().unwrap_err();
+    assert!(nothing.starts_with("没有可导出的内容"), "{nothing}");
 
     // A tags file cut short: where, in Chinese.
     let cut = scratch.dir.join("cut.tags.ron");
