@@ -275,6 +275,99 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The Word note as a delegate sends it up: spaced blocks, no faux italics, the note marked
+/// in the margin, the symbol in every page's header, "Page N of M" in the footer as fields,
+/// and document properties naming the note, its author and its date — in both languages.
+#[test]
+fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
+    let dir = workspace("docx-parts");
+    let app = app(&dir);
+    for (language, page_of, title) in [
+        (NoteLanguage::English, ["Page ", " of "], "Briefing note: "),
+        (NoteLanguage::Chinese, ["第", "页，共"], "简报："),
+    ] {
+        let options = ExportOptions {
+            author: "Ana Ruiz & <Co>".to_owned(),
+            ..options(language, Grouping::ByTag)
+        };
+        let bytes = app.export_bytes(&options, Format::Docx).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = |name: &str| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+            text
+        };
+        let (styles, header, footer, core) = (
+            read("word/styles.xml"),
+            read("word/header1.xml"),
+            read("word/footer1.xml"),
+            read("docProps/core.xml"),
+        );
+        let styles = roxmltree::Document::parse(&styles).unwrap();
+        let style = |id: &str| {
+            styles
+                .descendants()
+                .find(|node| {
+                    node.has_tag_name("style")
+                        && node
+                            .attributes()
+                            .any(|a| a.name() == "styleId" && a.value() == id)
+                })
+                .unwrap_or_else(|| panic!("style {id} missing"))
+        };
+        let has = |node: roxmltree::Node<'_, '_>, tag: &str| {
+            node.descendants().any(|child| child.has_tag_name(tag))
+        };
+        let spacing_after = |id: &str| -> u32 {
+            style(id)
+                .descendants()
+                .find(|node| node.has_tag_name("spacing"))
+                .and_then(|node| node.attributes().find(|a| a.name() == "after"))
+                .and_then(|a| a.value().parse().ok())
+                .unwrap_or(0)
+        };
+        for id in ["Quote", "ReportSection", "Note"] {
+            assert!(!has(style(id), "i"), "{id} is italic");
+        }
+        for id in ["Title", "Heading1", "Quote", "Citation", "Note"] {
+            assert!(spacing_after(id) > 0, "{id} has no space after it");
+        }
+        // The note's space after sets it apart from the next excerpt, more than a quote's.
+        assert!(spacing_after("Note") > spacing_after("Quote"));
+        assert!(has(style("Note"), "pBdr"), "the note has no margin bar");
+
+        assert!(header.contains("CAC/COSP/WG.2/2017/L.1/Add.1"), "{header}");
+        let footer_doc = roxmltree::Document::parse(&footer).unwrap();
+        let fields: Vec<&str> = footer_doc
+            .descendants()
+            .filter(|node| node.has_tag_name("instrText"))
+            .filter_map(|node| node.text())
+            .map(str::trim)
+            .collect();
+        assert_eq!(fields, ["PAGE", "NUMPAGES"], "{footer}");
+        for words in page_of {
+            assert!(footer.contains(words), "{words} missing: {footer}");
+        }
+
+        let core = roxmltree::Document::parse(&core).unwrap();
+        let value = |tag: &str| {
+            core.descendants()
+                .find(|node| node.has_tag_name(tag))
+                .and_then(|node| node.text())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(
+            value("title"),
+            format!("{title}CAC/COSP/WG.2/2017/L.1/Add.1")
+        );
+        assert_eq!(value("creator"), "Ana Ruiz & <Co>");
+        assert_eq!(value("created"), format!("{DATE}T00:00:00Z"));
+        assert_eq!(value("modified"), format!("{DATE}T00:00:00Z"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn the_csv_reads_back_to_the_same_rows() {
     let dir = workspace("csv");

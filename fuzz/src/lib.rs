@@ -221,6 +221,7 @@ pub fn export(input: &ExportInput) {
         },
         merge_consecutive: input.merge_consecutive,
         date: input.date.clone(),
+        author: String::new(),
     };
     let wanted = |tags: TagSet| {
         tags.iter()

@@ -3,7 +3,9 @@
 //! whole note from Word's style gallery.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType,
+    AlignmentType, BorderType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Style, StyleType,
 };
 
 use super::{BriefingNote, Excerpt, ExportError, NoteLanguage};
@@ -18,46 +20,68 @@ const QUOTE: &str = "Quote";
 const CITATION: &str = "Citation";
 const NOTE: &str = "Note";
 const BODY: &str = "Normal";
+const MARGINAL: &str = "Header";
 
-/// Sizes are in half-points, indents in twentieths of a point.
+/// Sizes are in half-points; indents and spacing in twentieths of a point (567 = 1 cm).
+///
+/// Every block has space before and after it, so a note never runs into the next quote. No
+/// style is italic: Chinese has no italics (Word slants the glyphs, which is wrong in CJK
+/// typography), and the quote is set apart by its indent instead, in the body font. The
+/// delegate's note is indented with the quote and marked by a bar in the margin, so it reads
+/// as belonging to the excerpt above it.
 fn styles(docx: Docx) -> Docx {
-    let paragraph = |id: &str, name: &str| {
+    let paragraph = |id: &str, name: &str, before: u32, after: u32| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
             .based_on(BODY)
             .q_format(true)
+            .line_spacing(LineSpacing::new().before(before).after(after))
     };
-    docx.add_style(paragraph(TITLE, "Title").size(36).bold())
-        .add_style(paragraph(SUMMARY, "Subtitle").size(20).color("555555"))
+    let mut note = paragraph(NOTE, "Note", 60, 320)
+        .indent(
+            Some(567),
+            Some(SpecialIndentType::Hanging(0)),
+            Some(567),
+            None,
+        )
+        .color("1F3864");
+    note.paragraph_property = note.paragraph_property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Left)
+                .val(BorderType::Single)
+                .size(18)
+                .space(8)
+                .color("1F3864"),
+        ),
+    );
+    docx.add_style(paragraph(TITLE, "Title", 0, 80).size(36).bold())
         .add_style(
-            paragraph(HEADING, "heading 1")
+            paragraph(SUMMARY, "Subtitle", 0, 360)
+                .size(20)
+                .color("555555"),
+        )
+        .add_style(
+            paragraph(HEADING, "heading 1", 360, 160)
                 .size(30)
                 .bold()
                 .color("1F3864")
                 .outline_lvl(0),
         )
         .add_style(
-            paragraph(SECTION, "Report section")
+            paragraph(SECTION, "Report section", 240, 60)
                 .size(20)
-                .italic()
                 .color("555555"),
         )
-        .add_style(paragraph(TAGS, "Excerpt tags").size(20).bold())
+        .add_style(paragraph(TAGS, "Excerpt tags", 240, 60).size(20).bold())
+        .add_style(paragraph(QUOTE, "Quote", 0, 80).indent(Some(567), None, Some(567), None))
         .add_style(
-            paragraph(QUOTE, "Quote")
-                .italic()
-                .indent(Some(567), None, Some(567), None),
-        )
-        .add_style(
-            paragraph(CITATION, "Citation")
+            paragraph(CITATION, "Citation", 0, 120)
                 .size(20)
+                .color("555555")
                 .align(AlignmentType::Right),
         )
-        .add_style(
-            paragraph(NOTE, "Note")
-                .indent(Some(284), Some(SpecialIndentType::Hanging(0)), None, None)
-                .color("1F3864"),
-        )
+        .add_style(note)
+        .add_style(paragraph(MARGINAL, "Header", 0, 0).size(18).color("555555"))
 }
 
 fn text_paragraph(style: &str, text: &str) -> Paragraph {
@@ -87,7 +111,7 @@ fn excerpt(
     heading: Option<&str>,
 ) -> Docx {
     if let Some(heading) = heading {
-        docx = docx.add_paragraph(text_paragraph(SECTION, heading));
+        docx = docx.add_paragraph(text_paragraph(SECTION, heading).keep_next(true));
     }
     if show_tags {
         let mut paragraph = Paragraph::new().style(TAGS);
@@ -101,12 +125,14 @@ fn excerpt(
                     .color(tag_color(*tag)),
             );
         }
-        docx = docx.add_paragraph(paragraph);
+        docx = docx.add_paragraph(paragraph.keep_next(true));
     }
+    // The excerpt's lines stay on one page with its citation and note where they fit.
     for part in excerpt.text.split("\n\n") {
-        docx = docx.add_paragraph(text_paragraph(QUOTE, part));
+        docx = docx.add_paragraph(text_paragraph(QUOTE, part).keep_next(true));
     }
-    docx = docx.add_paragraph(text_paragraph(CITATION, &format!("— {}", excerpt.citation)));
+    let citation = text_paragraph(CITATION, &format!("— {}", excerpt.citation));
+    docx = docx.add_paragraph(citation.keep_next(!excerpt.note.is_empty()));
     if !excerpt.note.is_empty() {
         let colon = if note.language == NoteLanguage::Chinese {
             "："
@@ -136,11 +162,12 @@ pub fn docx(note: &BriefingNote) -> Result<Vec<u8>, ExportError> {
         .hi_ansi("Calibri")
         .east_asia("Microsoft YaHei");
     let mut docx = styles(Docx::new().default_fonts(fonts).default_size(22))
-        .created_at(&format!("{}T00:00:00Z", note.date))
+        .header(header(note))
+        .footer(footer(note))
         .add_paragraph(text_paragraph(TITLE, &note.title()))
         .add_paragraph(text_paragraph(SUMMARY, &note.summary()));
     for section in &note.sections {
-        docx = docx.add_paragraph(text_paragraph(HEADING, &section.title));
+        docx = docx.add_paragraph(text_paragraph(HEADING, &section.title).keep_next(true));
         let mut previous = None;
         for item in &section.excerpts {
             let heading = item.heading.as_deref();
@@ -151,15 +178,91 @@ pub fn docx(note: &BriefingNote) -> Result<Vec<u8>, ExportError> {
     }
     if !note.orphans.is_empty() {
         docx = docx
-            .add_paragraph(text_paragraph(HEADING, note.labels().orphans))
+            .add_paragraph(text_paragraph(HEADING, note.labels().orphans).keep_next(true))
             .add_paragraph(text_paragraph(BODY, note.labels().orphans_detail));
         for item in &note.orphans {
             docx = excerpt(docx, note, item, true, None);
         }
     }
+    let mut package = docx.build();
+    package.doc_props.core = core_properties(note).into_bytes();
     let mut bytes = std::io::Cursor::new(Vec::new());
-    docx.build()
+    package
         .pack(&mut bytes)
         .map_err(|error| ExportError::Docx(error.to_string()))?;
     Ok(bytes.into_inner())
+}
+
+/// Every page's header: the symbol the note is about, on the right.
+fn header(note: &BriefingNote) -> Header {
+    let text = note
+        .symbol
+        .as_deref()
+        .unwrap_or(note.labels().briefing_note);
+    Header::new().add_paragraph(text_paragraph(MARGINAL, text).align(AlignmentType::Right))
+}
+
+/// Every page's footer: "Page 2 of 5" / "第2页，共5页", the numbers being Word's fields.
+fn footer(note: &BriefingNote) -> Footer {
+    let mut paragraph = Paragraph::new()
+        .style(MARGINAL)
+        .align(AlignmentType::Center);
+    let mut rest = note.labels().page_of;
+    while !rest.is_empty() {
+        let next = [("{page}", true), ("{pages}", false)]
+            .into_iter()
+            .filter_map(|(field, page)| rest.find(field).map(|at| (at, field, page)))
+            .min_by_key(|(at, ..)| *at);
+        let Some((at, field, page)) = next else {
+            paragraph = paragraph.add_run(Run::new().add_text(rest));
+            break;
+        };
+        if at > 0 {
+            paragraph = paragraph.add_run(Run::new().add_text(&rest[..at]));
+        }
+        paragraph = if page {
+            paragraph.add_page_num(PageNum::new())
+        } else {
+            paragraph.add_num_pages(NumPages::new())
+        };
+        rest = &rest[at + field.len()..];
+    }
+    Footer::new().add_paragraph(paragraph)
+}
+
+/// `docProps/core.xml`: the note's title, its author, its language, and the date it was made
+/// as its creation and modification time (docx-rs would write author "unknown", 1970).
+fn core_properties(note: &BriefingNote) -> String {
+    let clean = |text: &str| {
+        super::formats::escape(
+            &text
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+                .collect::<String>(),
+        )
+    };
+    let when = format!("{}T00:00:00Z", clean(&note.date));
+    let language = match note.language {
+        NoteLanguage::English => "en",
+        NoteLanguage::Chinese => "zh-CN",
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title>\
+         <dc:subject>{subject}</dc:subject>\
+         <dc:creator>{author}</dc:creator>\
+         <cp:lastModifiedBy>{author}</cp:lastModifiedBy>\
+         <dc:language>{language}</dc:language>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified>\
+         </cp:coreProperties>",
+        title = clean(&note.title()),
+        subject = clean(note.symbol.as_deref().unwrap_or_default()),
+        author = clean(&note.author),
+    )
 }

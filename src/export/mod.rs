@@ -87,6 +87,8 @@ pub struct ExportOptions {
     pub merge_consecutive: bool,
     /// The date shown in the header (`2026-11-27`).
     pub date: String,
+    /// Who the note is by, for the Word document's properties (the system's user name).
+    pub author: String,
 }
 
 impl ExportOptions {
@@ -101,8 +103,22 @@ impl ExportOptions {
             language,
             merge_consecutive: true,
             date: today(),
+            author: system_user(),
         }
     }
+}
+
+/// The name of the user running paratag (`USER`, `LOGNAME`, or `USERNAME` on Windows), or
+/// nothing.
+pub fn system_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .filter(|user| !user.trim().is_empty())
+        })
+        .unwrap_or_default()
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`.
@@ -115,6 +131,8 @@ pub fn today() -> String {
 #[derive(Debug)]
 pub struct Labels {
     pub briefing_note: &'static str,
+    /// The Word document's footer: `{page}` and `{pages}` become page-number fields.
+    pub page_of: &'static str,
     pub exported: &'static str,
     pub note: &'static str,
     pub document_order: &'static str,
@@ -130,6 +148,7 @@ pub struct Labels {
 
 static ENGLISH: Labels = Labels {
     briefing_note: "Briefing note",
+    page_of: "Page {page} of {pages}",
     exported: "Exported",
     note: "Note",
     document_order: "In document order",
@@ -146,6 +165,7 @@ static ENGLISH: Labels = Labels {
 
 static CHINESE: Labels = Labels {
     briefing_note: "简报",
+    page_of: "第{page}页，共{pages}页",
     exported: "导出日期",
     note: "备注",
     document_order: "按文件顺序",
@@ -235,6 +255,7 @@ fn join_symbol(symbol: Option<&str>, paragraphs: &str, language: NoteLanguage) -
 pub struct BriefingNote {
     pub symbol: Option<String>,
     pub date: String,
+    pub author: String,
     pub language: NoteLanguage,
     /// Excerpts per tag, in the tag order of the note.
     pub counts: Vec<(Tag, usize)>,
@@ -347,6 +368,7 @@ pub fn prepare(
     Ok(BriefingNote {
         symbol: document.symbol.clone(),
         date: options.date.clone(),
+        author: options.author.clone(),
         language: options.language,
         counts,
         sections: sections(document.symbol.as_deref(), tagged, options),
