@@ -430,12 +430,12 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
-    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12–13");
+    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12 and 13");
 
     // Chinese citations, then copy as Markdown.
     harness.get_by_label("中文（第12段）").click();
     harness.run();
-    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至13段");
+    harness.get_by_label_contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12和13段");
     harness.get_by_label("Copy as Markdown").click();
     harness.step();
     let copied = copied_texts(&harness);
@@ -445,7 +445,7 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
         "{}",
         copied[0]
     );
-    assert!(copied[0].contains("— CAC/COSP/WG.2/2017/L.1/Add.1，第12至13段"));
+    assert!(copied[0].contains("— CAC/COSP/WG.2/2017/L.1/Add.1，第12和13段"));
 }
 
 #[test]

@@ -216,14 +216,18 @@ impl Labels {
     }
 }
 
-/// A UN citation of paragraphs `first` to `last` of the document `symbol`: `A/74/18, para. 12`,
-/// `A/74/18, paras. 12–14`, `A/74/18，第12段`, `A/74/18，第12至14段`.
+/// A UN citation of paragraphs `first` to `last` of the document `symbol`, as the UN writes
+/// one, two and a range: `A/74/18, para. 12`, `A/74/18, paras. 12 and 13`,
+/// `A/74/18, paras. 12–14`; `A/74/18，第12段`, `A/74/18，第12和13段`, `A/74/18，第12至14段`.
 pub fn citation(symbol: Option<&str>, first: u32, last: u32, language: NoteLanguage) -> String {
-    let paragraphs = match (language, first == last) {
-        (NoteLanguage::English, true) => format!("para. {first}"),
-        (NoteLanguage::English, false) => format!("paras. {first}–{last}"),
-        (NoteLanguage::Chinese, true) => format!("第{first}段"),
-        (NoteLanguage::Chinese, false) => format!("第{first}至{last}段"),
+    let count = last.saturating_sub(first);
+    let paragraphs = match (language, count) {
+        (NoteLanguage::English, 0) => format!("para. {first}"),
+        (NoteLanguage::English, 1) => format!("paras. {first} and {last}"),
+        (NoteLanguage::English, _) => format!("paras. {first}–{last}"),
+        (NoteLanguage::Chinese, 0) => format!("第{first}段"),
+        (NoteLanguage::Chinese, 1) => format!("第{first}和{last}段"),
+        (NoteLanguage::Chinese, _) => format!("第{first}至{last}段"),
     };
     join_symbol(symbol, &paragraphs, language)
 }

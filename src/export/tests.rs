@@ -55,6 +55,15 @@ fn citations_in_un_style() {
     );
     assert_eq!(citation(None, 3, 3, English), "para. 3");
     assert_eq!(citation(None, 3, 5, Chinese), "第3至5段");
+    // Two paragraphs are named both, not as a range.
+    assert_eq!(
+        citation(SYMBOL, 12, 13, English),
+        "CAC/COSP/WG.2/2017/L.1/Add.1, paras. 12 and 13"
+    );
+    assert_eq!(
+        citation(SYMBOL, 12, 13, Chinese),
+        "CAC/COSP/WG.2/2017/L.1/Add.1，第12和13段"
+    );
 }
 
 #[test]
