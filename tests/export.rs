@@ -383,10 +383,11 @@ fn the_csv_reads_back_to_the_same_rows() {
         reader.headers().unwrap(),
         vec![
             "symbol",
-            "paragraph",
-            "tag",
+            "first_paragraph",
+            "last_paragraph",
             "heading",
-            "text",
+            "tags",
+            "quote",
             "note",
             "citation"
         ]
@@ -404,14 +405,15 @@ fn the_csv_reads_back_to_the_same_rows() {
         .map(|excerpt| {
             vec![
                 "CAC/COSP/WG.2/2017/L.1/Add.1".to_owned(),
-                excerpt.paragraphs(),
+                excerpt.first.to_string(),
+                excerpt.last.to_string(),
+                excerpt.heading.clone().unwrap_or_default(),
                 excerpt
                     .tags
                     .iter()
                     .map(|tag| tag.key())
                     .collect::<Vec<_>>()
                     .join(";"),
-                excerpt.heading.clone().unwrap_or_default(),
                 excerpt.text.clone(),
                 excerpt.note.clone(),
                 excerpt.citation.clone(),
@@ -420,11 +422,11 @@ fn the_csv_reads_back_to_the_same_rows() {
         .collect();
     assert_eq!(rows, expected);
     assert!(
-        rows.iter().any(|row| row[5].contains("\"good practice\"")),
+        rows.iter().any(|row| row[6].contains("\"good practice\"")),
         "quotes survive"
     );
     assert!(
-        rows.iter().any(|row| row[5].contains('\n')),
+        rows.iter().any(|row| row[6].contains('\n')),
         "newlines survive"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -276,13 +276,15 @@ pub fn html(note: &BriefingNote) -> String {
     out
 }
 
-/// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 7] = [
+/// The CSV columns, in order: the paragraphs as two numbers, so that a spreadsheet sorts and
+/// filters by them; the tags `;`-separated.
+pub const CSV_HEADER: [&str; 8] = [
     "symbol",
-    "paragraph",
-    "tag",
+    "first_paragraph",
+    "last_paragraph",
     "heading",
-    "text",
+    "tags",
+    "quote",
     "note",
     "citation",
 ];
@@ -304,9 +306,10 @@ pub fn csv(note: &BriefingNote) -> Vec<u8> {
             let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
             let _ = writer.write_record([
                 symbol,
-                &excerpt.paragraphs(),
-                &tags.join(";"),
+                &excerpt.first.to_string(),
+                &excerpt.last.to_string(),
                 excerpt.heading.as_deref().unwrap_or_default(),
+                &tags.join(";"),
                 &excerpt.text,
                 &excerpt.note,
                 &excerpt.citation,

@@ -121,6 +121,41 @@ pub fn system_user() -> String {
         .unwrap_or_default()
 }
 
+/// A `YYYY-MM-DD` date as the UN prints it: `2 December 2026`, `2026年12月2日`. Anything else
+/// (a date the user typed some other way) is shown as given.
+pub fn un_date(date: &str, language: NoteLanguage) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = date.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_owned();
+    };
+    let number = |text: &str, width: usize| {
+        (text.len() == width && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+    };
+    match (number(year, 4), number(month, 2), number(day, 2)) {
+        (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) => match language {
+            NoteLanguage::English => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+            NoteLanguage::Chinese => format!("{year}年{month}月{day}日"),
+        },
+        _ => date.to_owned(),
+    }
+}
+
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today() -> String {
     let now = crate::tags_file::format_time(std::time::SystemTime::now());
@@ -290,7 +325,8 @@ impl BriefingNote {
         } else {
             ": "
         };
-        let mut parts = vec![format!("{}{colon}{}", labels.exported, self.date)];
+        let date = un_date(&self.date, self.language);
+        let mut parts = vec![format!("{}{colon}{date}", labels.exported)];
         parts.extend(
             self.counts
                 .iter()
@@ -321,17 +357,6 @@ pub struct Excerpt {
     pub text: String,
     pub note: String,
     pub citation: String,
-}
-
-impl Excerpt {
-    /// The paragraph or range as text: `12` or `12–14`.
-    pub fn paragraphs(&self) -> String {
-        if self.first == self.last {
-            self.first.to_string()
-        } else {
-            format!("{}–{}", self.first, self.last)
-        }
-    }
 }
 
 /// Why there is nothing to export.

@@ -27,6 +27,25 @@ fn tagged(entries: &[(usize, &[Tag], &str)]) -> Annotations {
 const SYMBOL: Option<&str> = Some("CAC/COSP/WG.2/2017/L.1/Add.1");
 
 #[test]
+fn dates_as_the_un_prints_them() {
+    use NoteLanguage::{Chinese, English};
+    assert_eq!(un_date("2026-12-02", English), "2 December 2026");
+    assert_eq!(un_date("2026-12-02", Chinese), "2026年12月2日");
+    assert_eq!(un_date("2017-01-31", English), "31 January 2017");
+    // Not a date in that form: shown as the user gave it.
+    for odd in [
+        "2 Dec 2026",
+        "2026-13-01",
+        "2026-1-2",
+        "",
+        "2026-12-02-x",
+        "２０２６-12-02",
+    ] {
+        assert_eq!(un_date(odd, English), odd);
+    }
+}
+
+#[test]
 fn citations_in_un_style() {
     use NoteLanguage::{Chinese, English};
     assert_eq!(
@@ -112,7 +131,7 @@ fn grouped_by_tag_in_the_chosen_order_with_headings_and_notes() {
     );
     assert_eq!(
         note.summary(),
-        "Exported: 2026-11-27 · Proposals: 2 · Challenges: 1 · Good practices: 1"
+        "Exported: 27 November 2026 · Proposals: 2 · Challenges: 1 · Good practices: 1"
     );
 }
 
