@@ -129,11 +129,8 @@ pub fn text(note: &BriefingNote) -> String {
         note.summary()
     );
     let sections = parts(note);
-    let (open, close) = if note.language == super::NoteLanguage::Chinese {
-        ("“", "”")
-    } else {
-        ("\"", "\"")
-    };
+    // Typographic quotation marks, as English and Chinese print them alike.
+    let (open, close) = ("“", "”");
     for Part {
         title,
         excerpts,
