@@ -121,23 +121,25 @@ pub fn system_user() -> String {
         .unwrap_or_default()
 }
 
+/// The months' names in English, as dates are printed.
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A `YYYY-MM-DD` date as the UN prints it: `2 December 2026`, `2026年12月2日`. Anything else
 /// (a date the user typed some other way) is shown as given.
 pub fn un_date(date: &str, language: NoteLanguage) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = date.splitn(3, '-');
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_owned();
@@ -149,7 +151,7 @@ pub fn un_date(date: &str, language: NoteLanguage) -> String {
     };
     match (number(year, 4), number(month, 2), number(day, 2)) {
         (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) => match language {
-            NoteLanguage::English => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+            NoteLanguage::English => format!("{day} {} {year}", ENGLISH_MONTHS[month as usize - 1]),
             NoteLanguage::Chinese => format!("{year}年{month}月{day}日"),
         },
         _ => date.to_owned(),
