@@ -954,6 +954,11 @@ impl ParatagApp {
             match receiver.try_recv() {
                 Ok(answer) => {
                     self.pending_dialog = None;
+                    // A system dialog answered: the desktop has one now (zenity was installed
+                    // since), and the banner saying it has none goes.
+                    if answer != Picked::Unavailable {
+                        self.notices.withdraw(About::NoDialog);
+                    }
                     match answer {
                         Picked::Path(path) => commands.push(kind.answer(path)),
                         Picked::Cancelled => {}
@@ -1025,7 +1030,8 @@ impl ParatagApp {
             folder,
             suggested,
         ));
-        self.notices.info(self.strings().no_dialog);
+        self.notices
+            .info_about(About::NoDialog, self.strings().no_dialog);
     }
 
     /// The built-in file chooser, while it is open: draw it, and when the user chose a path,

@@ -13,7 +13,7 @@ pub enum Level {
     Problem,
 }
 
-/// What a problem is about, so that it can be withdrawn when that is put right.
+/// What a message is about, so that it can be withdrawn when that is put right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum About {
     /// Saving the tags: withdrawn by the next successful save.
@@ -22,6 +22,8 @@ pub enum About {
     Opening,
     /// Writing the recovery copy: withdrawn by the next one written.
     Recovery,
+    /// The desktop has no file dialog: withdrawn when one answers (zenity was installed).
+    NoDialog,
     /// Anything else: stays until dismissed.
     Other,
 }
@@ -53,6 +55,11 @@ impl Notices {
     /// Add a notice (not a failure).
     pub fn info(&mut self, text: impl Into<String>) -> NoticeId {
         self.push(Level::Info, About::Other, text.into())
+    }
+
+    /// Add a notice about something that may stop being true.
+    pub fn info_about(&mut self, about: About, text: impl Into<String>) -> NoticeId {
+        self.push(Level::Info, about, text.into())
     }
 
     /// Add a problem about `about`.
@@ -108,10 +115,9 @@ impl Notices {
         self.items.retain(|notice| notice.level != level);
     }
 
-    /// Remove the problems about `about`, now put right.
+    /// Remove the messages about `about`, now put right.
     pub fn withdraw(&mut self, about: About) {
-        self.items
-            .retain(|notice| !(notice.level == Level::Problem && notice.about == about));
+        self.items.retain(|notice| notice.about != about);
     }
 
     /// Remove everything (another report was opened: the messages were about the last one).

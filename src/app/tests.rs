@@ -324,6 +324,12 @@ fn no_file_dialog_brings_paratags_own() {
             .unwrap()
             .contains("proposal")
     );
+
+    // zenity installed since: the next dialog is the system's, and the banner goes.
+    assert!(app.notice().is_some_and(|notice| notice.contains("zenity")));
+    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
+    answer_dialog(&mut app, &ctx, Command::OpenReport);
+    assert!(app.notice().is_none(), "{:?}", app.notice());
 }
 
 /// A scratch directory holding a copy of the seed report, and a data directory.
