@@ -38,6 +38,32 @@ impl Tag {
         }
     }
 
+    /// The tag's colour on a light background, as RGB: its mark in the window's light theme,
+    /// in the Word and HTML notes, and in the icon (`assets/icons/*.svg`, checked by a test).
+    /// Defined here once.
+    pub const fn color(self) -> [u8; 3] {
+        match self {
+            Self::Challenge => [0xC0, 0x39, 0x2B],
+            Self::GoodPractice => [0x1E, 0x84, 0x49],
+            Self::Proposal => [0x1F, 0x5F, 0xC8],
+        }
+    }
+
+    /// The tag's colour on a dark background (the window's dark theme).
+    pub const fn color_on_dark(self) -> [u8; 3] {
+        match self {
+            Self::Challenge => [0xFF, 0x7B, 0x72],
+            Self::GoodPractice => [0x56, 0xD3, 0x64],
+            Self::Proposal => [0x79, 0xC0, 0xFF],
+        }
+    }
+
+    /// [`Tag::color`] as hexadecimal digits, `C0392B`, as Word, CSS and SVG write it.
+    pub fn color_hex(self) -> String {
+        let [r, g, b] = self.color();
+        format!("{r:02X}{g:02X}{b:02X}")
+    }
+
     fn bit(self) -> u8 {
         match self {
             Self::Challenge => 1,

@@ -290,6 +290,21 @@ mod tests {
         );
     }
 
+    /// The icon shows the three tags in their colours, the ones the window and the notes use.
+    #[test]
+    fn the_icons_draw_the_tags_in_their_colours() {
+        for svg in [
+            ICON_SVG,
+            include_str!("../assets/icons/paratag-16.svg"),
+            include_str!("../assets/icons/paratag-24.svg"),
+        ] {
+            for tag in crate::annotations::Tag::ALL {
+                let fill = format!("fill=\"#{}\"", tag.color_hex());
+                assert!(svg.contains(&fill), "{tag:?}: no {fill}");
+            }
+        }
+    }
+
     #[test]
     fn install_writes_every_file_and_uninstall_removes_only_those() {
         let dir = std::env::temp_dir().join(format!("paratag-desktop-{}", std::process::id()));

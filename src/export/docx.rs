@@ -9,7 +9,6 @@ use docx_rs::{
 };
 
 use super::{BriefingNote, Excerpt, ExportError, NoteLanguage};
-use crate::annotations::Tag;
 
 const TITLE: &str = "Title";
 const HEADING: &str = "Heading1";
@@ -95,14 +94,6 @@ fn text_paragraph(style: &str, text: &str) -> Paragraph {
     Paragraph::new().style(style).add_run(run)
 }
 
-fn tag_color(tag: Tag) -> &'static str {
-    match tag {
-        Tag::Challenge => "C0392B",
-        Tag::GoodPractice => "1E8449",
-        Tag::Proposal => "1F5FC8",
-    }
-}
-
 fn excerpt(
     mut docx: Docx,
     note: &BriefingNote,
@@ -122,7 +113,7 @@ fn excerpt(
             paragraph = paragraph.add_run(
                 Run::new()
                     .add_text(note.labels().tag(*tag))
-                    .color(tag_color(*tag)),
+                    .color(tag.color_hex()),
             );
         }
         docx = docx.add_paragraph(paragraph.keep_next(true));

@@ -197,15 +197,27 @@ max-width:46em;margin:2em auto;padding:0 1em;line-height:1.65;color:#1b1b1b}\
 h1{font-size:1.6em;margin-bottom:.2em}.summary{color:#555}\
 h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}\
 .excerpt{margin:1.2em 0;page-break-inside:avoid}\
-h3.heading{font-size:1em;color:#555;font-style:italic;font-weight:normal;margin:1.4em 0 .3em}\
+h3.heading{font-size:1em;color:#555;font-weight:normal;margin:1.4em 0 .3em}\
 .tags{font-weight:bold;margin:0 0 .3em}\
 blockquote{margin:0;padding:.2em 1em;border-left:4px solid #888;background:#fafafa;white-space:pre-wrap}\
-.challenge blockquote{border-color:#c0392b}.good-practice blockquote{border-color:#1e8449}\
-.proposal blockquote{border-color:#1f5fc8}\
 .citation{margin:.3em 0 0 1em;font-size:.95em}\
 .note{margin:.5em 0 0 1em;padding:.3em .8em;border:1px dashed #999;white-space:pre-wrap}\
 .note b{font-weight:bold}\
 @media print{body{margin:0;max-width:none}.excerpt{page-break-inside:avoid}}";
+
+/// Each tag's quotes bordered in its colour (`Tag::color`).
+fn tag_rules() -> String {
+    let mut rules = String::new();
+    for tag in Tag::ALL {
+        let _ = write!(
+            rules,
+            ".{} blockquote{{border-color:#{}}}",
+            tag_css(Some(tag)),
+            tag.color_hex()
+        );
+    }
+    rules
+}
 
 /// Self-contained HTML to print: the tag colours as quote borders, the note in its own box.
 pub fn html(note: &BriefingNote) -> String {
@@ -218,8 +230,9 @@ pub fn html(note: &BriefingNote) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
+         <style>{STYLE}{}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
         escape(&note.title()),
+        tag_rules(),
         escape(&note.title()),
         escape(&note.summary())
     );

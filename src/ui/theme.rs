@@ -6,14 +6,12 @@ use crate::annotations::Tag;
 
 /// The colour of a tag's mark and button.
 pub fn tag_color(tag: Tag, visuals: &Visuals) -> Color32 {
-    match (tag, visuals.dark_mode) {
-        (Tag::Challenge, false) => Color32::from_rgb(0xC0, 0x39, 0x2B),
-        (Tag::Challenge, true) => Color32::from_rgb(0xFF, 0x7B, 0x72),
-        (Tag::GoodPractice, false) => Color32::from_rgb(0x1E, 0x84, 0x49),
-        (Tag::GoodPractice, true) => Color32::from_rgb(0x56, 0xD3, 0x64),
-        (Tag::Proposal, false) => Color32::from_rgb(0x1F, 0x5F, 0xC8),
-        (Tag::Proposal, true) => Color32::from_rgb(0x79, 0xC0, 0xFF),
-    }
+    let [r, g, b] = if visuals.dark_mode {
+        tag.color_on_dark()
+    } else {
+        tag.color()
+    };
+    Color32::from_rgb(r, g, b)
 }
 
 /// The background of the selected paragraph.
