@@ -97,9 +97,14 @@ pub fn markdown(note: &BriefingNote) -> String {
             if show_tags {
                 let _ = writeln!(out, "**{}**\n", tag_names(note, excerpt));
             }
-            for line in excerpt.text.lines() {
+            // A report's sub-items, (a), (b), are lines of their own: a hard break (two
+            // spaces) keeps them apart where Markdown would run the lines of a paragraph on.
+            let mut lines = excerpt.text.lines().peekable();
+            while let Some(line) = lines.next() {
                 if line.is_empty() {
                     out.push_str(">\n");
+                } else if lines.peek().is_some_and(|next| !next.is_empty()) {
+                    let _ = writeln!(out, "> {line}  ");
                 } else {
                     let _ = writeln!(out, "> {line}");
                 }

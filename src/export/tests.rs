@@ -246,3 +246,41 @@ fn orphans_are_exported_in_their_own_section() {
     );
     assert!(markdown.contains("still matters"));
 }
+
+/// A paragraph's sub-items, (a), (b), keep their own lines in every format: Markdown with hard
+/// breaks (it would run them on), HTML preformatted, text and Word line by line.
+#[test]
+fn sub_items_keep_their_own_lines() {
+    let report = "A/AC.1/2026/L.1\n\nI. Recommendations\n\n1. The Working Group recommended:\n\
+                  (a) That States share good practices;\n(b) That the Secretariat collect data.\n\
+                  2. The Working Group decided to continue.\n";
+    let document = crate::parse::parse(report.as_bytes()).unwrap();
+    let annotations = tagged(&[(0, &[Tag::Proposal], "")]);
+    let note = prepare(
+        &document,
+        &annotations,
+        &[],
+        &options(NoteLanguage::English),
+    )
+    .unwrap();
+    let text = |format| String::from_utf8(render(&note, format).unwrap()).unwrap();
+    let markdown = text(Format::Markdown);
+    assert!(
+        markdown.contains(
+            "> The Working Group recommended:  \n> (a) That States share good practices;  \n\
+             > (b) That the Secretariat collect data.\n"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        text(Format::Text).contains("recommended:\n(a) That States share good practices;\n(b)"),
+        "{}",
+        text(Format::Text)
+    );
+    let html = text(Format::Html);
+    assert!(
+        html.contains("recommended:\n(a) That States share good practices;\n(b)")
+            && html.contains("white-space:pre-wrap"),
+        "{html}"
+    );
+}
