@@ -1,7 +1,8 @@
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, UNIX_EPOCH};
 
 use super::*;
-use crate::document::Block;
+use crate::annotations::{Annotation, Annotations, ParagraphIndex};
+use crate::document::{Block, Document};
 use crate::parse::parse_text;
 use crate::seed;
 

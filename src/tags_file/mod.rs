@@ -1,0 +1,164 @@
+//! The tags file: a report's annotations as RON that people can read, diff and merge.
+//!
+//! One entry per annotated paragraph, in document order, with no Rust type names: the printed
+//! paragraph number, a fingerprint and a short quote of its text (to find it again in another
+//! revision or extraction of the report), its tags, its note, and when it last changed. The
+//! format is documented with a complete example in `docs/tags-format.md`.
+//!
+//! Loading never guesses: a file that cannot be read gives an error with its line and column,
+//! a file from a newer paratag is refused (it may hold fields this version would drop), and an
+//! annotation that cannot be placed in the report becomes an orphan that is kept and saved
+//! again, never dropped.
+//!
+//! `read` parses a file (a fast reader for what paratag writes, ron for the rest), `write`
+//! makes one, `fingerprint` identifies paragraphs across revisions, and `anchor` places each
+//! annotation in a report.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotations::Tag;
+
+mod anchor;
+mod fingerprint;
+mod read;
+mod write;
+
+pub use anchor::{Anchor, Anchored, anchor};
+pub use fingerprint::{Fingerprints, normalize, paragraph_fingerprint, quote};
+pub use read::{looks_like_tags_file, parse, read_with_ron};
+pub use write::{build, document_ref, to_string};
+
+/// The format version this paratag writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How every file paratag writes begins, up to the format number.
+const HEADER: &str =
+    "// paratag tags file (docs/tags-format.md)\n#![enable(implicit_some)]\n(\n    format: ";
+
+/// The file as written: `(format: 1, document: (…), annotations: [(…), …])`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagsFile {
+    pub format: u32,
+    pub document: DocumentRef,
+    #[serde(default)]
+    pub annotations: Vec<Entry>,
+}
+
+/// Which report the tags belong to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    pub language: String,
+    /// SHA-256 of the parsed paragraphs (normalised), first 32 hex digits.
+    pub fingerprint: String,
+    /// The report's file name, if it came from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl DocumentRef {
+    /// The report these tags were saved with, when it is still beside the tags file at `tags`.
+    /// Only a plain file name counts: a name with folders in it (`../x`, `/etc/x`), which
+    /// paratag never writes, names nothing.
+    pub fn report_beside(&self, tags: &Path) -> Option<std::path::PathBuf> {
+        let name = Path::new(self.file.as_deref()?);
+        let mut parts = name.components();
+        let plain = matches!(
+            (parts.next(), parts.next()),
+            (Some(std::path::Component::Normal(_)), None)
+        );
+        let report = tags.parent()?.join(name);
+        (plain && report.is_file()).then_some(report)
+    }
+}
+
+/// One annotated paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The printed paragraph number.
+    pub paragraph: u32,
+    /// SHA-256 of the paragraph's normalised text, first 16 hex digits.
+    pub fingerprint: String,
+    /// The paragraph's first words, as printed.
+    pub quote: String,
+    /// `challenge`, `good-practice`, `proposal`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+    /// When the annotation last changed, RFC 3339 in UTC.
+    #[serde(default)]
+    pub changed: String,
+}
+
+/// Why a tags file could not be read. Every message says what to do; none changes the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not text (UTF-8)")]
+    NotText,
+    #[error(
+        "line {line}, column {column}: the file ends in the middle of a character (was it cut short?)"
+    )]
+    CutShort { line: usize, column: usize },
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "it was written by a newer paratag (format {found}; this one reads up to {FORMAT_VERSION}); \
+         update paratag to open it"
+    )]
+    Newer { found: u32 },
+    #[error("unknown tag `{tag}` on paragraph {paragraph}")]
+    UnknownTag { paragraph: u32, tag: String },
+}
+
+fn tag_from_key(key: &str) -> Option<Tag> {
+    Tag::ALL.into_iter().find(|tag| tag.key() == key)
+}
+
+/// RFC 3339 in UTC, to the second.
+pub fn format_time(time: SystemTime) -> String {
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+fn parse_time(text: &str) -> Option<SystemTime> {
+    humantime::parse_rfc3339_weak(text).ok()
+}
+
+mod canonical;
+
+/// The fast reader's contract, for the tests and the `tags_file` fuzz target: when it reads
+/// `text`, `to_string` writes `text` back byte for byte, and ron reads `text` to the same file.
+/// Returns what broke the contract, or `None`.
+#[doc(hidden)]
+pub fn canonical_reader_disagrees(text: &str) -> Option<String> {
+    let file = canonical::read(text)?;
+    let written = to_string(&file);
+    if written != text {
+        return Some(format!(
+            "the fast reader took text that to_string does not write:\n{text}\nto_string writes:\n{written}"
+        ));
+    }
+    let by_ron = read_with_ron(text);
+    let agrees = if file.format > FORMAT_VERSION {
+        by_ron == Err(LoadError::Newer { found: file.format })
+    } else {
+        by_ron.as_ref() == Ok(&file)
+    };
+    (!agrees).then(|| format!("ron reads {by_ron:?}, the fast reader {file:?}, from:\n{text}"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
