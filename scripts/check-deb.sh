@@ -57,7 +57,9 @@ grep -qx "Exec=$(realpath "$target/release/paratag") %f" "$scratch/home/applicat
 
 # Installed as a user would: apt resolves the dependencies from the package's own fields.
 cp "$deb" "$scratch/paratag.deb"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$scratch/paratag.deb" >/dev/null
+install_deb() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$scratch/paratag.deb" >/dev/null; }
+# A dependency apt has never heard of (package lists not fetched on this machine) needs them.
+install_deb || { apt-get update -qq && install_deb; }
 trap 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq paratag >/dev/null || true; rm -rf "$scratch"' EXIT
 /usr/bin/paratag --version
 /usr/bin/paratag outline seeds/*.txt | grep -q "CAC/COSP/WG.2/2017/L.1/Add.1"
