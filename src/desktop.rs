@@ -307,14 +307,14 @@ mod tests {
 
     #[test]
     fn install_writes_every_file_and_uninstall_removes_only_those() {
-        let dir = std::env::temp_dir().join(format!("paratag-desktop-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let scratch = crate::scratch::Scratch::new("desktop");
+        let dir = scratch.path();
         let theirs = dir.join("applications/someone-else.desktop");
         std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
         std::fs::write(&theirs, "[Desktop Entry]\n").unwrap();
 
         let files = files(Path::new("/usr/bin/paratag"));
-        let installed = install(&dir, &files).unwrap();
+        let installed = install(dir, &files).unwrap();
         assert_eq!(installed.files.len(), files.len());
         for file in &files {
             assert_eq!(std::fs::read(dir.join(&file.relative)).unwrap(), file.bytes);
@@ -323,29 +323,26 @@ mod tests {
         assert!(dir.join("mime/packages/paratag.xml").is_file());
 
         // Installing again replaces the files in place.
-        assert_eq!(install(&dir, &files).unwrap().files.len(), files.len());
+        assert_eq!(install(dir, &files).unwrap().files.len(), files.len());
 
-        let removed = uninstall(&dir, &files).unwrap();
+        let removed = uninstall(dir, &files).unwrap();
         assert_eq!(removed.files.len(), files.len());
         assert!(files.iter().all(|file| !dir.join(&file.relative).exists()));
         assert!(theirs.is_file(), "another program's entry is left alone");
         // A second uninstall finds nothing to remove, and says so by removing nothing.
-        assert!(uninstall(&dir, &files).unwrap().files.is_empty());
-        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(uninstall(dir, &files).unwrap().files.is_empty());
     }
 
     #[test]
     fn a_data_directory_that_is_a_file_is_refused_naming_the_folder() {
-        let dir = std::env::temp_dir().join(format!("paratag-desktop-file-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = crate::scratch::Scratch::new("desktop-file");
+        let dir = scratch.path();
         std::fs::write(dir.join("applications"), "not a folder").unwrap();
-        let error = install(&dir, &files(Path::new("/usr/bin/paratag"))).unwrap_err();
+        let error = install(dir, &files(Path::new("/usr/bin/paratag"))).unwrap_err();
         assert_eq!(error.path, dir.join("applications"));
         assert!(
             error.to_string().starts_with("cannot create the folder"),
             "{error}"
         );
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -27,6 +27,8 @@ pub mod numerals;
 pub mod outline;
 pub mod parse;
 pub mod sample;
+#[cfg(test)]
+pub(crate) mod scratch;
 pub mod search;
 pub mod seed;
 pub mod storage;

@@ -476,14 +476,7 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
-
-    fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("paratag-storage-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::scratch::Scratch;
 
     /// The real disk, except that operation number `fail_at` (from 0) fails like a full disk.
     struct FailingDisk {
@@ -525,7 +518,8 @@ mod tests {
 
     #[test]
     fn save_keeps_the_previous_version_as_bak() {
-        let dir = scratch("bak");
+        let scratch = Scratch::new("storage-bak");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         let first = save(
             &RealDisk,
@@ -547,12 +541,12 @@ mod tests {
         save(&RealDisk, &path, b"three", Some(&second), Allow::default()).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"two");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_file_changed_by_someone_else_is_not_overwritten() {
-        let dir = scratch("changed");
+        let scratch = Scratch::new("storage-changed");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         let stamp = save(
             &RealDisk,
@@ -576,12 +570,12 @@ mod tests {
         // The user chose to overwrite.
         save(&RealDisk, &path, b"mine again", None, Allow::default()).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"mine again");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_failure_at_any_step_leaves_the_previous_file_intact() {
-        let dir = scratch("faults");
+        let scratch = Scratch::new("storage-faults");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         let operations = 3; // read, write the .bak, write the file
         for fail_at in 0..operations {
@@ -617,12 +611,12 @@ mod tests {
         };
         save(&disk, &path, b"next", None, Allow::default()).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"next");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn stray_temporaries_of_this_file_are_cleaned_and_nothing_else() {
-        let dir = scratch("stray");
+        let scratch = Scratch::new("storage-stray");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         for name in [
             ".r.tags.ron.a1B2c3",
@@ -642,7 +636,6 @@ mod tests {
         assert!(dir.join(".r.tags.ron.toolong1").exists());
         assert!(dir.join(".other.ron.abcdef").exists());
         assert!(path.exists());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
@@ -669,7 +662,8 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_save_through_a_symbolic_link_writes_its_target_and_keeps_its_mode() {
-        let dir = scratch("symlink");
+        let scratch = Scratch::new("storage-symlink");
+        let dir = scratch.path().to_path_buf();
         std::fs::create_dir(dir.join("real")).unwrap();
         let target = dir.join("real/r.tags.ron");
         std::fs::write(&target, b"one").unwrap();
@@ -716,13 +710,13 @@ mod tests {
         std::os::unix::fs::symlink(dir.join("loop-b"), dir.join("loop-a")).unwrap();
         std::os::unix::fs::symlink(dir.join("loop-a"), dir.join("loop-b")).unwrap();
         assert!(save(&RealDisk, &dir.join("loop-a"), b"x", None, Allow::default()).is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
     #[test]
     fn a_read_only_file_is_refused_and_left_alone() {
-        let dir = scratch("readonly");
+        let scratch = Scratch::new("storage-readonly");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         std::fs::write(&path, b"theirs").unwrap();
         set_mode(&path, 0o444);
@@ -734,13 +728,13 @@ mod tests {
         let error = write_export(&RealDisk, &path, b"note", &[]).unwrap_err();
         assert!(matches!(error, SaveError::ReadOnly), "{error}");
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
     #[test]
     fn a_hard_link_is_broken_only_when_allowed() {
-        let dir = scratch("hardlink");
+        let scratch = Scratch::new("storage-hardlink");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("r.tags.ron");
         let other = dir.join("shared.tags.ron");
         std::fs::write(&path, b"one").unwrap();
@@ -757,13 +751,13 @@ mod tests {
         save(&RealDisk, &path, b"two", None, allow).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read(&other).unwrap(), b"one");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
     #[test]
     fn pipes_devices_and_folders_are_refused_without_blocking() {
-        let dir = scratch("special");
+        let scratch = Scratch::new("storage-special");
+        let dir = scratch.path().to_path_buf();
         let fifo = dir.join("pipe.tags.ron");
         mkfifo(&fifo);
         for (path, kind) in [
@@ -799,12 +793,12 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names, ["pipe.tags.ron"], "nothing left behind");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_read_stops_at_its_limit() {
-        let dir = scratch("limit");
+        let scratch = Scratch::new("storage-limit");
+        let dir = scratch.path().to_path_buf();
         let path = dir.join("big");
         std::fs::write(&path, vec![b'a'; 4096]).unwrap();
         assert_eq!(read_regular(&path, 4096).unwrap().len(), 4096);
@@ -813,12 +807,12 @@ mod tests {
             Err(ReadError::TooLarge { .. })
         ));
         assert_eq!(read_head(&path, 10).unwrap(), b"aaaaaaaaaa");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn an_export_never_replaces_the_report_or_a_tags_file() {
-        let dir = scratch("export");
+        let scratch = Scratch::new("storage-export");
+        let dir = scratch.path().to_path_buf();
         let report = dir.join("r.txt");
         let tags = dir.join("r.tags.ron");
         let other_tags = dir.join("other.tags.ron");
@@ -857,6 +851,5 @@ mod tests {
         write_export(&RealDisk, &note, b"# one", &protected).unwrap();
         write_export(&RealDisk, &note, b"# two", &protected).unwrap();
         assert_eq!(std::fs::read(&note).unwrap(), b"# two");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -335,15 +335,17 @@ fn no_file_dialog_brings_paratags_own() {
 /// A scratch directory holding a copy of the seed report, and a data directory.
 struct Scratch {
     dir: PathBuf,
+    /// Removes the folder when the test ends.
+    _guard: crate::scratch::Scratch,
 }
 
 impl Scratch {
     fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("paratag-app-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let guard = crate::scratch::Scratch::new(&format!("app-{name}"));
+        let dir = guard.path().to_path_buf();
         std::fs::create_dir_all(dir.join("data")).unwrap();
         std::fs::write(dir.join("report.txt"), seed::TEXT).unwrap();
-        Self { dir }
+        Self { dir, _guard: guard }
     }
 
     fn report(&self) -> PathBuf {
@@ -379,12 +381,6 @@ impl Scratch {
         }
         files.sort();
         files
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

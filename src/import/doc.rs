@@ -130,6 +130,7 @@ mod tests {
     use std::os::unix::fs::PermissionsExt as _;
 
     use super::*;
+    use crate::scratch::Scratch;
 
     /// A stand-in for LibreOffice's command line: a script that does what `behaviour` says.
     fn fake_converter(dir: &Path, behaviour: &str) -> PathBuf {
@@ -137,14 +138,6 @@ mod tests {
         std::fs::write(&script, format!("#!/bin/sh\n{behaviour}\n")).unwrap();
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         script
-    }
-
-    fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("paratag-doc-test-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
     }
 
     /// The conversions' folders of this process that exist now.
@@ -160,7 +153,8 @@ mod tests {
     /// One test, so that no other conversion runs while it counts leftovers.
     #[test]
     fn a_conversion_is_read_or_says_why_not_and_leaves_nothing_behind() {
-        let dir = scratch("convert");
+        let scratch = Scratch::new("doc-test-convert");
+        let dir = scratch.path().to_path_buf();
         // A name with two dots: LibreOffice writes `report.zh.docx`.
         let file = dir.join("report.zh.doc");
         std::fs::write(&file, OLE_MAGIC).unwrap();
@@ -207,6 +201,5 @@ mod tests {
             "the converter was not stopped"
         );
         assert_eq!(leftovers(), 0);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
