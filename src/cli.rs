@@ -68,8 +68,8 @@ pub enum Command {
         #[arg(long, value_parser = ["tag", "document"], default_value = "tag")]
         group_by: String,
 
-        /// The language of labels and citations (`para. 12` or `第12段`).
-        #[arg(long, value_parser = ["en", "zh"], default_value = "en")]
+        /// The language of labels and citations: `para. 12`, `第12段`, `par. 12`, `párr. 12`.
+        #[arg(long, value_parser = ["en", "zh", "fr", "es"], default_value = "en")]
         lang: String,
 
         /// Only these tags, comma-separated: challenge, good-practice, proposal.
@@ -150,11 +150,7 @@ pub fn export_options(
     date: Option<&str>,
 ) -> crate::export::ExportOptions {
     use crate::export::{ExportOptions, Grouping, NoteLanguage};
-    let language = if lang == "zh" {
-        NoteLanguage::Chinese
-    } else {
-        NoteLanguage::English
-    };
+    let language = NoteLanguage::from_code(lang).unwrap_or(NoteLanguage::English);
     let mut options = ExportOptions::new(language);
     if group_by == "document" {
         options.grouping = Grouping::Document;

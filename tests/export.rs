@@ -120,7 +120,19 @@ fn the_fixed_tags_file_is_what_the_code_makes() {
 }
 
 /// (golden file, format, language, grouping)
-const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 6] = [
+const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 8] = [
+    (
+        "seed.fr.txt",
+        Format::Text,
+        NoteLanguage::French,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.es.md",
+        Format::Markdown,
+        NoteLanguage::Spanish,
+        Grouping::Document,
+    ),
     (
         "seed.en.md",
         Format::Markdown,

@@ -136,7 +136,8 @@ pub struct ExportInput {
     pub tag_order: u8,
     pub only: u8,
     pub trim_chars: Option<u16>,
-    pub chinese: bool,
+    /// The note's language, an index into `NoteLanguage::ALL`.
+    pub language: u8,
     pub merge_consecutive: bool,
     pub date: String,
 }
@@ -214,11 +215,7 @@ pub fn export(input: &ExportInput) {
         tag_order: orders[usize::from(input.tag_order) % orders.len()],
         only: tag_set(input.only),
         trim_chars: input.trim_chars.map(usize::from),
-        language: if input.chinese {
-            NoteLanguage::Chinese
-        } else {
-            NoteLanguage::English
-        },
+        language: NoteLanguage::ALL[usize::from(input.language) % NoteLanguage::ALL.len()],
         merge_consecutive: input.merge_consecutive,
         date: input.date.clone(),
         author: String::new(),

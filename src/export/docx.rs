@@ -8,7 +8,7 @@ use docx_rs::{
     SpecialIndentType, Style, StyleType,
 };
 
-use super::{BriefingNote, Excerpt, ExportError, NoteLanguage};
+use super::{BriefingNote, Excerpt, ExportError};
 
 const TITLE: &str = "Title";
 const HEADING: &str = "Heading1";
@@ -125,11 +125,7 @@ fn excerpt(
     let citation = text_paragraph(CITATION, &format!("— {}", excerpt.citation));
     docx = docx.add_paragraph(citation.keep_next(!excerpt.note.is_empty()));
     if !excerpt.note.is_empty() {
-        let colon = if note.language == NoteLanguage::Chinese {
-            "："
-        } else {
-            ": "
-        };
+        let colon = note.language.colon();
         let label = Run::new()
             .add_text(format!("{}{colon}", note.labels().note))
             .bold();
@@ -233,10 +229,7 @@ fn core_properties(note: &BriefingNote) -> String {
         )
     };
     let when = format!("{}T00:00:00Z", clean(&note.date));
-    let language = match note.language {
-        NoteLanguage::English => "en",
-        NoteLanguage::Chinese => "zh-CN",
-    };
+    let language = note.language.tag();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <cp:coreProperties \

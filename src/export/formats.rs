@@ -5,13 +5,15 @@ use std::fmt::Write as _;
 use super::{BriefingNote, Excerpt};
 use crate::annotations::Tag;
 
-/// "Note:" / "备注：", and what separates it from the note ("Note: text", "备注：文字").
+/// "Note:" / "备注：" / "Note :", and what separates it from the note ("Note: text",
+/// "备注：文字"): the label's colon, with its trailing space apart.
 fn note_label(note: &BriefingNote) -> (String, &'static str) {
-    if note.language == super::NoteLanguage::Chinese {
-        (format!("{}：", note.labels().note), "")
-    } else {
-        (format!("{}:", note.labels().note), " ")
-    }
+    let colon = note.language.colon();
+    let (mark, gap) = match colon.strip_suffix(' ') {
+        Some(mark) => (mark, " "),
+        None => (colon, ""),
+    };
+    (format!("{}{mark}", note.labels().note), gap)
 }
 
 /// The report heading to show above an excerpt: only when it differs from the one above.
@@ -134,8 +136,8 @@ pub fn text(note: &BriefingNote) -> String {
         note.summary()
     );
     let sections = parts(note);
-    // Typographic quotation marks, as English and Chinese print them alike.
-    let (open, close) = ("“", "”");
+    // The quotation marks of the note's language.
+    let (open, close) = note.language.quotes();
     for Part {
         title,
         excerpts,
@@ -226,11 +228,7 @@ fn tag_rules() -> String {
 
 /// Self-contained HTML to print: the tag colours as quote borders, the note in its own box.
 pub fn html(note: &BriefingNote) -> String {
-    let lang = if note.language == super::NoteLanguage::Chinese {
-        "zh-Hans"
-    } else {
-        "en"
-    };
+    let lang = note.language.tag();
     let mut out = String::new();
     let _ = write!(
         out,

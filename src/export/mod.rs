@@ -71,6 +71,8 @@ pub enum Grouping {
 pub enum NoteLanguage {
     English,
     Chinese,
+    French,
+    Spanish,
 }
 
 /// What goes into a briefing note.
@@ -137,6 +139,36 @@ pub const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The months in French and Spanish, as their dates print them.
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const SPANISH_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 /// A `YYYY-MM-DD` date as the UN prints it: `2 December 2026`, `2026年12月2日`. Anything else
 /// (a date the user typed some other way) is shown as given.
 pub fn un_date(date: &str, language: NoteLanguage) -> String {
@@ -150,10 +182,17 @@ pub fn un_date(date: &str, language: NoteLanguage) -> String {
             .flatten()
     };
     match (number(year, 4), number(month, 2), number(day, 2)) {
-        (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) => match language {
-            NoteLanguage::English => format!("{day} {} {year}", ENGLISH_MONTHS[month as usize - 1]),
-            NoteLanguage::Chinese => format!("{year}年{month}月{day}日"),
-        },
+        (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) => {
+            let month = month as usize - 1;
+            match language {
+                NoteLanguage::English => format!("{day} {} {year}", ENGLISH_MONTHS[month]),
+                NoteLanguage::Chinese => format!("{year}年{}月{day}日", month + 1),
+                // The first of the month is "1er" in French.
+                NoteLanguage::French if day == 1 => format!("1er {} {year}", FRENCH_MONTHS[month]),
+                NoteLanguage::French => format!("{day} {} {year}", FRENCH_MONTHS[month]),
+                NoteLanguage::Spanish => format!("{day} de {} de {year}", SPANISH_MONTHS[month]),
+            }
+        }
         _ => date.to_owned(),
     }
 }
@@ -200,6 +239,40 @@ static ENGLISH: Labels = Labels {
     proposal: "Proposal",
 };
 
+static FRENCH: Labels = Labels {
+    briefing_note: "Note d'information",
+    page_of: "Page {page} sur {pages}",
+    exported: "Date",
+    note: "Note",
+    document_order: "Dans l'ordre du document",
+    orphans: "Annotations qui n'ont pu être placées",
+    orphans_detail: "Elles ont été faites sur un autre texte du rapport et ne correspondent à aucun \
+                     paragraphe de celui-ci\u{a0}; les numéros de paragraphe sont ceux de ce texte.",
+    challenges: "Difficultés",
+    good_practices: "Bonnes pratiques",
+    proposals: "Propositions",
+    challenge: "Difficulté",
+    good_practice: "Bonne pratique",
+    proposal: "Proposition",
+};
+
+static SPANISH: Labels = Labels {
+    briefing_note: "Nota informativa",
+    page_of: "Página {page} de {pages}",
+    exported: "Fecha",
+    note: "Nota",
+    document_order: "En el orden del documento",
+    orphans: "Anotaciones que no se pudieron situar",
+    orphans_detail: "Se hicieron sobre otro texto del informe y no corresponden a ningún párrafo \
+                     de este; los números de párrafo son los de ese texto.",
+    challenges: "Dificultades",
+    good_practices: "Buenas prácticas",
+    proposals: "Propuestas",
+    challenge: "Dificultad",
+    good_practice: "Buena práctica",
+    proposal: "Propuesta",
+};
+
 static CHINESE: Labels = Labels {
     briefing_note: "简报",
     page_of: "第{page}页，共{pages}页",
@@ -217,18 +290,72 @@ static CHINESE: Labels = Labels {
 };
 
 impl NoteLanguage {
+    /// Every language a note can be written in, as the export dialog lists them.
+    pub const ALL: [Self; 4] = [Self::English, Self::Chinese, Self::French, Self::Spanish];
+
     pub fn labels(self) -> &'static Labels {
         match self {
             Self::English => &ENGLISH,
             Self::Chinese => &CHINESE,
+            Self::French => &FRENCH,
+            Self::Spanish => &SPANISH,
         }
     }
 
-    /// `en` or `zh`, as on the command line.
+    /// `en`, `zh`, `fr` or `es`, as on the command line.
     pub fn code(self) -> &'static str {
         match self {
             Self::English => "en",
             Self::Chinese => "zh",
+            Self::French => "fr",
+            Self::Spanish => "es",
+        }
+    }
+
+    /// The language named by its code on the command line.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// The language's name in itself, with a citation as an example, for the export dialog.
+    pub fn sample(self) -> &'static str {
+        match self {
+            Self::English => "English (para. 12)",
+            Self::Chinese => "中文（第12段）",
+            Self::French => "Français (par. 12)",
+            Self::Spanish => "Español (párr. 12)",
+        }
+    }
+
+    /// What follows a label: `Note: `, `备注：`, French `Note : ` (a no-break space before
+    /// the colon, as French typography sets it).
+    pub fn colon(self) -> &'static str {
+        match self {
+            Self::English | Self::Spanish => ": ",
+            Self::Chinese => "：",
+            Self::French => "\u{a0}: ",
+        }
+    }
+
+    /// The quotation marks a quote opens and closes with: “…” in English and Chinese, « … »
+    /// in French (narrow no-break spaces inside) and «…» in Spanish.
+    pub fn quotes(self) -> (&'static str, &'static str) {
+        match self {
+            Self::English | Self::Chinese => ("“", "”"),
+            Self::French => ("«\u{202f}", "\u{202f}»"),
+            Self::Spanish => ("«", "»"),
+        }
+    }
+
+    /// The language tag of documents in it (HTML `lang`, Word's properties).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::Chinese => "zh-Hans",
+            Self::French => "fr",
+            Self::Spanish => "es",
         }
     }
 }
@@ -265,11 +392,18 @@ pub fn citation(symbol: Option<&str>, first: u32, last: u32, language: NoteLangu
         (NoteLanguage::Chinese, 0) => format!("第{first}段"),
         (NoteLanguage::Chinese, 1) => format!("第{first}和{last}段"),
         (NoteLanguage::Chinese, _) => format!("第{first}至{last}段"),
+        (NoteLanguage::French, 0) => format!("par. {first}"),
+        (NoteLanguage::French, 1) => format!("par. {first} et {last}"),
+        (NoteLanguage::French, _) => format!("par. {first} à {last}"),
+        (NoteLanguage::Spanish, 0) => format!("párr. {first}"),
+        (NoteLanguage::Spanish, 1) => format!("párrs. {first} y {last}"),
+        (NoteLanguage::Spanish, _) => format!("párrs. {first} a {last}"),
     };
     join_symbol(symbol, &paragraphs, language)
 }
 
-/// A citation of a sub-paragraph: `A/74/18, para. 12 (b)`, `A/74/18，第12(b)段`.
+/// A citation of a sub-paragraph: `A/74/18, para. 12 (b)`, `A/74/18，第12(b)段`,
+/// `A/74/18, par. 12 b)`, `A/74/18, párr. 12 b)`.
 pub fn subparagraph_citation(
     symbol: Option<&str>,
     paragraph: u32,
@@ -279,14 +413,16 @@ pub fn subparagraph_citation(
     let paragraphs = match language {
         NoteLanguage::English => format!("para. {paragraph} ({sub})"),
         NoteLanguage::Chinese => format!("第{paragraph}({sub})段"),
+        NoteLanguage::French => format!("par. {paragraph} {sub})"),
+        NoteLanguage::Spanish => format!("párr. {paragraph} {sub})"),
     };
     join_symbol(symbol, &paragraphs, language)
 }
 
 fn join_symbol(symbol: Option<&str>, paragraphs: &str, language: NoteLanguage) -> String {
     match (symbol, language) {
-        (Some(symbol), NoteLanguage::English) => format!("{symbol}, {paragraphs}"),
         (Some(symbol), NoteLanguage::Chinese) => format!("{symbol}，{paragraphs}"),
+        (Some(symbol), _) => format!("{symbol}, {paragraphs}"),
         (None, _) => paragraphs.to_owned(),
     }
 }
@@ -312,21 +448,16 @@ impl BriefingNote {
     /// "Briefing note: A/74/18".
     pub fn title(&self) -> String {
         let labels = self.labels();
-        match (&self.symbol, self.language) {
-            (Some(symbol), NoteLanguage::English) => format!("{}: {symbol}", labels.briefing_note),
-            (Some(symbol), NoteLanguage::Chinese) => format!("{}：{symbol}", labels.briefing_note),
-            (None, _) => labels.briefing_note.to_owned(),
+        match &self.symbol {
+            Some(symbol) => format!("{}{}{symbol}", labels.briefing_note, self.language.colon()),
+            None => labels.briefing_note.to_owned(),
         }
     }
 
     /// "Exported 2026-11-27 · Challenges: 2 · Good practices: 0 · Proposals: 1".
     pub fn summary(&self) -> String {
         let labels = self.labels();
-        let colon = if self.language == NoteLanguage::Chinese {
-            "："
-        } else {
-            ": "
-        };
+        let colon = self.language.colon();
         let date = un_date(&self.date, self.language);
         let mut parts = vec![format!("{}{colon}{date}", labels.exported)];
         parts.extend(

@@ -45,6 +45,29 @@ fn dates_as_the_un_prints_them() {
     }
 }
 
+/// French and Spanish notes cite, date and quote as UN documents in those languages do.
+#[test]
+fn french_and_spanish_notes_in_their_own_style() {
+    use NoteLanguage::{French, Spanish};
+    assert_eq!(
+        citation(SYMBOL, 12, 12, French),
+        "CAC/COSP/WG.2/2017/L.1/Add.1, par. 12"
+    );
+    assert_eq!(citation(None, 12, 13, French), "par. 12 et 13");
+    assert_eq!(citation(None, 12, 14, French), "par. 12 à 14");
+    assert_eq!(citation(None, 12, 12, Spanish), "párr. 12");
+    assert_eq!(citation(None, 12, 13, Spanish), "párrs. 12 y 13");
+    assert_eq!(citation(None, 12, 14, Spanish), "párrs. 12 a 14");
+    assert_eq!(subparagraph_citation(None, 12, "b", French), "par. 12 b)");
+    assert_eq!(subparagraph_citation(None, 12, "b", Spanish), "párr. 12 b)");
+    assert_eq!(un_date("2026-12-02", French), "2 décembre 2026");
+    assert_eq!(un_date("2026-12-01", French), "1er décembre 2026");
+    assert_eq!(un_date("2026-08-15", Spanish), "15 de agosto de 2026");
+    assert_eq!(French.quotes(), ("«\u{202f}", "\u{202f}»"));
+    assert_eq!(NoteLanguage::from_code("es"), Some(Spanish));
+    assert_eq!(NoteLanguage::from_code("de"), None);
+}
+
 #[test]
 fn citations_in_un_style() {
     use NoteLanguage::{Chinese, English};

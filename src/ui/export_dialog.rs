@@ -147,16 +147,9 @@ fn options_ui(ui: &mut egui::Ui, strings: &Strings, dialog: &mut ExportDialog) {
     ui.add_space(8.0);
 
     ui.label(RichText::new(strings.citation_language).strong());
-    ui.horizontal(|ui| {
-        ui.radio_value(
-            &mut options.language,
-            NoteLanguage::English,
-            "English (para. 12)",
-        );
-        ui.radio_value(
-            &mut options.language,
-            NoteLanguage::Chinese,
-            "中文（第12段）",
-        );
+    ui.horizontal_wrapped(|ui| {
+        for language in NoteLanguage::ALL {
+            ui.radio_value(&mut options.language, language, language.sample());
+        }
     });
 }
