@@ -3,9 +3,10 @@
 # files docs/packaging.md lists, a desktop entry desktop-file-validate accepts, installed with
 # apt (which brings its dependencies), the installed program reading a report and its window
 # starting under Xvfb, the tags files' MIME type known to the desktop, then removed again. Also
-# checks the desktop entry `paratag install-desktop` writes. Run as root, after
+# checks the desktop entry `paratag install-desktop` writes, and (check-deb-fresh.sh) the
+# package on a fresh minimal Debian with nothing but its Depends. Run as root, after
 # `cargo build --release` (the package takes that binary); needs desktop-file-utils,
-# shared-mime-info, Xvfb and xdotool (.ci/run installs them).
+# shared-mime-info, debootstrap, Xvfb and xdotool (.ci/run installs them).
 #
 #   scripts/check-deb.sh
 set -euo pipefail
@@ -69,3 +70,5 @@ grep -qx 'application/x-paratag-tags:\*\.tags\.ron' /usr/share/mime/globs ||
 grep -q '^application/x-paratag-tags=paratag.desktop' /usr/share/applications/mimeinfo.cache ||
   { echo "check-deb: the desktop database does not offer paratag for tags files" >&2; exit 1; }
 echo "check-deb: $(basename "$deb") installs, starts and is known to the desktop"
+# And on a fresh, minimal Debian, where nothing but the package's Depends is there.
+scripts/check-deb-fresh.sh "$deb"
