@@ -185,10 +185,10 @@ impl Annotations {
         }
     }
 
-    /// Record that a paragraph's annotation changed at `time`.
-    pub fn touch(&mut self, paragraph: ParagraphIndex, time: std::time::SystemTime) {
+    /// Record when a paragraph's annotation last changed (nothing, if it has none).
+    pub fn set_changed(&mut self, paragraph: ParagraphIndex, time: Option<std::time::SystemTime>) {
         if let Some(annotation) = self.entries.get_mut(&paragraph) {
-            annotation.changed = Some(time);
+            annotation.changed = time;
         }
     }
 

@@ -184,39 +184,49 @@ pub fn export(
         return ExitCode::FAILURE;
     }
     let tags = tags.map_or_else(|| crate::app::tags_beside(report), Path::to_path_buf);
-    let app = crate::app::ParatagApp::launch(
-        Some(report),
-        Some(&tags),
-        None,
-        crate::app::preferences::Preferences::default(),
-    );
-    if let Some(problem) = app.problem() {
-        eprintln!("paratag: {problem}");
-        return ExitCode::FAILURE;
-    }
-    if let Some(crate::app::Modal::ForeignTags { theirs, .. }) = app.modal() {
+    let strings = crate::i18n::UiLanguage::English.strings();
+    let mut tagged = match parse::read_report(report) {
+        Ok(document) => crate::tagged_report::TaggedReport::new(document),
+        Err(error) => {
+            eprintln!("paratag: {}", strings.report_error(&error));
+            return ExitCode::FAILURE;
+        }
+    };
+    let read = match crate::tagged_report::read_tags(&tags) {
+        Ok(Some(read)) => read,
+        Ok(None) => {
+            eprintln!(
+                "paratag: there is no tags file to export — {}",
+                tags.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            let problem = strings.read_tags_problem(&error);
+            let problem = crate::app::tags_load_problem(strings, &tags, &problem);
+            eprintln!("paratag: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
         eprintln!(
             "paratag: these tags are for {theirs}, not {} — {}",
-            app.document().symbol.as_deref().unwrap_or("this report"),
+            tagged.document().symbol.as_deref().unwrap_or("this report"),
             tags.display()
         );
         return ExitCode::FAILURE;
     }
-    if !tags.exists() {
-        eprintln!(
-            "paratag: there is no tags file to export — {}",
-            tags.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let bytes = match app.export_bytes(options, format) {
+    let bytes = match tagged.export(options, format) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("paratag: {error} — {}", tags.display());
             return ExitCode::FAILURE;
         }
     };
-    let protected = app.export_protected();
+    let protected = [
+        (report, crate::storage::Protected::Report),
+        (tags.as_path(), crate::storage::Protected::TagsFile),
+    ];
     let written = match output {
         Some(path) => {
             crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)

@@ -6,9 +6,36 @@
 //! keystrokes in the same note merge into the edit on top, and a new step starts where a writer
 //! expects one — at a new word (after a space or punctuation), after a pause, and after a save.
 
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::annotations::{Annotations, ParagraphIndex, TagSet};
+
+/// When an edit is made: the monotonic instant (typing pauses are measured with it) and the
+/// time of day the annotation records, to the second as the tags file keeps it (so that what
+/// was saved compares equal to what is in memory).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    pub instant: Instant,
+    pub time: SystemTime,
+}
+
+impl Moment {
+    /// The clock now.
+    pub fn now() -> Self {
+        Self::at(Instant::now(), SystemTime::now())
+    }
+
+    /// A given moment, its time cut to the second.
+    pub fn at(instant: Instant, time: SystemTime) -> Self {
+        let time = time
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(time, |since| {
+                SystemTime::UNIX_EPOCH + Duration::from_secs(since.as_secs())
+            });
+        Self { instant, time }
+    }
+}
 
 /// A pause in typing at least this long starts a new undo step.
 pub const TYPING_PAUSE: Duration = Duration::from_secs(1);
@@ -33,11 +60,14 @@ fn is_punctuation(c: char) -> bool {
         || matches!(c, '¡' | '¿' | '«' | '»' | '\u{00B7}')
 }
 
-/// One change to the annotations, with what was there before.
+/// One change to the annotations, with what was there before — the change time included, so
+/// that undo gives the paragraph back its time as well as its tags.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub paragraph: ParagraphIndex,
     pub change: Change,
+    pub changed_before: Option<SystemTime>,
+    pub changed_after: Option<SystemTime>,
 }
 
 /// What an [`Edit`] changes.
@@ -53,6 +83,7 @@ impl Edit {
             Change::Tags { after, .. } => annotations.set_tags(self.paragraph, *after),
             Change::Note { after, .. } => annotations.set_note(self.paragraph, after),
         }
+        annotations.set_changed(self.paragraph, self.changed_after);
     }
 
     fn inverse(&self) -> Self {
@@ -69,35 +100,49 @@ impl Edit {
         Self {
             paragraph: self.paragraph,
             change,
+            changed_before: self.changed_after,
+            changed_after: self.changed_before,
         }
     }
 }
 
-/// A revision of the annotations: every state the history can reach has its own.
+/// A revision of the annotations: every state any history in this process can reach has its
+/// own, so a revision never names two states (a new history for another report or tags file
+/// does not count afresh; what was made for a revision — an export preview, a recovery copy —
+/// is made again).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Revision(u64);
+
+/// The next revision of any history.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+impl Revision {
+    fn fresh() -> Self {
+        Self(NEXT_REVISION.fetch_add(1, Ordering::Relaxed))
+    }
+}
 
 /// The edits made, the edits undone, and which revision was last saved.
 #[derive(Debug)]
 pub struct History {
     done: Vec<(Edit, Revision)>,
     undone: Vec<(Edit, Revision)>,
-    next_revision: u64,
+    /// The revision with nothing done.
+    origin: Revision,
     saved: Revision,
     /// The paragraph whose note is being typed, and when it last was: its next keystroke merges
     /// into the top edit.
     typing_note: Option<(ParagraphIndex, Instant)>,
 }
 
-const ORIGIN: Revision = Revision(0);
-
 impl Default for History {
     fn default() -> Self {
+        let origin = Revision::fresh();
         Self {
             done: Vec::new(),
             undone: Vec::new(),
-            next_revision: 1,
-            saved: ORIGIN,
+            origin,
+            saved: origin,
             typing_note: None,
         }
     }
@@ -107,14 +152,16 @@ impl History {
     /// A fresh history whose state counts as unsaved (restored from a recovery copy).
     pub fn unsaved() -> Self {
         Self {
-            saved: Revision(u64::MAX),
+            saved: Revision::fresh(),
             ..Self::default()
         }
     }
 
     /// The revision the annotations are at now.
     pub fn revision(&self) -> Revision {
-        self.done.last().map_or(ORIGIN, |(_, revision)| *revision)
+        self.done
+            .last()
+            .map_or(self.origin, |(_, revision)| *revision)
     }
 
     /// Whether the annotations differ from the last saved (or opened) state.
@@ -135,18 +182,14 @@ impl History {
         !self.undone.is_empty()
     }
 
-    fn new_revision(&mut self) -> Revision {
-        let revision = Revision(self.next_revision);
-        self.next_revision += 1;
-        revision
-    }
-
-    /// Set a paragraph's tags, as one undoable step. Setting the tags it has is no step.
+    /// Set a paragraph's tags at `now`, as one undoable step. Setting the tags it has is no
+    /// step.
     pub fn set_tags(
         &mut self,
         annotations: &mut Annotations,
         paragraph: ParagraphIndex,
         tags: TagSet,
+        now: Moment,
     ) {
         let before = annotations.tags(paragraph);
         if before == tags {
@@ -161,6 +204,8 @@ impl History {
                     before,
                     after: tags,
                 },
+                changed_before: changed(annotations, paragraph),
+                changed_after: Some(now.time),
             },
         );
     }
@@ -173,7 +218,7 @@ impl History {
         annotations: &mut Annotations,
         paragraph: ParagraphIndex,
         note: &str,
-        now: Instant,
+        now: Moment,
     ) {
         let current = annotations.note(paragraph);
         if current == note {
@@ -181,27 +226,30 @@ impl History {
         }
         let merges = self.typing_note.is_some_and(|(typing, last)| {
             typing == paragraph
-                && now.saturating_duration_since(last) < TYPING_PAUSE
+                && now.instant.saturating_duration_since(last) < TYPING_PAUSE
                 && !starts_word(current, note)
         });
-        self.typing_note = Some((paragraph, now));
+        self.typing_note = Some((paragraph, now.instant));
         if merges
             && let Some((
                 Edit {
                     change: Change::Note { after, .. },
+                    changed_after,
                     ..
                 },
                 revision,
             )) = self.done.last_mut()
         {
             note.clone_into(after);
+            *changed_after = Some(now.time);
             annotations.set_note(paragraph, note);
+            annotations.set_changed(paragraph, Some(now.time));
             self.undone.clear();
-            *revision = Revision(self.next_revision);
-            self.next_revision += 1;
+            *revision = Revision::fresh();
             return;
         }
         let before = current.to_owned();
+        let changed_before = changed(annotations, paragraph);
         self.push(
             annotations,
             Edit {
@@ -210,9 +258,11 @@ impl History {
                     before,
                     after: note.to_owned(),
                 },
+                changed_before,
+                changed_after: Some(now.time),
             },
         );
-        self.typing_note = Some((paragraph, now));
+        self.typing_note = Some((paragraph, now.instant));
     }
 
     /// The note being typed is finished: the next keystroke starts a new undoable step.
@@ -223,8 +273,7 @@ impl History {
     fn push(&mut self, annotations: &mut Annotations, edit: Edit) {
         self.typing_note = None;
         edit.apply(annotations);
-        let revision = self.new_revision();
-        self.done.push((edit, revision));
+        self.done.push((edit, Revision::fresh()));
         self.undone.clear();
     }
 
@@ -249,6 +298,11 @@ impl History {
     }
 }
 
+/// When a paragraph's annotation last changed, if it has one.
+fn changed(annotations: &Annotations, paragraph: ParagraphIndex) -> Option<SystemTime> {
+    annotations.get(paragraph).and_then(|a| a.changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,20 +312,24 @@ mod tests {
 
     static BASE: std::sync::LazyLock<Instant> = std::sync::LazyLock::new(Instant::now);
 
-    /// A moment `ms` milliseconds into a test.
-    fn at(ms: u64) -> Instant {
-        *BASE + Duration::from_millis(ms)
+    /// A moment `ms` milliseconds into a test (its time of day: as many seconds after 2026-01-01).
+    fn at(ms: u64) -> Moment {
+        Moment::at(
+            *BASE + Duration::from_millis(ms),
+            SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600 + ms / 1000),
+        )
     }
 
     #[test]
     fn undo_and_redo_tags() {
         let mut annotations = Annotations::default();
         let mut history = History::default();
-        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge), at(0));
         history.set_tags(
             &mut annotations,
             P,
             TagSet::only(Tag::Challenge).toggled(Tag::Proposal),
+            at(0),
         );
         assert_eq!(annotations.count(Tag::Proposal), 1);
         assert_eq!(history.undo(&mut annotations), Some(P));
@@ -307,7 +365,7 @@ mod tests {
         let mut annotations = Annotations::default();
         let mut history = History::default();
         assert!(!history.is_modified());
-        history.set_tags(&mut annotations, P, TagSet::only(Tag::Proposal));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Proposal), at(0));
         assert!(history.is_modified());
         history.undo(&mut annotations);
         assert!(!history.is_modified(), "undone back to where it started");
@@ -325,12 +383,12 @@ mod tests {
     fn a_new_edit_clears_redo_and_no_op_edits_are_not_steps() {
         let mut annotations = Annotations::default();
         let mut history = History::default();
-        history.set_tags(&mut annotations, P, TagSet::only(Tag::Proposal));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Proposal), at(0));
         history.undo(&mut annotations);
-        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge), at(0));
         assert!(!history.can_redo());
         let revision = history.revision();
-        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge), at(0));
         history.type_note(&mut annotations, P, "", at(0));
         assert_eq!(history.revision(), revision);
     }
@@ -398,5 +456,42 @@ mod tests {
         assert!(!history.is_modified());
         history.redo(&mut annotations);
         assert_eq!(annotations.note(P), "drafted text");
+    }
+
+    #[test]
+    fn undo_and_redo_give_back_the_change_time() {
+        let mut annotations = Annotations::default();
+        let mut history = History::default();
+        let changed = |annotations: &Annotations| annotations.get(P).and_then(|a| a.changed);
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge), at(1_000));
+        history.type_note(&mut annotations, P, "Follow", at(60_000));
+        // Typed on within the pause: one step, changed when last typed.
+        history.type_note(&mut annotations, P, "Followed", at(60_500));
+        assert_eq!(changed(&annotations), Some(at(60_500).time));
+        history.type_note(&mut annotations, P, "Followed up", at(70_000));
+        history.undo(&mut annotations);
+        assert_eq!(changed(&annotations), Some(at(60_500).time));
+        history.undo(&mut annotations);
+        assert_eq!(annotations.note(P), "");
+        assert_eq!(
+            changed(&annotations),
+            Some(at(1_000).time),
+            "the tags' time, not the time of the undo"
+        );
+        history.redo(&mut annotations);
+        assert_eq!(changed(&annotations), Some(at(60_500).time));
+        history.redo(&mut annotations);
+        assert_eq!(changed(&annotations), Some(at(70_000).time));
+    }
+
+    #[test]
+    fn revisions_of_two_histories_never_coincide() {
+        let mut annotations = Annotations::default();
+        let first = History::default();
+        let mut second = History::default();
+        assert_ne!(first.revision(), second.revision());
+        second.set_tags(&mut annotations, P, TagSet::only(Tag::Proposal), at(0));
+        assert_ne!(first.revision(), second.revision());
+        assert!(History::unsaved().is_modified());
     }
 }

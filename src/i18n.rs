@@ -433,6 +433,14 @@ impl Strings {
 
     /// What is wrong with a tags file (ron's own description of a syntax error stays as ron
     /// gives it).
+    /// Why a tags file could not be read or understood.
+    pub fn read_tags_problem(&self, error: &crate::tagged_report::ReadTagsError) -> String {
+        match error {
+            crate::tagged_report::ReadTagsError::Read(error) => self.read_problem(error),
+            crate::tagged_report::ReadTagsError::Format(error) => self.tags_problem(error),
+        }
+    }
+
     pub fn tags_problem(&self, problem: &LoadError) -> String {
         match problem {
             LoadError::Empty => self.tags_empty.to_owned(),

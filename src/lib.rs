@@ -32,6 +32,7 @@ pub(crate) mod scratch;
 pub mod search;
 pub mod seed;
 pub mod storage;
+pub mod tagged_report;
 pub mod tags_file;
 #[cfg(feature = "gui")]
 pub mod ui;

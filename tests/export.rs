@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
-use paratag::app::ParatagApp;
-use paratag::app::preferences::Preferences;
 use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::tagged_report::{Loaded, TaggedReport, read_tags};
 use paratag::{seed, tags_file};
 
 const DATE: &str = "2026-11-27";
@@ -88,15 +87,19 @@ fn workspace(name: &str) -> PathBuf {
     dir
 }
 
-fn app(dir: &Path) -> ParatagApp {
-    let app = ParatagApp::launch(
-        Some(&dir.join(seed::FILE_NAME)),
-        None,
-        None,
-        Preferences::default(),
-    );
-    assert!(app.problem().is_none(), "{:?}", app.problem());
-    app
+/// The built-in report with the fixed tags, read and anchored as the window and the command
+/// line do.
+fn tagged(dir: &Path) -> TaggedReport {
+    let document = paratag::parse::read_report(&dir.join(seed::FILE_NAME)).unwrap();
+    let mut tagged = TaggedReport::new(document);
+    let read = read_tags(&dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"))
+        .unwrap()
+        .unwrap();
+    assert!(matches!(
+        tagged.take_tags(&read.file, false),
+        Loaded::Anchored { orphans: 0, .. }
+    ));
+    tagged
 }
 
 fn options(language: NoteLanguage, grouping: Grouping) -> ExportOptions {
@@ -174,11 +177,9 @@ const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 8] = [
 #[test]
 fn golden_files_for_each_text_format() {
     let dir = workspace("golden");
-    let app = app(&dir);
+    let tagged = tagged(&dir);
     for (name, format, language, grouping) in GOLDEN {
-        let bytes = app
-            .export_bytes(&options(language, grouping), format)
-            .unwrap();
+        let bytes = tagged.export(&options(language, grouping), format).unwrap();
         if updating() {
             std::fs::write(golden(name), &bytes).unwrap();
         }
@@ -195,13 +196,14 @@ fn golden_files_for_each_text_format() {
 #[test]
 fn every_excerpt_carries_its_citation() {
     let dir = workspace("citations");
-    let app = app(&dir);
+    let tagged = tagged(&dir);
     let english = String::from_utf8(
-        app.export_bytes(
-            &options(NoteLanguage::English, Grouping::ByTag),
-            Format::Markdown,
-        )
-        .unwrap(),
+        tagged
+            .export(
+                &options(NoteLanguage::English, Grouping::ByTag),
+                Format::Markdown,
+            )
+            .unwrap(),
     )
     .unwrap();
     for citation in [
@@ -213,11 +215,12 @@ fn every_excerpt_carries_its_citation() {
         assert!(english.contains(citation), "{citation} missing");
     }
     let chinese = String::from_utf8(
-        app.export_bytes(
-            &options(NoteLanguage::Chinese, Grouping::ByTag),
-            Format::Markdown,
-        )
-        .unwrap(),
+        tagged
+            .export(
+                &options(NoteLanguage::Chinese, Grouping::ByTag),
+                Format::Markdown,
+            )
+            .unwrap(),
     )
     .unwrap();
     assert!(chinese.contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至14段"));
@@ -228,9 +231,9 @@ fn every_excerpt_carries_its_citation() {
 #[test]
 fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
     let dir = workspace("docx");
-    let app = app(&dir);
-    let bytes = app
-        .export_bytes(
+    let tagged = tagged(&dir);
+    let bytes = tagged
+        .export(
             &options(NoteLanguage::English, Grouping::ByTag),
             Format::Docx,
         )
@@ -293,7 +296,7 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
 #[test]
 fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
     let dir = workspace("docx-parts");
-    let app = app(&dir);
+    let tagged = tagged(&dir);
     for (language, page_of, title) in [
         (NoteLanguage::English, ["Page ", " of "], "Briefing note: "),
         (NoteLanguage::Chinese, ["第", "页，共"], "简报："),
@@ -302,7 +305,7 @@ fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
             author: "Ana Ruiz & <Co>".to_owned(),
             ..options(language, Grouping::ByTag)
         };
-        let bytes = app.export_bytes(&options, Format::Docx).unwrap();
+        let bytes = tagged.export(&options, Format::Docx).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut read = |name: &str| {
             let mut text = String::new();
@@ -383,9 +386,9 @@ fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
 #[test]
 fn the_csv_reads_back_to_the_same_rows() {
     let dir = workspace("csv");
-    let app = app(&dir);
+    let tagged = tagged(&dir);
     let options = options(NoteLanguage::English, Grouping::ByTag);
-    let bytes = app.export_bytes(&options, Format::Csv).unwrap();
+    let bytes = tagged.export(&options, Format::Csv).unwrap();
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
         "UTF-8 BOM for spreadsheet programs"
@@ -409,7 +412,7 @@ fn the_csv_reads_back_to_the_same_rows() {
         .map(|record| record.unwrap().iter().map(str::to_owned).collect())
         .collect();
     let seed = seed::document().unwrap();
-    let note = paratag::export::prepare(&seed, app.annotations(), &[], &options).unwrap();
+    let note = paratag::export::prepare(&seed, tagged.annotations(), &[], &options).unwrap();
     let expected: Vec<Vec<String>> = note
         .sections
         .iter()
@@ -447,7 +450,7 @@ fn the_csv_reads_back_to_the_same_rows() {
 #[test]
 fn the_command_line_writes_what_the_window_writes() {
     let dir = workspace("cli");
-    let app = app(&dir);
+    let tagged = tagged(&dir);
     let report = dir.join(seed::FILE_NAME);
     for (format, lang, group_by, only) in [
         (Format::Markdown, "en", "tag", ""),
@@ -483,7 +486,7 @@ fn the_command_line_writes_what_the_window_writes() {
         let options = paratag::cli::export_options(group_by, lang, &only, None, false, Some(DATE));
         assert_eq!(
             output.stdout,
-            app.export_bytes(&options, format).unwrap(),
+            tagged.export(&options, format).unwrap(),
             "{format} {lang} {group_by}"
         );
     }
@@ -497,8 +500,8 @@ fn the_command_line_writes_what_the_window_writes() {
         .status()
         .unwrap();
     assert!(status.success());
-    let from_window = app
-        .export_bytes(
+    let from_window = tagged
+        .export(
             &options(NoteLanguage::English, Grouping::ByTag),
             Format::Docx,
         )

@@ -14,10 +14,11 @@ use eframe::egui;
 
 use crate::annotations::{Annotations, MAX_NOTE_CHARS, ParagraphIndex, TagSet};
 use crate::command::{self, Command};
-use crate::document::{Block, Document};
-use crate::history::History;
+use crate::document::Document;
+use crate::history::{History, Moment};
 use crate::i18n::Strings;
 use crate::search::{self, Match};
+use crate::tagged_report::TaggedReport;
 use crate::{fonts, parse, seed, ui};
 use dialogs::{Answer, NativePicker, Picked, ReportPicker};
 use notices::{About, Level, Notices};
@@ -83,7 +84,8 @@ pub enum Modal {
 
 /// The state of the window.
 pub struct ParatagApp {
-    document: Document,
+    /// The report, its annotations, their history and its orphans.
+    report: TaggedReport,
     /// The report's file, `None` for the built-in report.
     report_path: Option<PathBuf>,
     /// paratag's data directory (built-in report's tags, recovery copies); `None` in tests
@@ -94,12 +96,6 @@ pub struct ParatagApp {
     recovery: Option<tags::RecoverySlot>,
     /// Problems and notices shown above the report until dismissed.
     notices: Notices,
-    /// For each paragraph index, its block's index in the document.
-    paragraph_blocks: Vec<usize>,
-    /// The document's fingerprints, for saving and re-anchoring tags.
-    fingerprints: crate::tags_file::Fingerprints,
-    annotations: Annotations,
-    history: History,
     selected: Option<ParagraphIndex>,
     /// Show only paragraphs carrying one of these tags (all when empty).
     filter: TagSet,
@@ -176,16 +172,12 @@ impl ParatagApp {
     pub fn new(path: Option<&Path>, preferences: Preferences) -> Self {
         let (document, mut problem) = builtin_report();
         let mut app = Self {
-            paragraph_blocks: paragraph_blocks(&document),
-            fingerprints: crate::tags_file::Fingerprints::new(&document),
-            document,
+            report: TaggedReport::new(document),
             report_path: None,
             data_dir: None,
             tags: TagsState::default(),
             recovery: None,
             notices: Notices::default(),
-            annotations: Annotations::default(),
-            history: History::default(),
             selected: None,
             filter: TagSet::EMPTY,
             find: Find::default(),
@@ -262,7 +254,12 @@ impl ParatagApp {
     }
 
     pub fn document(&self) -> &Document {
-        &self.document
+        self.report.document()
+    }
+
+    /// The report with its annotations, history and orphans.
+    pub fn report(&self) -> &TaggedReport {
+        &self.report
     }
 
     /// The open report's file (none for the built-in report).
@@ -271,11 +268,11 @@ impl ParatagApp {
     }
 
     pub fn annotations(&self) -> &Annotations {
-        &self.annotations
+        self.report.annotations()
     }
 
     pub fn history(&self) -> &History {
-        &self.history
+        self.report.history()
     }
 
     pub fn selected(&self) -> Option<ParagraphIndex> {
@@ -335,16 +332,12 @@ impl ParatagApp {
 
     /// The printed number of a paragraph.
     pub fn paragraph_number(&self, paragraph: ParagraphIndex) -> Option<u32> {
-        let block = *self.paragraph_blocks.get(paragraph.0)?;
-        match self.document.blocks.get(block)? {
-            Block::Paragraph(p) => Some(p.number),
-            Block::Heading(_) | Block::Text(_) => None,
-        }
+        self.report.paragraph_number(paragraph)
     }
 
     /// The block of a paragraph.
     pub fn block_of(&self, paragraph: ParagraphIndex) -> Option<usize> {
-        self.paragraph_blocks.get(paragraph.0).copied()
+        self.report.block_of(paragraph)
     }
 
     /// The reader's row heights, kept between frames.
@@ -363,7 +356,7 @@ impl ParatagApp {
         &mut self,
         ctx: &egui::Context,
     ) -> Option<(&crate::document::PrintedPages, &mut pages::Pages)> {
-        let printed = self.document.printed.as_ref()?;
+        let printed = self.report.document().printed.as_ref()?;
         let pages = self
             .pages
             .get_or_insert_with(|| pages::Pages::new(std::sync::Arc::clone(&printed.pdf), ctx));
@@ -377,24 +370,21 @@ impl ParatagApp {
 
     /// Whether the original page is on show: asked for, and the report has printed pages.
     pub fn shows_original_page(&self) -> bool {
-        self.preferences.show_original_page && self.document.printed.is_some()
+        self.preferences.show_original_page && self.report.document().printed.is_some()
     }
 
     /// The paragraph index of a block, if it is a numbered paragraph.
     pub fn paragraph_at_block(&self, block: usize) -> Option<ParagraphIndex> {
-        self.paragraph_blocks
-            .binary_search(&block)
-            .ok()
-            .map(ParagraphIndex)
+        self.report.paragraph_at_block(block)
     }
 
     /// Whether the filter lets a paragraph through.
     pub fn is_visible(&self, paragraph: ParagraphIndex) -> bool {
-        self.filter.is_empty() || self.annotations.tags(paragraph).intersects(self.filter)
+        self.filter.is_empty() || self.annotations().tags(paragraph).intersects(self.filter)
     }
 
     fn title(&self) -> String {
-        let modified = if self.history.is_modified() {
+        let modified = if self.history().is_modified() {
             "● "
         } else {
             ""
@@ -407,7 +397,7 @@ impl ParatagApp {
             .and_then(Path::file_name)
             .map(|name| name.to_string_lossy().into_owned());
         let mut title = modified.to_owned();
-        for part in file.iter().chain(self.document.symbol.as_ref()) {
+        for part in file.iter().chain(self.document().symbol.as_ref()) {
             title.push_str(part);
             title.push_str(" — ");
         }
@@ -421,22 +411,7 @@ impl ParatagApp {
         options: &crate::export::ExportOptions,
         format: crate::export::Format,
     ) -> Result<Vec<u8>, crate::export::ExportError> {
-        crate::export::export(
-            &self.document,
-            &self.annotations,
-            &self.tags.orphans,
-            options,
-            format,
-        )
-    }
-
-    /// Start another history (another report or tags file): revisions count afresh, so what
-    /// was made for the old one's revisions — the export preview — is made again.
-    fn replace_history(&mut self, history: History) {
-        self.history = history;
-        if let Some(dialog) = &mut self.export_dialog {
-            dialog.preview = None;
-        }
+        self.report.export(options, format)
     }
 
     /// The Export dialog, while it is open.
@@ -451,7 +426,7 @@ impl ParatagApp {
     /// The plain-text preview of the briefing note for the dialog's choices, or why there is
     /// nothing to export. Made again only when the choices or the tags change.
     pub fn export_preview(&mut self) -> Result<String, String> {
-        let revision = self.history.revision();
+        let revision = self.history().revision();
         let Some(dialog) = &self.export_dialog else {
             return Err(String::new());
         };
@@ -477,7 +452,7 @@ impl ParatagApp {
         let dialog = self.export_dialog.as_ref()?;
         let extension = dialog.format.extension();
         let stem = self
-            .document
+            .document()
             .symbol
             .as_deref()
             .map_or_else(|| "paratag".to_owned(), |symbol| symbol.replace('/', "-"));
@@ -598,7 +573,7 @@ impl ParatagApp {
 
     /// The user left the note field: the next keystroke is a new undo step.
     pub fn note_editing_ended(&mut self) {
-        self.history.end_typing();
+        self.report.end_typing();
     }
 
     /// Set the find query and recompute the matches.
@@ -607,7 +582,7 @@ impl ParatagApp {
             return;
         }
         query.clone_into(&mut self.find.query);
-        self.find.matches = search::find_all(&self.document, query);
+        self.find.matches = search::find_all(self.report.document(), query);
         self.find.current = None;
         if !self.find.matches.is_empty() {
             self.go_to_match(0);
@@ -666,7 +641,7 @@ impl ParatagApp {
                 }
             }
             Command::OpenPath(path) => {
-                if self.history.is_modified() {
+                if self.history().is_modified() {
                     self.modal = Some(Modal::ConfirmOpen(path));
                 } else {
                     self.open_now(&path, None);
@@ -674,14 +649,12 @@ impl ParatagApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
-                if let Some(paragraph) = self.history.undo(&mut self.annotations) {
-                    self.annotations.touch(paragraph, Self::now());
+                if let Some(paragraph) = self.report.undo() {
                     self.select(paragraph);
                 }
             }
             Command::Redo => {
-                if let Some(paragraph) = self.history.redo(&mut self.annotations) {
-                    self.annotations.touch(paragraph, Self::now());
+                if let Some(paragraph) = self.report.redo() {
                     self.select(paragraph);
                 }
             }
@@ -697,10 +670,7 @@ impl ParatagApp {
             Command::PreviousTagged => self.select_step(false, |tags| !tags.is_empty()),
             Command::ToggleTag(tag) => {
                 if let Some(paragraph) = self.selected {
-                    let tags = self.annotations.tags(paragraph).toggled(tag);
-                    self.history
-                        .set_tags(&mut self.annotations, paragraph, tags);
-                    self.annotations.touch(paragraph, Self::now());
+                    self.report.toggle_tag(paragraph, tag, Moment::now());
                 }
             }
             Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
@@ -714,7 +684,7 @@ impl ParatagApp {
             Command::Select(paragraph) => self.select(paragraph),
             Command::ToggleOutline => self.preferences.show_outline ^= true,
             Command::ToggleOriginalPage => {
-                if self.document.printed.is_some() {
+                if self.document().printed.is_some() {
                     self.preferences.show_original_page ^= true;
                 } else {
                     self.notices.info(self.strings().pages_only_pdf);
@@ -737,7 +707,7 @@ impl ParatagApp {
         let Some(paragraph) = self.selected else {
             return;
         };
-        if crate::annotations::note_is_too_long(self.annotations.note(paragraph)) {
+        if crate::annotations::note_is_too_long(self.annotations().note(paragraph)) {
             return;
         }
         if let Some((cut, _)) = note.char_indices().nth(MAX_NOTE_CHARS) {
@@ -745,13 +715,7 @@ impl ParatagApp {
             let notice = Strings::fill(self.strings().note_too_long, &[("max", &MAX_NOTE_CHARS)]);
             self.notices.info(notice);
         }
-        self.history.type_note(
-            &mut self.annotations,
-            paragraph,
-            &note,
-            std::time::Instant::now(),
-        );
-        self.annotations.touch(paragraph, Self::now());
+        self.report.type_note(paragraph, &note, Moment::now());
     }
 
     /// Confirmed: open the report even though unsaved tags will be dropped.
@@ -810,7 +774,7 @@ impl ParatagApp {
                 let Some(converting) = self.converting.take() else {
                     return;
                 };
-                if self.history.is_modified() {
+                if self.history().is_modified() {
                     // Tags were made on the report on screen meanwhile: ask before replacing it
                     // (opening again converts again).
                     self.modal = Some(Modal::ConfirmOpen(converting.path));
@@ -836,12 +800,8 @@ impl ParatagApp {
             Ok(document) => {
                 // The previous report's painter stops; this one's starts when first shown.
                 self.pages = None;
-                self.paragraph_blocks = paragraph_blocks(&document);
-                self.fingerprints = crate::tags_file::Fingerprints::new(&document);
-                self.document = document;
+                self.report = TaggedReport::new(document);
                 self.report_path = Some(path.to_owned());
-                self.annotations = Annotations::default();
-                self.replace_history(History::default());
                 self.selected = None;
                 self.filter = TagSet::EMPTY;
                 let query = std::mem::take(&mut self.find.query);
@@ -864,11 +824,11 @@ impl ParatagApp {
     }
 
     fn select(&mut self, paragraph: ParagraphIndex) {
-        if paragraph.0 >= self.paragraph_blocks.len() {
+        if paragraph.0 >= self.report.paragraph_count() {
             return;
         }
         if self.selected != Some(paragraph) {
-            self.history.end_typing();
+            self.report.end_typing();
         }
         self.selected = Some(paragraph);
         self.scroll_to_selected = true;
@@ -876,7 +836,7 @@ impl ParatagApp {
 
     /// Move the selection to the next (or previous) visible paragraph whose tags pass `wanted`.
     fn select_step(&mut self, forward: bool, wanted: impl Fn(TagSet) -> bool) {
-        let count = self.paragraph_blocks.len();
+        let count = self.report.paragraph_count();
         let candidates: Box<dyn Iterator<Item = usize>> = match (self.selected, forward) {
             (None, true) => Box::new(0..count),
             (None, false) => Box::new((0..count).rev()),
@@ -884,7 +844,7 @@ impl ParatagApp {
             (Some(ParagraphIndex(at)), false) => Box::new((0..at).rev()),
         };
         let next = candidates.map(ParagraphIndex).find(|paragraph| {
-            self.is_visible(*paragraph) && wanted(self.annotations.tags(*paragraph))
+            self.is_visible(*paragraph) && wanted(self.annotations().tags(*paragraph))
         });
         if let Some(paragraph) = next {
             self.select(paragraph);
@@ -1114,16 +1074,6 @@ fn builtin_report() -> (Document, Option<String>) {
             Some(format!("The built-in report cannot be read: {error}")),
         ),
     }
-}
-
-fn paragraph_blocks(document: &Document) -> Vec<usize> {
-    document
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, block)| matches!(block, Block::Paragraph(_)))
-        .map(|(index, _)| index)
-        .collect()
 }
 
 /// The renderer: glow (OpenGL) unless `PARATAG_RENDERER=wgpu`. Measured under Xvfb with Mesa

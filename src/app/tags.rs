@@ -8,10 +8,10 @@ use eframe::egui;
 
 use super::notices::About;
 use super::{Modal, ParatagApp};
-use crate::history::History;
 use crate::i18n::Strings;
 use crate::storage::{self, Disk as _, RealDisk, SaveError, Stamp};
-use crate::tags_file::{self, Entry};
+use crate::tagged_report::{Loaded, ReadTags, ReadTagsError, read_tags};
+use crate::tags_file;
 
 /// How long after the last change the recovery copy is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
@@ -27,8 +27,6 @@ pub struct TagsState {
     pub path: Option<PathBuf>,
     /// What the file held when it was loaded or last saved; checked before every save.
     pub stamp: Option<Stamp>,
-    /// Annotations that could not be placed in this report: kept, shown and saved again.
-    pub orphans: Vec<Entry>,
     /// The file at `path` could not be read: it is never written over (Save asks for another
     /// place).
     pub blocked: bool,
@@ -85,13 +83,7 @@ impl ParatagApp {
 
     /// The tags file for the annotations as they are now, orphans included.
     fn tags_file_now(&self) -> tags_file::TagsFile {
-        tags_file::build(
-            &self.document,
-            &self.fingerprints,
-            self.report_file_name().as_deref(),
-            &self.annotations,
-            &self.tags.orphans,
-        )
+        self.report.tags_file(self.report_file_name().as_deref())
     }
 
     /// Where the open report's tags go by default: beside the report, or for the built-in
@@ -125,73 +117,64 @@ impl ParatagApp {
     /// Load a tags file for the open report, or start it if it does not exist yet. `force`
     /// opens tags that belong to another document. On any problem the file is left alone.
     pub fn load_tags(&mut self, path: &Path, force: bool) {
-        if let Ok(target) = storage::resolve_links(path) {
-            storage::clean_stray_temporaries(&target);
-        }
-        let bytes = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
-            Ok(bytes) => bytes,
-            Err(error) if error.is_not_found() => {
-                self.start_tags(path.to_owned(), Stamp::of(None), Vec::new());
-                self.annotations = crate::annotations::Annotations::default();
-                return;
-            }
+        match read_tags(path) {
+            Ok(read) => self.take_tags(path, read, force),
             Err(error) => {
-                let problem = self.strings().read_problem(&error);
+                let problem = self.strings().read_tags_problem(&error);
                 self.refuse_tags(path, &problem);
-                return;
             }
-        };
-        let file = match tags_file::parse(&bytes) {
-            Ok(file) => file,
-            Err(error) => {
-                let problem = self.strings().tags_problem(&error);
-                self.refuse_tags(path, &problem);
-                return;
-            }
-        };
-        let theirs = file.document.symbol.as_deref();
-        let ours = self.document.symbol.as_deref();
-        if !force
-            && let (Some(theirs), Some(ours)) = (theirs, ours)
-            && theirs != ours
-        {
-            self.modal = Some(Modal::ForeignTags {
-                path: path.to_owned(),
-                theirs: theirs.to_owned(),
-            });
-            return;
-        }
-        let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
-        self.annotations = anchored.annotations;
-        self.start_tags(path.to_owned(), Stamp::of(Some(&bytes)), anchored.orphans);
-        if anchored.moved + anchored.fuzzy + self.tags.orphans.len() > 0 {
-            let notice = Strings::fill(
-                self.strings().reanchored,
-                &[
-                    ("exact", &anchored.exact),
-                    ("moved", &anchored.moved),
-                    ("fuzzy", &anchored.fuzzy),
-                    ("orphans", &self.tags.orphans.len()),
-                ],
-            );
-            self.notices.info(notice);
         }
     }
 
-    fn start_tags(&mut self, path: PathBuf, stamp: Stamp, orphans: Vec<Entry>) {
-        self.replace_history(History::default());
+    /// Use tags read from `path` (`None`: there is no file there yet, it starts empty).
+    fn take_tags(&mut self, path: &Path, read: Option<ReadTags>, force: bool) {
+        let Some(read) = read else {
+            self.report.clear_tags();
+            self.start_tags(path.to_owned(), Stamp::of(None));
+            return;
+        };
+        let loaded = self.report.take_tags(&read.file, force);
+        match loaded {
+            Loaded::Foreign { theirs } => {
+                self.modal = Some(Modal::ForeignTags {
+                    path: path.to_owned(),
+                    theirs,
+                });
+            }
+            Loaded::Anchored {
+                exact,
+                moved,
+                fuzzy,
+                orphans,
+            } => {
+                self.start_tags(path.to_owned(), read.stamp);
+                if loaded.reanchored() {
+                    let notice = Strings::fill(
+                        self.strings().reanchored,
+                        &[
+                            ("exact", &exact),
+                            ("moved", &moved),
+                            ("fuzzy", &fuzzy),
+                            ("orphans", &orphans),
+                        ],
+                    );
+                    self.notices.info(notice);
+                }
+            }
+        }
+    }
+
+    fn start_tags(&mut self, path: PathBuf, stamp: Stamp) {
         self.selected = None;
         self.tags = TagsState {
             path: Some(path),
             stamp: Some(stamp),
-            orphans,
             ..TagsState::default()
         };
     }
 
     fn refuse_tags(&mut self, path: &Path, problem: &dyn std::fmt::Display) {
-        self.annotations = crate::annotations::Annotations::default();
-        self.replace_history(History::default());
+        self.report.clear_tags();
         self.tags = TagsState {
             path: Some(path.to_owned()),
             blocked: true,
@@ -262,8 +245,7 @@ impl ParatagApp {
                 self.tags.save_failed = false;
                 self.notices.withdraw(About::Saving);
                 // What was saved is an undo step of its own: the next keystroke starts another.
-                self.history.end_typing();
-                self.history.mark_saved();
+                self.report.mark_saved();
                 self.remove_recovery();
                 self.preferences.remember_recent(path);
                 true
@@ -312,7 +294,7 @@ impl ParatagApp {
         if let Some(slot) = &self.recovery {
             slot.remove_copy();
         }
-        self.tags.recovered_revision = Some(self.history.revision());
+        self.tags.recovered_revision = Some(self.history().revision());
         self.tags.pending_since = None;
     }
 
@@ -325,7 +307,7 @@ impl ParatagApp {
 
     /// [`Self::autosave`] as if it were `now` (tests step the clock).
     pub fn autosave_at(&mut self, ctx: &egui::Context, now: Instant) {
-        let revision = self.history.revision();
+        let revision = self.history().revision();
         if self.tags.seen_revision != Some(revision) {
             self.tags.seen_revision = Some(revision);
             self.tags.last_change = Some(now);
@@ -338,7 +320,7 @@ impl ParatagApp {
         {
             return;
         }
-        if !self.history.is_modified() {
+        if !self.history().is_modified() {
             // Undone back to what is saved: the copy holds nothing the file does not.
             self.remove_recovery();
             return;
@@ -357,7 +339,7 @@ impl ParatagApp {
 
     /// Write this window's recovery copy now.
     fn write_recovery(&mut self) {
-        let revision = self.history.revision();
+        let revision = self.history().revision();
         let text = tags_file::to_string(&self.tags_file_now());
         let Some(slot) = self.recovery_slot() else {
             return;
@@ -387,11 +369,7 @@ impl ParatagApp {
             return;
         };
         let own = self.recovery.as_ref().map(RecoverySlot::copy_path);
-        let report = tags_file::document_ref(
-            &self.document,
-            &self.fingerprints,
-            self.report_file_name().as_deref(),
-        );
+        let report = self.report.document_ref(self.report_file_name().as_deref());
         let mut copies = Vec::new();
         for path in orphaned_copies(&dir) {
             if Some(&path) == own.as_ref() {
@@ -407,8 +385,8 @@ impl ParatagApp {
             if !same_report(&file.document, &report) {
                 continue;
             }
-            let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
-            if anchored.annotations == self.annotations && anchored.orphans.is_empty() {
+            let anchored = self.report.anchor(&file);
+            if self.report.holds(&anchored) {
                 // Everything in it is on screen (saved): nothing to recover.
                 remove_copy(&path);
                 continue;
@@ -460,16 +438,7 @@ impl ParatagApp {
             Ok(file) => {
                 // Merged over what is on screen, never in place of it: another window may have
                 // saved paragraphs this copy never saw.
-                let anchored = tags_file::anchor(&file, &self.document, &self.fingerprints);
-                for (paragraph, annotation) in anchored.annotations.iter() {
-                    self.annotations.insert(paragraph, annotation.clone());
-                }
-                for orphan in anchored.orphans {
-                    if !self.tags.orphans.contains(&orphan) {
-                        self.tags.orphans.push(orphan);
-                    }
-                }
-                self.replace_history(History::unsaved());
+                self.report.merge_over(&file);
                 self.write_recovery();
                 remove_copy(&copy.path);
             }
@@ -492,7 +461,7 @@ impl ParatagApp {
     /// The window closes as the user asked (saved, nothing to save, or changes discarded): its
     /// recovery copy and lock go. Called on exit; a crash never gets here, so its copy stays.
     pub fn exit_cleanly(&mut self) {
-        if self.history.is_modified() && self.tags.closing != Closing::Allowed {
+        if self.history().is_modified() && self.tags.closing != Closing::Allowed {
             return;
         }
         if let Some(slot) = self.recovery.take() {
@@ -507,7 +476,7 @@ impl ParatagApp {
         if !requested {
             return;
         }
-        if self.history.is_modified() && self.tags.closing != Closing::Allowed {
+        if self.history().is_modified() && self.tags.closing != Closing::Allowed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::ConfirmClose);
         }
@@ -584,7 +553,7 @@ impl ParatagApp {
         // They are this report's unsaved tags: Save asks where to keep them.
         self.tags.path = None;
         self.tags.stamp = None;
-        self.replace_history(History::unsaved());
+        self.report.mark_unsaved();
         let notice = Strings::fill(
             self.strings().foreign_tags_taken,
             &[("theirs", &theirs), ("path", &path.display())],
@@ -599,27 +568,22 @@ impl ParatagApp {
     /// Tags for another report, saved beside it (as paratag saves them), open that report with
     /// them: what "Open with paratag" on a tags file, or dropping one, is for.
     pub(super) fn open_tags_file(&mut self, path: &Path) {
-        let file = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
-            Err(error) => Err(self.strings().read_problem(&error)),
-            Ok(bytes) => {
-                tags_file::parse(&bytes).map_err(|error| self.strings().tags_problem(&error))
+        let read = match read_tags(path) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
+                let gone = storage::ReadError::Io(std::io::ErrorKind::NotFound.into());
+                self.cannot_open_dropped(path, &ReadTagsError::Read(gone));
+                return;
             }
-        };
-        let file = match file {
-            Ok(file) => file,
-            Err(problem) => {
-                let problem = Strings::fill(
-                    self.strings().cannot_open_dropped_tags,
-                    &[("problem", &problem), ("path", &path.display())],
-                );
-                self.notices.problem(About::Opening, problem);
+            Err(error) => {
+                self.cannot_open_dropped(path, &error);
                 return;
             }
         };
         self.notices.withdraw(About::Opening);
         self.preferences.remember_recent(path);
-        if file.document.symbol != self.document.symbol
-            && let Some(report) = file.document.report_beside(path)
+        if read.file.document.symbol != self.document().symbol
+            && let Some(report) = read.file.document.report_beside(path)
             && self.report_path.as_deref() != Some(report.as_path())
             && !tags_file::looks_like_tags_file(
                 &storage::read_head(&report, 512).unwrap_or_default(),
@@ -628,17 +592,20 @@ impl ParatagApp {
             self.open_now(&report, Some(path));
             return;
         }
-        self.load_tags(path, false);
+        // Read once: these bytes are the ones the tags on screen came from.
+        self.take_tags(path, Some(read), false);
     }
 
-    /// The time now, for the annotations' `changed`, to the second as the file keeps it (so
-    /// that what was saved compares equal to what is in memory).
-    pub(super) fn now() -> SystemTime {
-        let now = SystemTime::now();
-        now.duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(now, |since| {
-                SystemTime::UNIX_EPOCH + Duration::from_secs(since.as_secs())
-            })
+    /// A tags file the user opened cannot be used: say why; nothing on screen changes.
+    fn cannot_open_dropped(&mut self, path: &Path, error: &ReadTagsError) {
+        let problem = Strings::fill(
+            self.strings().cannot_open_dropped_tags,
+            &[
+                ("problem", &self.strings().read_tags_problem(error)),
+                ("path", &path.display()),
+            ],
+        );
+        self.notices.problem(About::Opening, problem);
     }
 }
 

@@ -66,7 +66,7 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
 /// Annotations that match no paragraph of this report: shown with their quote and note, so
 /// that nothing a delegate wrote disappears from view.
 fn orphans_ui(ui: &mut egui::Ui, app: &ParatagApp) {
-    let orphans = &app.tags().orphans;
+    let orphans = app.report().orphans();
     if orphans.is_empty() {
         return;
     }

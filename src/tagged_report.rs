@@ -1,0 +1,421 @@
+//! A report with its tags: the document, the annotations made on it, their undo history and
+//! the tags that could not be placed in it (orphans). The one place annotations change.
+//!
+//! As helix's `Document` owns its `History`, a [`TaggedReport`] owns its annotations and the
+//! history of their edits: a tag or a note changes only through [`TaggedReport::set_tags`],
+//! [`TaggedReport::type_note`], [`TaggedReport::undo`] and [`TaggedReport::redo`], each given
+//! the moment it happens (the change time is part of the edit, so undo gives it back). Taking a
+//! tags file says what happened in a type ([`Loaded`]); the window turns that into notices and
+//! questions, the command line into messages, and both export through
+//! [`TaggedReport::export`]. No UI crate is imported here.
+
+use std::path::Path;
+
+use crate::annotations::{Annotations, ParagraphIndex, Tag, TagSet};
+use crate::document::{Block, Document};
+use crate::export::{ExportError, ExportOptions, Format};
+use crate::history::{History, Moment};
+use crate::storage::{self, ReadError, Stamp};
+use crate::tags_file::{self, Anchored, DocumentRef, Entry, Fingerprints, TagsFile};
+
+/// A report, its annotations, their history and its orphans.
+#[derive(Debug)]
+pub struct TaggedReport {
+    document: Document,
+    fingerprints: Fingerprints,
+    /// For each paragraph index, its block's index in the document.
+    paragraph_blocks: Vec<usize>,
+    annotations: Annotations,
+    history: History,
+    /// Annotations of a tags file that match no paragraph here: kept, shown and saved again.
+    orphans: Vec<Entry>,
+}
+
+/// What taking a tags file did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// The tags are placed: how many where they were saved, how many moved or matched
+    /// fuzzily (another revision or extraction of the report), how many are orphans.
+    Anchored {
+        exact: usize,
+        moved: usize,
+        fuzzy: usize,
+        orphans: usize,
+    },
+    /// The file names another report (`theirs`, its symbol): nothing was taken.
+    Foreign { theirs: String },
+}
+
+impl Loaded {
+    /// Whether some tags did not land exactly where they were saved (worth telling the user).
+    pub fn reanchored(&self) -> bool {
+        matches!(self, Self::Anchored { moved, fuzzy, orphans, .. } if moved + fuzzy + orphans > 0)
+    }
+}
+
+/// Why a tags file could not be read.
+#[derive(Debug)]
+pub enum ReadTagsError {
+    /// The file could not be read (not a regular file, too large, permissions, …).
+    Read(ReadError),
+    /// Its content is not a tags file paratag can read.
+    Format(tags_file::LoadError),
+}
+
+impl std::fmt::Display for ReadTagsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Read(error) => error.fmt(f),
+            Self::Format(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadTagsError {}
+
+/// A tags file read from disk, and the stamp of the bytes read (what a later save checks).
+#[derive(Debug)]
+pub struct ReadTags {
+    pub file: TagsFile,
+    pub stamp: Stamp,
+}
+
+/// Read a tags file: `Ok(None)` when there is none at `path` yet. Temporary files a crashed
+/// save left beside it are cleaned first.
+pub fn read_tags(path: &Path) -> Result<Option<ReadTags>, ReadTagsError> {
+    if let Ok(target) = storage::resolve_links(path) {
+        storage::clean_stray_temporaries(&target);
+    }
+    let bytes = match storage::read_regular(path, storage::MAX_SAVED_BYTES) {
+        Ok(bytes) => bytes,
+        Err(error) if error.is_not_found() => return Ok(None),
+        Err(error) => return Err(ReadTagsError::Read(error)),
+    };
+    let file = tags_file::parse(&bytes).map_err(ReadTagsError::Format)?;
+    Ok(Some(ReadTags {
+        file,
+        stamp: Stamp::of(Some(&bytes)),
+    }))
+}
+
+impl TaggedReport {
+    /// A report with no tags yet.
+    pub fn new(document: Document) -> Self {
+        let paragraph_blocks = document
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| matches!(block, Block::Paragraph(_)))
+            .map(|(index, _)| index)
+            .collect();
+        Self {
+            fingerprints: Fingerprints::new(&document),
+            document,
+            paragraph_blocks,
+            annotations: Annotations::default(),
+            history: History::default(),
+            orphans: Vec::new(),
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn fingerprints(&self) -> &Fingerprints {
+        &self.fingerprints
+    }
+
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn orphans(&self) -> &[Entry] {
+        &self.orphans
+    }
+
+    /// How many numbered paragraphs the report has.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraph_blocks.len()
+    }
+
+    /// The block of a paragraph.
+    pub fn block_of(&self, paragraph: ParagraphIndex) -> Option<usize> {
+        self.paragraph_blocks.get(paragraph.0).copied()
+    }
+
+    /// The paragraph index of a block, if it is a numbered paragraph.
+    pub fn paragraph_at_block(&self, block: usize) -> Option<ParagraphIndex> {
+        self.paragraph_blocks
+            .binary_search(&block)
+            .ok()
+            .map(ParagraphIndex)
+    }
+
+    /// The printed number of a paragraph.
+    pub fn paragraph_number(&self, paragraph: ParagraphIndex) -> Option<u32> {
+        match self.document.blocks.get(self.block_of(paragraph)?)? {
+            Block::Paragraph(p) => Some(p.number),
+            Block::Heading(_) | Block::Text(_) => None,
+        }
+    }
+
+    /// Set a paragraph's tags, one undoable step. A paragraph the report does not have is
+    /// left alone.
+    pub fn set_tags(&mut self, paragraph: ParagraphIndex, tags: TagSet, now: Moment) {
+        if paragraph.0 < self.paragraph_count() {
+            self.history
+                .set_tags(&mut self.annotations, paragraph, tags, now);
+        }
+    }
+
+    /// Put a tag on a paragraph, or take it off.
+    pub fn toggle_tag(&mut self, paragraph: ParagraphIndex, tag: Tag, now: Moment) {
+        let tags = self.annotations.tags(paragraph).toggled(tag);
+        self.set_tags(paragraph, tags, now);
+    }
+
+    /// Set a paragraph's note as typed; keystrokes merge into steps as [`History::type_note`]
+    /// says.
+    pub fn type_note(&mut self, paragraph: ParagraphIndex, note: &str, now: Moment) {
+        if paragraph.0 < self.paragraph_count() {
+            self.history
+                .type_note(&mut self.annotations, paragraph, note, now);
+        }
+    }
+
+    /// Undo the last step; returns the paragraph it touched.
+    pub fn undo(&mut self) -> Option<ParagraphIndex> {
+        self.history.undo(&mut self.annotations)
+    }
+
+    /// Redo the last undone step; returns the paragraph it touched.
+    pub fn redo(&mut self) -> Option<ParagraphIndex> {
+        self.history.redo(&mut self.annotations)
+    }
+
+    /// The note being typed is finished: the next keystroke is a new step.
+    pub fn end_typing(&mut self) {
+        self.history.end_typing();
+    }
+
+    /// The annotations as they are now are saved.
+    pub fn mark_saved(&mut self) {
+        self.history.end_typing();
+        self.history.mark_saved();
+    }
+
+    /// The annotations as they are now are not in any file (tags taken from another report's
+    /// file, or restored from a recovery copy): Save has something to do.
+    pub fn mark_unsaved(&mut self) {
+        self.history = History::unsaved();
+    }
+
+    /// No tags: a new tags file, or one that could not be read.
+    pub fn clear_tags(&mut self) {
+        self.annotations = Annotations::default();
+        self.orphans.clear();
+        self.history = History::default();
+    }
+
+    /// Take a tags file's annotations in place of the ones here (a fresh history: what was
+    /// read is what is saved). Tags for another report (another symbol) are taken only when
+    /// `force`; otherwise nothing changes and the answer says whose they are.
+    pub fn take_tags(&mut self, file: &TagsFile, force: bool) -> Loaded {
+        if !force
+            && let (Some(theirs), Some(ours)) = (&file.document.symbol, &self.document.symbol)
+            && theirs != ours
+        {
+            return Loaded::Foreign {
+                theirs: theirs.clone(),
+            };
+        }
+        let anchored = self.anchor(file);
+        self.annotations = anchored.annotations;
+        self.orphans = anchored.orphans;
+        self.history = History::default();
+        Loaded::Anchored {
+            exact: anchored.exact,
+            moved: anchored.moved,
+            fuzzy: anchored.fuzzy,
+            orphans: self.orphans.len(),
+        }
+    }
+
+    /// Where a tags file's annotations would go in this report, without taking them.
+    pub fn anchor(&self, file: &TagsFile) -> Anchored {
+        tags_file::anchor(file, &self.document, &self.fingerprints)
+    }
+
+    /// Whether anchored tags hold nothing that is not already here (every annotation is here
+    /// as it is, and none is an orphan).
+    pub fn holds(&self, anchored: &Anchored) -> bool {
+        anchored.orphans.is_empty() && anchored.annotations == self.annotations
+    }
+
+    /// Place a tags file here over what is here (a recovery copy): each paragraph in the file
+    /// gets its tags and note from it, paragraphs annotated only here keep theirs, orphans are
+    /// added. The result is unsaved.
+    pub fn merge_over(&mut self, file: &TagsFile) {
+        let anchored = self.anchor(file);
+        for (paragraph, annotation) in anchored.annotations.iter() {
+            self.annotations.insert(paragraph, annotation.clone());
+        }
+        for orphan in anchored.orphans {
+            if !self.orphans.contains(&orphan) {
+                self.orphans.push(orphan);
+            }
+        }
+        self.mark_unsaved();
+    }
+
+    /// Which report these tags are for, as a tags file names it (`file_name`: the report's
+    /// file name, if it came from a file).
+    pub fn document_ref(&self, file_name: Option<&str>) -> DocumentRef {
+        tags_file::document_ref(&self.document, &self.fingerprints, file_name)
+    }
+
+    /// The tags file for the annotations as they are now, orphans included.
+    pub fn tags_file(&self, file_name: Option<&str>) -> TagsFile {
+        tags_file::build(
+            &self.document,
+            &self.fingerprints,
+            file_name,
+            &self.annotations,
+            &self.orphans,
+        )
+    }
+
+    /// The briefing note of the report and its tags, in a format.
+    pub fn export(&self, options: &ExportOptions, format: Format) -> Result<Vec<u8>, ExportError> {
+        crate::export::export(
+            &self.document,
+            &self.annotations,
+            &self.orphans,
+            options,
+            format,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant, SystemTime};
+
+    use super::*;
+
+    fn seed() -> TaggedReport {
+        TaggedReport::new(crate::seed::document().expect("the built-in report parses"))
+    }
+
+    fn moment(seconds: u64) -> Moment {
+        Moment::at(
+            Instant::now(),
+            SystemTime::UNIX_EPOCH + Duration::from_secs(1_790_000_000 + seconds),
+        )
+    }
+
+    #[test]
+    fn tags_change_only_through_undoable_edits() {
+        let mut report = seed();
+        let p = ParagraphIndex(4);
+        report.toggle_tag(p, Tag::Challenge, moment(0));
+        report.toggle_tag(p, Tag::Proposal, moment(5));
+        report.type_note(p, "raise in plenary", moment(9));
+        assert!(report.history().is_modified());
+        assert_eq!(report.undo(), Some(p));
+        assert_eq!(report.undo(), Some(p));
+        assert_eq!(report.annotations().tags(p), TagSet::only(Tag::Challenge));
+        assert_eq!(
+            report.annotations().get(p).and_then(|a| a.changed),
+            Some(moment(0).time)
+        );
+        assert_eq!(report.redo(), Some(p));
+        assert_eq!(report.annotations().count(Tag::Proposal), 1);
+        // A paragraph the report does not have: nothing happens, nothing to undo.
+        let revision = report.history().revision();
+        report.toggle_tag(
+            ParagraphIndex(report.paragraph_count()),
+            Tag::Proposal,
+            moment(10),
+        );
+        report.type_note(ParagraphIndex(usize::MAX), "lost", moment(11));
+        assert_eq!(report.history().revision(), revision);
+    }
+
+    #[test]
+    fn a_saved_tags_file_comes_back_to_the_same_paragraphs_unmodified() {
+        let mut report = seed();
+        report.toggle_tag(ParagraphIndex(0), Tag::GoodPractice, moment(0));
+        report.type_note(ParagraphIndex(21), "最后一段", moment(1));
+        let file = report.tags_file(Some("report.txt"));
+        let mut again = seed();
+        assert_eq!(
+            again.take_tags(&file, false),
+            Loaded::Anchored {
+                exact: 2,
+                moved: 0,
+                fuzzy: 0,
+                orphans: 0
+            }
+        );
+        assert_eq!(again.annotations(), report.annotations());
+        assert!(!again.history().is_modified());
+        assert!(again.holds(&again.anchor(&file)));
+        assert!(
+            report
+                .export(
+                    &ExportOptions::new(crate::export::NoteLanguage::English),
+                    Format::Text
+                )
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn tags_of_another_report_are_taken_only_when_asked() {
+        let mut report = seed();
+        report.toggle_tag(ParagraphIndex(2), Tag::Challenge, moment(0));
+        let mut file = report.tags_file(None);
+        file.document.symbol = Some("A/HRC/55/1".to_owned());
+        let mut other = seed();
+        other.toggle_tag(ParagraphIndex(7), Tag::Proposal, moment(0));
+        assert_eq!(
+            other.take_tags(&file, false),
+            Loaded::Foreign {
+                theirs: "A/HRC/55/1".to_owned()
+            }
+        );
+        assert_eq!(
+            other.annotations().tags(ParagraphIndex(7)),
+            TagSet::only(Tag::Proposal),
+            "nothing taken"
+        );
+        assert!(matches!(
+            other.take_tags(&file, true),
+            Loaded::Anchored { exact: 1, .. }
+        ));
+        assert_eq!(
+            other.annotations().tags(ParagraphIndex(2)),
+            TagSet::only(Tag::Challenge)
+        );
+    }
+
+    #[test]
+    fn a_recovery_copy_merges_over_and_is_unsaved() {
+        let mut report = seed();
+        report.toggle_tag(ParagraphIndex(1), Tag::Challenge, moment(0));
+        let copy = report.tags_file(None);
+        let mut window = seed();
+        window.toggle_tag(ParagraphIndex(3), Tag::Proposal, moment(0));
+        window.mark_saved();
+        assert!(!window.holds(&window.anchor(&copy)));
+        window.merge_over(&copy);
+        assert!(window.history().is_modified());
+        assert_eq!(window.annotations().iter().count(), 2, "both kept");
+    }
+}
