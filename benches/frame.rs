@@ -13,6 +13,7 @@ use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::ParatagApp;
 use paratag::app::preferences::Preferences;
 use paratag::command::Command;
+use paratag::window::Window;
 
 const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
@@ -38,12 +39,8 @@ fn input(scroll: f32) -> egui::RawInput {
 }
 
 /// Run one frame of the window and tessellate it, as eframe does before handing it to the GPU.
-fn frame(ctx: &egui::Context, app: &mut ParatagApp, scroll: f32) -> usize {
-    let mut output = ctx.run_ui(input(scroll), |ui| {
-        for command in paratag::ui::window_ui(ui, app) {
-            app.apply(ui.ctx(), command);
-        }
-    });
+fn frame(ctx: &egui::Context, window: &mut Window, scroll: f32) -> usize {
+    let mut output = ctx.run_ui(input(scroll), |ui| window.frame(ui));
     output.textures_delta.clear();
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     primitives.len()
@@ -53,9 +50,11 @@ fn frames(c: &mut Criterion) {
     // The seed, paragraph 4 tagged and selected.
     let ctx = egui::Context::default();
     paratag::fonts::install(&ctx);
-    let mut seed = ParatagApp::new(None, Preferences::default());
-    seed.apply(&ctx, Command::Select(ParagraphIndex(3)));
-    seed.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    let mut seed = Window::new(ParatagApp::new(None, Preferences::default()));
+    seed.app_mut()
+        .apply(&ctx, Command::Select(ParagraphIndex(3)));
+    seed.app_mut()
+        .apply(&ctx, Command::ToggleTag(Tag::Challenge));
     for _ in 0..5 {
         frame(&ctx, &mut seed, 0.0);
     }
@@ -75,12 +74,13 @@ fn frames(c: &mut Criterion) {
     std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).expect("write the report");
     let ctx = egui::Context::default();
     paratag::fonts::install(&ctx);
-    let mut long = ParatagApp::new(Some(&path), Preferences::default());
+    let mut long = Window::new(ParatagApp::new(Some(&path), Preferences::default()));
+    let app = long.app_mut();
     for index in (0..10_000).step_by(3) {
-        long.apply(&ctx, Command::Select(ParagraphIndex(index)));
-        long.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        app.apply(&ctx, Command::Select(ParagraphIndex(index)));
+        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
     }
-    long.apply(&ctx, Command::FilterTag(Tag::Proposal));
+    app.apply(&ctx, Command::FilterTag(Tag::Proposal));
     for _ in 0..5 {
         frame(&ctx, &mut long, -200.0);
     }
@@ -90,7 +90,7 @@ fn frames(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
         },
     );
-    long.apply(&ctx, Command::ClearFilter);
+    long.app_mut().apply(&ctx, Command::ClearFilter);
     c.bench_function("frame: 10,000 paragraphs, scrolling", |b| {
         b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
     });

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::annotations::{ParagraphIndex, Tag};
 use crate::i18n::{Strings, UiLanguage};

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
+use egui::{FontData, FontDefinitions, FontFamily};
 
 /// Noto Sans CJK SC Regular, cut to GB 2312, the seeds and the interface's symbols by
 /// `scripts/make-font.py` (SIL Open Font License 1.1, `assets/fonts/OFL.txt`).

@@ -1,10 +1,11 @@
 //! paratag: a reader and annotator for United Nations reports.
 //!
-//! Three layers, arrows one way. The domain — [`document`] model, report [`parse`]r and
-//! [`import`] of Word files,
-//! [`annotations`], edit [`history`], [`search`], [`outline`] rendering — imports no UI crate and
-//! is tested on its own. The [`app`] turns [`command`]s into edits and owns undo and unsaved
-//! state; [`ui`] draws panels and pushes commands.
+//! Four layers, arrows one way. The domain — [`document`] model, report [`parse`]r and
+//! [`import`] of PDF and Word files, [`annotations`], edit [`history`], the
+//! [`tagged_report`] that owns them, [`search`], [`export`], [`outline`] rendering — imports
+//! no UI crate and is tested on its own. The `app` turns `command`s into effects and edits and
+//! owns unsaved state; `ui` draws panels and pushes commands; `window` is the composition root,
+//! the only module that knows eframe.
 
 pub mod annotations;
 #[cfg(feature = "gui")]
@@ -36,3 +37,5 @@ pub mod tagged_report;
 pub mod tags_file;
 #[cfg(feature = "gui")]
 pub mod ui;
+#[cfg(feature = "gui")]
+pub mod window;

@@ -6,7 +6,7 @@ use clap::Parser as _;
 use paratag::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    paratag::app::mark_start();
+    paratag::window::mark_start();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
                 &options,
             )
         }
-        None => match paratag::app::run(cli.report.as_deref(), cli.tags.as_deref()) {
+        None => match paratag::window::run(cli.report.as_deref(), cli.tags.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("paratag: cannot open the window: {error}");

@@ -6,40 +6,41 @@
 // Test set-up that fails should fail the test loudly, helpers included.
 #![allow(clippy::unwrap_used)]
 
-use eframe::egui::accesskit::Role;
-use eframe::egui::{self, Key, Modifiers};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::ParatagApp;
 use paratag::app::preferences::Preferences;
 use paratag::i18n::UiLanguage;
+use paratag::window::Window;
 
-fn harness_with(preferences: Preferences) -> Harness<'static, ParatagApp> {
+fn harness_with(preferences: Preferences) -> Harness<'static, Window> {
     harness_sized(preferences, [1200.0, 800.0])
 }
 
-fn harness_sized(preferences: Preferences, size: [f32; 2]) -> Harness<'static, ParatagApp> {
+fn harness_sized(preferences: Preferences, size: [f32; 2]) -> Harness<'static, Window> {
     let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
         paratag::fonts::install(&cc.egui_ctx);
-        ParatagApp::new(None, preferences)
+        Window::new(ParatagApp::new(None, preferences))
     });
     harness.run();
     harness
 }
 
-fn harness() -> Harness<'static, ParatagApp> {
+fn harness() -> Harness<'static, Window> {
     harness_with(Preferences::default())
 }
 
 /// The app with a report opened from `path`, as `paratag REPORT` opens it.
-fn harness_with_report(path: &std::path::Path) -> Harness<'static, ParatagApp> {
+fn harness_with_report(path: &std::path::Path) -> Harness<'static, Window> {
     let report = path.to_owned();
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_eframe(move |cc| {
             paratag::fonts::install(&cc.egui_ctx);
-            ParatagApp::new(Some(&report), Preferences::default())
+            Window::new(ParatagApp::new(Some(&report), Preferences::default()))
         });
     harness.run();
     harness
@@ -47,7 +48,7 @@ fn harness_with_report(path: &std::path::Path) -> Harness<'static, ParatagApp> {
 
 /// Select a paragraph as a user does: scroll it into view, then click its row (labelled with
 /// its printed number, `4.`).
-fn click_paragraph(harness: &mut Harness<'static, ParatagApp>, number: u32) {
+fn click_paragraph(harness: &mut Harness<'static, Window>, number: u32) {
     let label = format!("{number}.");
     harness.get_by_label(&label).scroll_to_me();
     harness.run();
@@ -56,7 +57,7 @@ fn click_paragraph(harness: &mut Harness<'static, ParatagApp>, number: u32) {
 }
 
 /// The texts the last frame put on the clipboard.
-fn copied_texts(harness: &Harness<'static, ParatagApp>) -> Vec<String> {
+fn copied_texts(harness: &Harness<'static, Window>) -> Vec<String> {
     harness
         .output()
         .platform_output
@@ -69,8 +70,8 @@ fn copied_texts(harness: &Harness<'static, ParatagApp>) -> Vec<String> {
         .collect()
 }
 
-fn selected_number(harness: &Harness<'static, ParatagApp>) -> Option<u32> {
-    let app = harness.state();
+fn selected_number(harness: &Harness<'static, Window>) -> Option<u32> {
+    let app = harness.state().app();
     app.selected().and_then(|p| app.paragraph_number(p))
 }
 
@@ -84,10 +85,11 @@ fn select_paragraph_4_press_1_and_see_the_challenge_mark_and_count() {
 
     harness.key_press(Key::Num1);
     harness.run();
-    assert_eq!(harness.state().annotations().count(Tag::Challenge), 1);
+    assert_eq!(harness.state().app().annotations().count(Tag::Challenge), 1);
     assert_eq!(
         harness
             .state()
+            .app()
             .annotations()
             .tags(ParagraphIndex(3))
             .iter()
@@ -101,7 +103,7 @@ fn select_paragraph_4_press_1_and_see_the_challenge_mark_and_count() {
     // The button does the same as the key.
     harness.get_by_label("Proposal").click();
     harness.run();
-    assert_eq!(harness.state().annotations().count(Tag::Proposal), 1);
+    assert_eq!(harness.state().app().annotations().count(Tag::Proposal), 1);
     harness.get_by_label("Proposal 1");
 }
 
@@ -133,32 +135,37 @@ fn type_a_note_then_undo_and_redo_it() {
     harness.run();
     let paragraph = ParagraphIndex(6);
     assert_eq!(
-        harness.state().annotations().note(paragraph),
+        harness.state().app().annotations().note(paragraph),
         "需要在简报中提及 1 2 3"
     );
     assert!(
-        harness.state().annotations().tags(paragraph).is_empty(),
+        harness
+            .state()
+            .app()
+            .annotations()
+            .tags(paragraph)
+            .is_empty(),
         "digits typed into the note are text, not tag shortcuts"
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().annotations().note(paragraph),
+        harness.state().app().annotations().note(paragraph),
         "",
         "the typing is one step"
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().annotations().note(paragraph),
+        harness.state().app().annotations().note(paragraph),
         "需要在简报中提及 1 2 3"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(
-        harness.state().annotations().note(paragraph),
+        harness.state().app().annotations().note(paragraph),
         "需要在简报中提及 1 2 3"
     );
 }
@@ -169,14 +176,23 @@ fn undo_and_redo_a_tag_from_the_keyboard() {
     click_paragraph(&mut harness, 2);
     harness.key_press(Key::Num2);
     harness.run();
-    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 1);
+    assert_eq!(
+        harness.state().app().annotations().count(Tag::GoodPractice),
+        1
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 0);
+    assert_eq!(
+        harness.state().app().annotations().count(Tag::GoodPractice),
+        0
+    );
     harness.get_by_label("No changes");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert_eq!(harness.state().annotations().count(Tag::GoodPractice), 1);
+    assert_eq!(
+        harness.state().app().annotations().count(Tag::GoodPractice),
+        1
+    );
 }
 
 #[test]
@@ -190,7 +206,7 @@ fn search_for_judicial_assistance_lands_on_paragraph_3() {
     harness.run();
     assert_eq!(selected_number(&harness), Some(3));
     harness.get_by_label("Paragraph 3");
-    let count = harness.state().find().matches.len();
+    let count = harness.state().app().find().matches.len();
     harness.get_by_label(&format!("1 / {count}"));
     harness.key_press(Key::F3);
     harness.run();
@@ -209,7 +225,7 @@ fn search_for_judicial_assistance_lands_on_paragraph_3() {
             .is_none(),
         "the find bar is closed"
     );
-    assert!(!harness.state().find().open);
+    assert!(!harness.state().app().find().open);
 }
 
 #[test]
@@ -227,7 +243,7 @@ fn filter_by_proposal_shows_exactly_the_proposals() {
     harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
     harness.run();
     assert_eq!(
-        harness.state().annotations().count(Tag::Challenge),
+        harness.state().app().annotations().count(Tag::Challenge),
         1,
         "Alt+3 is not 3"
     );
@@ -239,7 +255,7 @@ fn filter_by_proposal_shows_exactly_the_proposals() {
     harness.get_by_label("Filtered: only paragraphs tagged Proposal — 3 of 22 shown.");
     harness.get_by_label("Show all").click();
     harness.run();
-    assert!(harness.state().filter().is_empty());
+    assert!(harness.state().app().filter().is_empty());
     assert!(harness.query_by_label("5.").is_some());
     assert!(harness.query_by_label("Show all").is_none());
 
@@ -276,7 +292,7 @@ fn the_interface_switches_to_chinese() {
     harness.get_by_label("简体中文").click();
     harness.run();
     assert_eq!(
-        harness.state().preferences().ui_language,
+        harness.state().app().preferences().ui_language,
         UiLanguage::Chinese
     );
     click_paragraph(&mut harness, 4);
@@ -308,13 +324,14 @@ fn keyboard_only_tag_write_a_note_and_move_on() {
     harness.run();
     let second = ParagraphIndex(1);
     assert_eq!(
-        harness.state().annotations().note(second),
+        harness.state().app().annotations().note(second),
         "jk12",
         "Enter opened the note without a newline"
     );
     assert_eq!(
         harness
             .state()
+            .app()
             .annotations()
             .tags(second)
             .iter()
@@ -351,6 +368,7 @@ fn dragging_over_text_selects_it_for_copying_and_a_click_still_selects_the_parag
     let copied = copied_texts(&harness);
     let paragraph_1 = harness
         .state()
+        .app()
         .document()
         .paragraphs()
         .next()
@@ -380,7 +398,12 @@ fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
             .with_size([1200.0, 800.0])
             .build_eframe(move |cc| {
                 paratag::fonts::install(&cc.egui_ctx);
-                ParatagApp::launch(Some(&report), None, Some(data), Preferences::default())
+                Window::new(ParatagApp::launch(
+                    Some(&report),
+                    None,
+                    Some(data),
+                    Preferences::default(),
+                ))
             });
         harness.run();
         harness
@@ -399,11 +422,11 @@ fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
     harness.get_by_label("No changes");
     let tags_file = dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron");
     assert!(tags_file.exists());
-    let saved = harness.state().annotations().clone();
+    let saved = harness.state().app().annotations().clone();
     drop(harness);
 
     let mut reopened = open(report, dir.join("data"));
-    assert_eq!(reopened.state().annotations(), &saved);
+    assert_eq!(reopened.state().app().annotations(), &saved);
     reopened.get_by_label("Challenge 1");
     reopened.get_by_label("Proposal 2");
     click_paragraph(&mut reopened, 4);
@@ -453,7 +476,10 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     let path = std::env::temp_dir().join(format!("paratag-ui-long-{}.txt", std::process::id()));
     std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).unwrap();
     let mut harness = harness_with_report(&path);
-    assert_eq!(harness.state().document().paragraphs().count(), 10_000);
+    assert_eq!(
+        harness.state().app().document().paragraphs().count(),
+        10_000
+    );
     harness.get_by_label("1.");
     assert!(
         harness.query_by_label("9000.").is_none(),
@@ -461,7 +487,7 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     );
 
     let ctx = harness.ctx.clone();
-    harness.state_mut().apply(
+    harness.state_mut().app_mut().apply(
         &ctx,
         paratag::command::Command::Select(ParagraphIndex(8999)),
     );
@@ -546,7 +572,7 @@ fn hovering_an_outline_row_shows_the_paragraphs_opening() {
     // Far beyond what the row shows; before the hover only the reader has it.
     let words = "几名发言者报告了一些实际挑战";
     let shown =
-        |harness: &Harness<'static, ParatagApp>| harness.query_all_by_label_contains(words).count();
+        |harness: &Harness<'static, Window>| harness.query_all_by_label_contains(words).count();
     assert_eq!(shown(&harness), 1);
     let row = harness
         .get_all_by_label_contains("¶4 ")
@@ -569,7 +595,7 @@ fn the_outline_scrolls_smoothly_without_jumps() {
     let path = std::env::temp_dir().join(format!("paratag-ui-outline-{}.txt", std::process::id()));
     std::fs::write(&path, paratag::sample::large_chinese_report(300)).unwrap();
     let mut harness = harness_with_report(&path);
-    let row_top = |harness: &Harness<'static, ParatagApp>| {
+    let row_top = |harness: &Harness<'static, Window>| {
         harness
             .get_all_by_label_contains("¶20 ")
             .next()
@@ -640,6 +666,7 @@ fn fast_keys_in_one_frame_each_count_in_order() {
     let tags = |index: usize| -> Vec<Tag> {
         harness
             .state()
+            .app()
             .annotations()
             .tags(ParagraphIndex(index))
             .iter()
@@ -648,15 +675,15 @@ fn fast_keys_in_one_frame_each_count_in_order() {
     assert_eq!(tags(1), [Tag::GoodPractice, Tag::Proposal]);
     assert_eq!(tags(3), [Tag::Proposal]);
     assert_eq!(selected_number(&harness), Some(4));
-    assert_eq!(harness.state().annotations().count(Tag::Proposal), 2);
+    assert_eq!(harness.state().app().annotations().count(Tag::Proposal), 2);
 }
 
 /// Let the page painter's worker finish: run frames until `pages` pages are painted.
-fn wait_for_pages(harness: &mut Harness<'static, ParatagApp>, pages: usize) {
+fn wait_for_pages(harness: &mut Harness<'static, Window>, pages: usize) {
     for _ in 0..500 {
         // A spinner turns while a page is being painted: step, don't wait for calm.
         harness.step();
-        if harness.state().painted_pages() >= pages {
+        if harness.state().app().painted_pages() >= pages {
             harness.run();
             return;
         }
@@ -683,8 +710,8 @@ fn the_original_page_follows_the_selection_and_a_click_on_it_selects() {
     wait_for_pages(&mut harness, 2);
 
     // Where a paragraph is printed, as the importer placed it.
-    let place = |harness: &Harness<'static, ParatagApp>, number: u32| {
-        let app = harness.state();
+    let place = |harness: &Harness<'static, Window>, number: u32| {
+        let app = harness.state().app();
         let printed = app.document().printed.clone().unwrap();
         let block = app.block_of(ParagraphIndex(number as usize - 1)).unwrap();
         (
@@ -732,7 +759,7 @@ mod snapshots {
     use super::*;
 
     /// A laptop-sized window with paragraph 4 tagged as a challenge and a proposal.
-    fn tagged(preferences: Preferences) -> Harness<'static, ParatagApp> {
+    fn tagged(preferences: Preferences) -> Harness<'static, Window> {
         let mut harness = harness_sized(preferences, [960.0, 640.0]);
         click_paragraph(&mut harness, 4);
         harness.key_press(Key::Num1);
@@ -763,7 +790,7 @@ mod snapshots {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
         harness.run();
         // The note's date is today's: fixed here, or the picture changes every day.
-        if let Some(dialog) = harness.state_mut().export_dialog_mut() {
+        if let Some(dialog) = harness.state_mut().app_mut().export_dialog_mut() {
             "2026-11-27".clone_into(&mut dialog.options.date);
         }
         harness.run();
@@ -789,7 +816,7 @@ fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
     // Every other paragraph a challenge, for the filter below.
     let ctx = harness.ctx.clone();
     for index in (1..22).step_by(2) {
-        harness.state_mut().apply(
+        harness.state_mut().app_mut().apply(
             &ctx,
             paratag::command::Command::Select(ParagraphIndex(index)),
         );
@@ -798,11 +825,11 @@ fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
     }
     click_paragraph(&mut harness, 16);
     assert_eq!(selected_number(&harness), Some(16));
-    let top = |harness: &Harness<'static, ParatagApp>| harness.get_by_label("16.").rect().top();
+    let top = |harness: &Harness<'static, Window>| harness.get_by_label("16.").rect().top();
     let seen = top(&harness);
     assert!((0.0..700.0).contains(&seen), "¶16 on screen at {seen}");
 
-    let check = |harness: &mut Harness<'static, ParatagApp>, what: &str| {
+    let check = |harness: &mut Harness<'static, Window>, what: &str| {
         harness.run();
         let now = top(harness);
         assert!(

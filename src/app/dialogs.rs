@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use eframe::egui;
-
 use super::DialogKind;
 use crate::i18n::Strings;
 

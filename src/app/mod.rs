@@ -10,8 +10,6 @@ mod tags;
 
 use std::path::{Path, PathBuf};
 
-use eframe::egui;
-
 use crate::annotations::{Annotations, MAX_NOTE_CHARS, ParagraphIndex, TagSet};
 use crate::command::{self, Command};
 use crate::document::Document;
@@ -19,7 +17,7 @@ use crate::history::{History, Moment};
 use crate::i18n::Strings;
 use crate::search::{self, Match};
 use crate::tagged_report::TaggedReport;
-use crate::{fonts, parse, seed, ui};
+use crate::{parse, seed};
 use dialogs::{Answer, NativePicker, Picked, ReportPicker};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
@@ -114,18 +112,12 @@ pub struct ParatagApp {
     builtin_dialog: Option<dialogs::BuiltinDialog>,
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
-    /// The reader's measured row heights (a view cache, not state).
-    row_heights: crate::ui::RowHeights,
     /// The printed pages painted so far (a view cache, made when first shown).
     pages: Option<pages::Pages>,
     /// Where old Word documents are converted.
     conversion: Conversion,
     /// The report being converted.
     converting: Option<Converting>,
-    /// Frames drawn so far, printed one line each when `PARATAG_MEASURE_FRAMES` is set
-    /// (`scripts/measure.sh` reads them for start-up time and idle frames).
-    frames_drawn: u64,
-    measure_frames: bool,
 }
 
 /// PDFs larger than this are read on a worker thread in the window (about 100 pages of plain
@@ -147,14 +139,6 @@ struct Converting {
     path: PathBuf,
     tags: Option<PathBuf>,
     receiver: std::sync::mpsc::Receiver<Result<Document, parse::ReportError>>,
-}
-
-/// When the process started, as near as `main` can tell.
-static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-
-/// Note the start of the process, for start-up measurements. Call first thing in `main`.
-pub fn mark_start() {
-    STARTED.get_or_init(std::time::Instant::now);
 }
 
 impl std::fmt::Debug for ParatagApp {
@@ -190,12 +174,9 @@ impl ParatagApp {
             pending_dialog: None,
             builtin_dialog: None,
             export_dialog: None,
-            row_heights: crate::ui::RowHeights::default(),
             pages: None,
             conversion: Conversion::InPlace,
             converting: None,
-            frames_drawn: 0,
-            measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
         };
         if let Some(path) = path {
             app.open_now(path, None);
@@ -208,20 +189,14 @@ impl ParatagApp {
         app
     }
 
-    /// The app as eframe creates it: fonts installed, preferences restored, tags opened from
-    /// `tags` or from where the report's tags belong, recovery offered after a crash.
-    pub fn from_creation_context(
-        cc: &eframe::CreationContext<'_>,
+    /// The app of a window: as [`Self::launch`], but an old Word document or a long PDF is
+    /// read on a worker thread while a bar says so, so that the window never freezes.
+    pub fn for_window(
         report: Option<&Path>,
         tags: Option<&Path>,
+        data_dir: Option<PathBuf>,
+        preferences: Preferences,
     ) -> Self {
-        fonts::install(&cc.egui_ctx);
-        let preferences = cc
-            .storage
-            .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
-            .unwrap_or_else(Preferences::for_system);
-        let data_dir = directories::ProjectDirs::from("org", "paratag", "paratag")
-            .map(|dirs| dirs.data_dir().to_path_buf());
         let mut app = Self::new(None, preferences);
         app.conversion = Conversion::OnWorker;
         app.start(report, tags, data_dir);
@@ -340,16 +315,6 @@ impl ParatagApp {
         self.report.block_of(paragraph)
     }
 
-    /// The reader's row heights, kept between frames.
-    pub fn row_heights_mut(&mut self) -> &mut crate::ui::RowHeights {
-        &mut self.row_heights
-    }
-
-    /// The reader's row heights and what it shows, as last drawn.
-    pub fn row_heights(&self) -> &crate::ui::RowHeights {
-        &self.row_heights
-    }
-
     /// The report's printed pages and their painter, when the report came from a PDF (the
     /// painter's worker starts the first time this is asked).
     pub fn printed_pages(
@@ -383,7 +348,7 @@ impl ParatagApp {
         self.filter.is_empty() || self.annotations().tags(paragraph).intersects(self.filter)
     }
 
-    fn title(&self) -> String {
+    pub fn title(&self) -> String {
         let modified = if self.history().is_modified() {
             "● "
         } else {
@@ -1017,8 +982,11 @@ impl ParatagApp {
     }
 }
 
-impl eframe::App for ParatagApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl ParatagApp {
+    /// What runs every frame before drawing, also while the window is minimised: a request to
+    /// close, the preferences, a report read on a worker, shortcuts and dialog answers, the
+    /// recovery copy.
+    pub fn logic(&mut self, ctx: &egui::Context) {
         self.handle_close_request(ctx);
         self.apply_preferences(ctx);
         self.poll_conversion(ctx);
@@ -1026,33 +994,6 @@ impl eframe::App for ParatagApp {
             self.apply(ctx, command);
         }
         self.autosave(ctx);
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if self.measure_frames {
-            let since_start = STARTED
-                .get()
-                .map_or(0.0, |start| start.elapsed().as_secs_f64() * 1000.0);
-            eprintln!("paratag-frame {} {since_start:.1} ms", self.frames_drawn);
-        }
-        self.frames_drawn += 1;
-        let title = self.title();
-        let commands = ui::window_ui(ui, self);
-        for command in commands {
-            self.apply(ui.ctx(), command);
-        }
-        if self.title() != title {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, preferences::STORAGE_KEY, &self.preferences);
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.exit_cleanly();
     }
 }
 
@@ -1074,58 +1015,6 @@ fn builtin_report() -> (Document, Option<String>) {
             Some(format!("The built-in report cannot be read: {error}")),
         ),
     }
-}
-
-/// The renderer: glow (OpenGL) unless `PARATAG_RENDERER=wgpu`. Measured under Xvfb with Mesa
-/// (BENCHMARKS.md), glow draws the first frame sooner (93 against 129 ms) with less memory (122
-/// against 140 MB), and OpenGL is what older laptops drive best; wgpu stays available for a
-/// machine whose OpenGL driver misbehaves.
-fn renderer() -> eframe::Renderer {
-    match std::env::var("PARATAG_RENDERER").as_deref() {
-        Ok("wgpu") => eframe::Renderer::Wgpu,
-        _ => eframe::Renderer::Glow,
-    }
-}
-
-/// paratag's window icon (made by `scripts/make-icon.sh`): a page with the tag colours.
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
-
-/// The window icon; without one the desktop shows egui's.
-fn icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
-}
-
-/// Open the window and run until it is closed.
-pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
-    let report = report.map(Path::to_path_buf);
-    let tags = tags.map(Path::to_path_buf);
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("paratag")
-        .with_app_id("paratag")
-        .with_inner_size([1200.0, 800.0])
-        .with_min_inner_size([560.0, 360.0])
-        .with_drag_and_drop(true);
-    if let Some(icon) = icon() {
-        viewport = viewport.with_icon(icon);
-    }
-    let options = eframe::NativeOptions {
-        renderer: renderer(),
-        viewport,
-        ..Default::default()
-    };
-    eframe::run_native(
-        "paratag",
-        options,
-        Box::new(move |cc| {
-            // Our own shortcuts zoom, so the menus can show them and the zoom is remembered.
-            cc.egui_ctx
-                .options_mut(|options| options.zoom_with_keyboard = false);
-            let app = ParatagApp::from_creation_context(cc, report.as_deref(), tags.as_deref());
-            cc.egui_ctx
-                .send_viewport_cmd(egui::ViewportCommand::Title(app.title()));
-            Ok(Box::new(app))
-        }),
-    )
 }
 
 #[cfg(test)]

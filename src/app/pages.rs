@@ -10,8 +10,6 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
-use eframe::egui;
-
 use crate::import::pdf::{self, PageImage, PdfError};
 
 /// How many painted pages are kept: the one on show, its neighbours, and a few just left.

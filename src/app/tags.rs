@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use eframe::egui;
-
 use super::notices::About;
 use super::{Modal, ParatagApp};
 use crate::i18n::Strings;

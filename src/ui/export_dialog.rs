@@ -1,6 +1,6 @@
 //! The Export dialog: what goes into the briefing note, a live preview, and Save or Copy.
 
-use eframe::egui::{self, RichText};
+use egui::RichText;
 
 use crate::annotations::Tag;
 use crate::app::{ExportDialog, ParatagApp};

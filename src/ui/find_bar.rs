@@ -1,7 +1,5 @@
 //! The find bar (Ctrl+F): a query field, the match count, next and previous.
 
-use eframe::egui;
-
 use super::command_button;
 use crate::app::ParatagApp;
 use crate::command::Command;

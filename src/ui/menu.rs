@@ -1,7 +1,5 @@
 //! The menu bar: File, Edit, View, Help. Every entry is a command with its shortcut.
 
-use eframe::egui;
-
 use super::command_button;
 use crate::annotations::Tag;
 use crate::app::ParatagApp;

@@ -14,14 +14,22 @@ pub mod theme;
 
 pub use reader::RowHeights;
 
-use eframe::egui::{self, Rangef};
+use egui::Rangef;
 
 use crate::app::ParatagApp;
 use crate::app::notices::{About, Level};
 use crate::command::Command;
 
+/// What the view keeps between frames that is not the app's state: caches of what was laid out
+/// and drawn. The composition root owns it beside the app.
+#[derive(Debug, Default)]
+pub struct View {
+    /// The reader's measured row heights, and which blocks it showed.
+    row_heights: RowHeights,
+}
+
 /// The whole window for one frame; returns the commands the user gave.
-pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
+pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
@@ -64,7 +72,10 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
             .resizable(true)
             .default_size(520.0)
             .size_range(ranges.page)
-            .show(ui, |ui| page_view::page_view_ui(ui, app, &mut commands));
+            .show(ui, |ui| {
+                let on_screen = view.row_heights.on_screen();
+                page_view::page_view_ui(ui, app, on_screen, &mut commands);
+            });
     }
     if show_outline {
         egui::Panel::left("outline")
@@ -73,7 +84,9 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp) -> Vec<Command> {
             .size_range(ranges.outline)
             .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
     }
-    egui::CentralPanel::default().show(ui, |ui| reader::reader_ui(ui, app, &mut commands));
+    egui::CentralPanel::default().show(ui, |ui| {
+        reader::reader_ui(ui, app, &mut view.row_heights, &mut commands);
+    });
     export_dialog::export_dialog_ui(ui.ctx(), app, &mut commands);
     commands.extend(app.show_builtin_dialog(ui.ctx()));
     modals::modals_ui(ui.ctx(), app);

@@ -1,8 +1,6 @@
 //! Modal windows: questions before work could be lost (unsaved tags, a file changed on disk,
 //! tags for another document, a recovery copy), keyboard shortcuts, about.
 
-use eframe::egui;
-
 use crate::app::{Modal, ParatagApp, RecoveryCopy};
 use crate::command::Command;
 use crate::i18n::Strings;

@@ -1,7 +1,7 @@
 //! The outline: headings and paragraph numbers, to jump through the report. Every entry is one
 //! line, so only the visible rows are laid out, however long the report.
 
-use eframe::egui::{self, RichText};
+use egui::RichText;
 
 use super::theme::tag_color;
 use crate::annotations::ParagraphIndex;

@@ -4,7 +4,7 @@
 //! the page of the first paragraph at the top of the view. A click on the page selects the
 //! paragraph printed there.
 
-use eframe::egui::{self, Align, Color32, Rect, Sense, Stroke, vec2};
+use egui::{Align, Color32, Rect, Sense, Stroke, vec2};
 
 use super::{shortcut_text, theme};
 use crate::app::ParatagApp;
@@ -16,11 +16,16 @@ use crate::i18n::Strings;
 /// Room kept for the scroll bar beside the page.
 const SCROLL_BAR: f32 = 14.0;
 
-pub fn page_view_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+/// `on_screen`: the first and last block the reader showed in the last frame.
+pub fn page_view_ui(
+    ui: &mut egui::Ui,
+    app: &mut ParatagApp,
+    on_screen: Option<(usize, usize)>,
+    commands: &mut Vec<Command>,
+) {
     let strings = app.strings();
     let ctx = ui.ctx().clone();
     let selected_block = app.selected().and_then(|p| app.block_of(p));
-    let on_screen = app.row_heights().on_screen();
     let Some((printed, pages)) = app.printed_pages(&ctx) else {
         return;
     };

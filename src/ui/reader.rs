@@ -4,7 +4,7 @@
 //! A click on a paragraph selects it; a drag selects text to copy (the row senses clicks only,
 //! the text under it senses drags, so both work).
 
-use eframe::egui::{self, Align, Color32, FontId, Sense, TextFormat, text::LayoutJob};
+use egui::{Align, Color32, FontId, Sense, TextFormat, text::LayoutJob};
 
 use super::theme;
 use crate::annotations::{ParagraphIndex, Tag};
@@ -115,7 +115,12 @@ impl RowHeights {
     }
 }
 
-pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    app: &mut ParatagApp,
+    heights: &mut RowHeights,
+    commands: &mut Vec<Command>,
+) {
     if !app.filter().is_empty() {
         filter_bar_ui(ui, app, commands);
     }
@@ -128,7 +133,6 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
             // Leave room for the scroll bar so that no glyph is clipped at the right edge.
             let measure = (ui.available_width() - 20.0).clamp(200.0, MAX_MEASURE + MARGIN_WIDTH);
             let ppp = ui.ctx().pixels_per_point();
-            let mut heights = std::mem::take(app.row_heights_mut());
             heights.prepare(measure, ppp, &app.document().blocks);
 
             // Where each row starts: measured heights where known, estimates elsewhere.
@@ -207,7 +211,6 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Com
                     scrolled,
                     view_top: ui.clip_rect().top(),
                 });
-            *app.row_heights_mut() = heights;
             ui.allocate_rect(
                 egui::Rect::from_min_size(origin, egui::vec2(measure, total)),
                 Sense::hover(),

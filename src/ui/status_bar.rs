@@ -1,6 +1,6 @@
 //! The status bar: the report's symbol and language, counts per tag, saved or not.
 
-use eframe::egui::{self, RichText};
+use egui::RichText;
 
 use super::theme::tag_color;
 use crate::annotations::Tag;

@@ -1,6 +1,6 @@
 //! The panel beside the report: the selected paragraph's number, its tags and its note.
 
-use eframe::egui::{self, RichText};
+use egui::RichText;
 
 use super::{shortcut_text, theme::tag_color};
 use crate::annotations::{MAX_NOTE_CHARS, Tag};

@@ -1,6 +1,6 @@
 //! Colours with a meaning: each tag has its own, readable on light and dark backgrounds.
 
-use eframe::egui::{Color32, Visuals};
+use egui::{Color32, Visuals};
 
 use crate::annotations::Tag;
 

@@ -1,0 +1,159 @@
+//! The composition root: the one place that knows eframe. It opens the window (renderer, icon,
+//! size), builds the app with what the platform gives (stored preferences, the data directory,
+//! fonts), and each frame runs the app's logic, draws the panels and applies what they pushed.
+//!
+//! Arrows point one way: `window` → `ui` → `app` → domain. The app never names the window or
+//! the panels (a test reads its sources to keep it so); the view's caches (the reader's row
+//! heights) live here beside it, not in its state.
+
+use std::path::Path;
+
+use crate::app::ParatagApp;
+use crate::app::preferences::{self, Preferences};
+use crate::{fonts, ui};
+
+/// When the process started, as near as `main` can tell.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Note the start of the process, for start-up measurements. Call first thing in `main`.
+pub fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// The window: the app and what its view keeps between frames.
+#[derive(Debug)]
+pub struct Window {
+    app: ParatagApp,
+    view: ui::View,
+    /// Frames drawn so far, printed one line each when `PARATAG_MEASURE_FRAMES` is set
+    /// (`scripts/measure.sh` reads them for start-up time and idle frames).
+    frames_drawn: u64,
+    measure_frames: bool,
+}
+
+impl Window {
+    /// A window showing `app`.
+    pub fn new(app: ParatagApp) -> Self {
+        Self {
+            app,
+            view: ui::View::default(),
+            frames_drawn: 0,
+            measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
+        }
+    }
+
+    /// The window as eframe creates it: fonts installed, preferences restored, tags opened from
+    /// `tags` or from where the report's tags belong, recovery offered after a crash.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        report: Option<&Path>,
+        tags: Option<&Path>,
+    ) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let preferences = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, preferences::STORAGE_KEY))
+            .unwrap_or_else(Preferences::for_system);
+        let data_dir = directories::ProjectDirs::from("org", "paratag", "paratag")
+            .map(|dirs| dirs.data_dir().to_path_buf());
+        Self::new(ParatagApp::for_window(report, tags, data_dir, preferences))
+    }
+
+    pub fn app(&self) -> &ParatagApp {
+        &self.app
+    }
+
+    pub fn app_mut(&mut self) -> &mut ParatagApp {
+        &mut self.app
+    }
+
+    /// Draw the panels and apply what they pushed; the title follows the state.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let title = self.app.title();
+        let commands = ui::window_ui(ui, &mut self.app, &mut self.view);
+        for command in commands {
+            self.app.apply(ui.ctx(), command);
+        }
+        if self.app.title() != title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(self.app.title()));
+        }
+    }
+}
+
+impl eframe::App for Window {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.app.logic(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.measure_frames {
+            let since_start = STARTED
+                .get()
+                .map_or(0.0, |start| start.elapsed().as_secs_f64() * 1000.0);
+            eprintln!("paratag-frame {} {since_start:.1} ms", self.frames_drawn);
+        }
+        self.frames_drawn += 1;
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, preferences::STORAGE_KEY, self.app.preferences());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.app.exit_cleanly();
+    }
+}
+
+/// The renderer: glow (OpenGL) unless `PARATAG_RENDERER=wgpu`. Measured under Xvfb with Mesa
+/// (BENCHMARKS.md), glow draws the first frame sooner (93 against 129 ms) with less memory (122
+/// against 140 MB), and OpenGL is what older laptops drive best; wgpu stays available for a
+/// machine whose OpenGL driver misbehaves.
+fn renderer() -> eframe::Renderer {
+    match std::env::var("PARATAG_RENDERER").as_deref() {
+        Ok("wgpu") => eframe::Renderer::Wgpu,
+        _ => eframe::Renderer::Glow,
+    }
+}
+
+/// paratag's window icon (made by `scripts/make-icon.sh`): a page with the tag colours.
+const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
+
+/// The window icon; without one the desktop shows egui's.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
+/// Open the window and run until it is closed.
+pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
+    let report = report.map(Path::to_path_buf);
+    let tags = tags.map(Path::to_path_buf);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("paratag")
+        .with_app_id("paratag")
+        .with_inner_size([1200.0, 800.0])
+        .with_min_inner_size([560.0, 360.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        renderer: renderer(),
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "paratag",
+        options,
+        Box::new(move |cc| {
+            // Our own shortcuts zoom, so the menus can show them and the zoom is remembered.
+            cc.egui_ctx
+                .options_mut(|options| options.zoom_with_keyboard = false);
+            let window = Window::from_creation_context(cc, report.as_deref(), tags.as_deref());
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(window.app().title()));
+            Ok(Box::new(window))
+        }),
+    )
+}
