@@ -12,7 +12,7 @@ use eframe::egui;
 use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::ParatagApp;
 use paratag::app::preferences::Preferences;
-use paratag::command::Command;
+use paratag::command::{Command, Message};
 use paratag::window::Window;
 
 const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
@@ -52,7 +52,7 @@ fn frames(c: &mut Criterion) {
     paratag::fonts::install(&ctx);
     let mut seed = Window::new(ParatagApp::new(None, Preferences::default()));
     seed.app_mut()
-        .apply(&ctx, Command::Select(ParagraphIndex(3)));
+        .apply(&ctx, Message::Select(ParagraphIndex(3)));
     seed.app_mut()
         .apply(&ctx, Command::ToggleTag(Tag::Challenge));
     for _ in 0..5 {
@@ -77,7 +77,7 @@ fn frames(c: &mut Criterion) {
     let mut long = Window::new(ParatagApp::new(Some(&path), Preferences::default()));
     let app = long.app_mut();
     for index in (0..10_000).step_by(3) {
-        app.apply(&ctx, Command::Select(ParagraphIndex(index)));
+        app.apply(&ctx, Message::Select(ParagraphIndex(index)));
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
     }
     app.apply(&ctx, Command::FilterTag(Tag::Proposal));

@@ -1,5 +1,8 @@
 //! Every user action is a [`Command`]. Menus, buttons, tooltips, the shortcuts window and the
 //! keyboard all read one definition of its label and shortcuts, as in rerun's `UICommand`.
+//! What the panels tell the app that carries data — a paragraph clicked, a note typed, a path
+//! picked, a question answered — is a [`Message`], as rerun keeps system commands apart from
+//! UI commands. The panels push messages; the app applies them, the one place state changes.
 
 use std::path::PathBuf;
 
@@ -8,8 +11,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::annotations::{ParagraphIndex, Tag};
 use crate::i18n::{Strings, UiLanguage};
 
-/// A user action, applied in one place ([`crate::app::ParatagApp::apply`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A user action, applied in one place ([`crate::app::ParatagApp::apply`]). No command carries
+/// data beyond a choice among a few (a tag, a language, a format, which notice): what carries
+/// data is a [`Message`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[must_use]
 pub enum Command {
     OpenReport,
@@ -41,20 +46,74 @@ pub enum Command {
     ShowShortcuts,
     ShowAbout,
     SetUiLanguage(UiLanguage),
+    /// Copy the briefing note to the clipboard in a text format.
+    CopyExport(crate::export::Format),
+    /// Ask where to save the briefing note (the Export dialog's Save button).
+    SaveExport,
+    /// Close the Export dialog.
+    CloseExport,
+    /// Close the find bar.
+    CloseFind,
+    /// Remove one problem or notice from above the report (its Dismiss button).
+    DismissNotice(crate::app::notices::NoticeId),
+}
+
+/// What the panels, the dialogs and the system tell the app that carries data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Message {
+    /// A user command (a key, a menu item, a button).
+    Command(Command),
     /// Select a paragraph (a click, the outline) and bring it into view.
     Select(ParagraphIndex),
     /// The note of the selected paragraph as typed so far.
     TypeNote(String),
+    /// The user left the note field: the next keystroke starts a new undo step.
+    NoteLeft,
+    /// The find bar's query as typed so far.
+    FindQuery(String),
     /// Open a report file (the command line, a drop, the open dialog's answer).
     OpenPath(PathBuf),
     /// Save the tags to this file (the Save As dialog's answer).
     SaveTo(PathBuf),
     /// Write the briefing note to this file (the export dialog's answer).
     ExportTo(PathBuf),
-    /// Copy the briefing note to the clipboard in a text format.
-    CopyExport(crate::export::Format),
-    /// Remove one problem or notice from above the report (its Dismiss button).
-    DismissNotice(crate::app::notices::NoticeId),
+    /// The Export dialog's choices as the user set them.
+    ExportChoices {
+        format: crate::export::Format,
+        options: crate::export::ExportOptions,
+    },
+    /// The answer to the question a modal window asked.
+    Choose(Choice),
+}
+
+impl From<Command> for Message {
+    fn from(command: Command) -> Self {
+        Self::Command(command)
+    }
+}
+
+/// What the user answered in a modal window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Close the window without doing anything (Escape, a click outside, Cancel).
+    Cancel,
+    /// Open the other report although unsaved tags will be dropped.
+    OpenAnyway,
+    /// Closing with unsaved tags: save first, or discard them.
+    SaveAndClose,
+    DiscardAndClose,
+    /// The tags file changed on disk: save elsewhere, or overwrite it.
+    SaveElsewhere,
+    Overwrite,
+    /// Take tags made for another report.
+    OpenForeign,
+    /// Take the tags of one offered recovery copy, or drop them all.
+    Restore(usize),
+    DiscardRecovery,
+    /// The tags file has other names (hard links): save over it anyway, or elsewhere.
+    SaveOverLinks,
+    SaveLinkedElsewhere,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -144,12 +203,10 @@ impl Command {
             | Self::ShowShortcuts
             | Self::ShowAbout
             | Self::SetUiLanguage(_)
-            | Self::Select(_)
-            | Self::TypeNote(_)
-            | Self::OpenPath(_)
-            | Self::SaveTo(_)
-            | Self::ExportTo(_)
             | Self::CopyExport(_)
+            | Self::SaveExport
+            | Self::CloseExport
+            | Self::CloseFind
             | Self::DismissNotice(_) => vec![],
         }
     }
@@ -186,11 +243,8 @@ impl Command {
             Self::SetUiLanguage(language) => language.native_name(),
             Self::CopyExport(crate::export::Format::Markdown) => strings.copy_markdown,
             Self::CopyExport(_) => strings.copy_text,
-            Self::Select(_)
-            | Self::TypeNote(_)
-            | Self::OpenPath(_)
-            | Self::SaveTo(_)
-            | Self::ExportTo(_) => "",
+            Self::SaveExport => strings.save_export,
+            Self::CloseExport | Self::CloseFind => strings.close,
             Self::DismissNotice(_) => strings.dismiss,
         };
         label.to_owned()
@@ -212,7 +266,7 @@ impl Command {
                 command
                     .shortcuts()
                     .into_iter()
-                    .map(move |shortcut| (shortcut, command.clone()))
+                    .map(move |shortcut| (shortcut, command))
             })
             .collect();
         bindings.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
@@ -243,7 +297,7 @@ pub fn from_key_presses(events: &mut Vec<egui::Event>, typing: bool) -> Vec<Comm
         });
         match found {
             Some((_, command)) => {
-                commands.push(command.clone());
+                commands.push(*command);
                 false
             }
             None => true,

@@ -22,6 +22,7 @@ use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::preferences::Preferences;
 use paratag::app::{Modal, ParatagApp};
 use paratag::command::Command as AppCommand;
+use paratag::command::{Choice, Message as AppMessage};
 use paratag::storage::{self, Allow, NotAFile, RealDisk, SaveError, Stamp};
 
 /// What a case found wrong.
@@ -212,7 +213,7 @@ fn launch(report: Option<&Path>, tags: Option<&Path>, data: &Path) -> ParatagApp
 
 /// Tag paragraph `index` of the app with `tag`.
 fn tag(app: &mut ParatagApp, ctx: &egui::Context, index: usize, tag: Tag) {
-    app.apply(ctx, AppCommand::Select(ParagraphIndex(index)));
+    app.apply(ctx, AppMessage::Select(ParagraphIndex(index)));
     app.apply(ctx, AppCommand::ToggleTag(tag));
 }
 
@@ -593,7 +594,7 @@ fn cases() -> Vec<Case> {
             ensure(app.tags().blocked, "a pipe is taken as a tags file")?;
             tag(&mut app, &ctx, 0, Tag::Challenge);
             // What Save As does with the answer: the pipe is refused too.
-            app.apply(&ctx, AppCommand::SaveTo(fifo.clone()));
+            app.apply(&ctx, AppMessage::SaveTo(fifo.clone()));
             ensure(
                 app.problem().is_some_and(|p| p.contains("named pipe")),
                 format!("{:?}", app.problem()),
@@ -676,7 +677,7 @@ fn cases() -> Vec<Case> {
                 std::fs::read_to_string(&tags).unwrap() == documented_tags(),
                 "saved without asking",
             )?;
-            app.resolve_hard_link(&ctx, true);
+            app.apply(&ctx, AppMessage::Choose(Choice::SaveOverLinks));
             ensure(!app.history().is_modified(), "not saved after Save anyway")?;
             ensure(
                 std::fs::read_to_string(s.path("shared.tags.ron")).unwrap() == documented_tags(),
@@ -781,8 +782,8 @@ fn cases() -> Vec<Case> {
                 .iter()
                 .find(|(_, a)| a.note.len() == note.len())
                 .ok_or("the long note was not loaded whole")?;
-            app.apply(&ctx, AppCommand::Select(paragraph));
-            app.apply(&ctx, AppCommand::TypeNote("typed".to_owned()));
+            app.apply(&ctx, AppMessage::Select(paragraph));
+            app.apply(&ctx, AppMessage::TypeNote("typed".to_owned()));
             ensure(
                 app.annotations().note(paragraph) == note,
                 "the long note was edited",

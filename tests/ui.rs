@@ -489,7 +489,7 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     let ctx = harness.ctx.clone();
     harness.state_mut().app_mut().apply(
         &ctx,
-        paratag::command::Command::Select(ParagraphIndex(8999)),
+        paratag::command::Message::Select(ParagraphIndex(8999)),
     );
     harness.run();
     assert_eq!(selected_number(&harness), Some(9000));
@@ -790,9 +790,14 @@ mod snapshots {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
         harness.run();
         // The note's date is today's: fixed here, or the picture changes every day.
-        if let Some(dialog) = harness.state_mut().app_mut().export_dialog_mut() {
-            "2026-11-27".clone_into(&mut dialog.options.date);
-        }
+        let dialog = harness.state().app().export_dialog().unwrap();
+        let (format, mut options) = (dialog.format, dialog.options.clone());
+        "2026-11-27".clone_into(&mut options.date);
+        let ctx = harness.ctx.clone();
+        harness.state_mut().app_mut().apply(
+            &ctx,
+            paratag::command::Message::ExportChoices { format, options },
+        );
         harness.run();
         harness.snapshot("export_dialog");
     }
@@ -818,7 +823,7 @@ fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
     for index in (1..22).step_by(2) {
         harness.state_mut().app_mut().apply(
             &ctx,
-            paratag::command::Command::Select(ParagraphIndex(index)),
+            paratag::command::Message::Select(ParagraphIndex(index)),
         );
         harness.key_press(Key::Num1);
         harness.run();

@@ -11,7 +11,7 @@ mod tags;
 use std::path::{Path, PathBuf};
 
 use crate::annotations::{Annotations, MAX_NOTE_CHARS, ParagraphIndex, TagSet};
-use crate::command::{self, Command};
+use crate::command::{self, Choice, Command, Message};
 use crate::document::Document;
 use crate::history::{History, Moment};
 use crate::i18n::Strings;
@@ -36,11 +36,6 @@ pub enum DialogKind {
 pub struct ExportDialog {
     pub options: crate::export::ExportOptions,
     pub format: crate::export::Format,
-    preview: Option<(
-        crate::export::ExportOptions,
-        crate::history::Revision,
-        Result<String, String>,
-    )>,
 }
 
 /// The find bar's state.
@@ -51,8 +46,19 @@ pub struct Find {
     pub matches: Vec<Match>,
     /// The match the user is on.
     pub current: Option<usize>,
-    /// Give the query field keyboard focus on the next frame.
-    pub focus_requested: bool,
+}
+
+/// Requests the view carries out once: each counts how often it was made, and the view does
+/// what is asked when the count differs from the one it saw last (reading them changes
+/// nothing).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Requests {
+    /// Bring the selected paragraph into view.
+    pub scroll_to_selected: u64,
+    /// Give the note field keyboard focus.
+    pub focus_note: u64,
+    /// Give the find bar's query field keyboard focus.
+    pub focus_find: u64,
 }
 
 /// What a modal window is asking or telling.
@@ -98,10 +104,8 @@ pub struct ParatagApp {
     /// Show only paragraphs carrying one of these tags (all when empty).
     filter: TagSet,
     find: Find,
-    /// Bring the selected paragraph into view on the next frame.
-    scroll_to_selected: bool,
-    /// Give the note field keyboard focus on the next frame.
-    focus_note: bool,
+    /// What the view is asked to do once (scroll, focus a field).
+    requests: Requests,
     preferences: Preferences,
     /// The preferences last applied to the egui context.
     applied: Option<Preferences>,
@@ -165,8 +169,7 @@ impl ParatagApp {
             selected: None,
             filter: TagSet::EMPTY,
             find: Find::default(),
-            scroll_to_selected: false,
-            focus_note: false,
+            requests: Requests::default(),
             preferences,
             applied: None,
             modal: None,
@@ -380,36 +383,19 @@ impl ParatagApp {
     }
 
     /// The Export dialog, while it is open.
-    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
-        self.export_dialog.as_mut()
-    }
-
-    pub fn close_export_dialog(&mut self) {
-        self.export_dialog = None;
+    pub fn export_dialog(&self) -> Option<&ExportDialog> {
+        self.export_dialog.as_ref()
     }
 
     /// The plain-text preview of the briefing note for the dialog's choices, or why there is
-    /// nothing to export. Made again only when the choices or the tags change.
-    pub fn export_preview(&mut self) -> Result<String, String> {
-        let revision = self.history().revision();
+    /// nothing to export. (The view keeps it while the choices and the revision stay.)
+    pub fn export_preview(&self) -> Result<String, String> {
         let Some(dialog) = &self.export_dialog else {
             return Err(String::new());
         };
-        if let Some((options, at, preview)) = &dialog.preview
-            && *options == dialog.options
-            && *at == revision
-        {
-            return preview.clone();
-        }
-        let options = dialog.options.clone();
-        let preview = self
-            .export_bytes(&options, crate::export::Format::Text)
+        self.export_bytes(&dialog.options, crate::export::Format::Text)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|error| (self.strings().export_problem)(&error));
-        if let Some(dialog) = &mut self.export_dialog {
-            dialog.preview = Some((options, revision, preview.clone()));
-        }
-        preview
+            .map_err(|error| (self.strings().export_problem)(&error))
     }
 
     /// The name the briefing note is saved under by default: `SYMBOL briefing DATE.ext`.
@@ -428,7 +414,7 @@ impl ParatagApp {
     }
 
     /// Ask where to save the briefing note, suggesting `SYMBOL briefing DATE.ext`.
-    pub fn start_export_save(&mut self, ctx: &egui::Context) {
+    fn start_export_save(&mut self, ctx: &egui::Context) {
         let (Some(dialog), Some(suggested)) = (&self.export_dialog, self.suggested_export_name())
         else {
             return;
@@ -454,7 +440,6 @@ impl ParatagApp {
         self.export_dialog.get_or_insert_with(|| ExportDialog {
             options: crate::export::ExportOptions::new(language),
             format: crate::export::Format::Docx,
-            preview: None,
         });
     }
 
@@ -516,33 +501,13 @@ impl ParatagApp {
         }
     }
 
-    /// Whether the selection moved and is being brought into view this frame.
-    pub fn selection_moved(&self) -> bool {
-        self.scroll_to_selected
-    }
-
-    /// Take the request to scroll to the selected paragraph (the reader does it once).
-    pub fn take_scroll_request(&mut self) -> bool {
-        std::mem::take(&mut self.scroll_to_selected)
-    }
-
-    /// Take the request to focus the note field.
-    pub fn take_note_focus_request(&mut self) -> bool {
-        std::mem::take(&mut self.focus_note)
-    }
-
-    /// Take the request to focus the find field.
-    pub fn take_find_focus_request(&mut self) -> bool {
-        std::mem::take(&mut self.find.focus_requested)
-    }
-
-    /// The user left the note field: the next keystroke is a new undo step.
-    pub fn note_editing_ended(&mut self) {
-        self.report.end_typing();
+    /// What the view is asked to do once (scroll to the selection, focus a field).
+    pub fn requests(&self) -> Requests {
+        self.requests
     }
 
     /// Set the find query and recompute the matches.
-    pub fn set_find_query(&mut self, query: &str) {
+    fn set_find_query(&mut self, query: &str) {
         if self.find.query == query {
             return;
         }
@@ -552,10 +517,6 @@ impl ParatagApp {
         if !self.find.matches.is_empty() {
             self.go_to_match(0);
         }
-    }
-
-    pub fn close_find(&mut self) {
-        self.find.open = false;
     }
 
     /// Dismiss every problem on screen. A failed save's problem dismissed, Save stops
@@ -573,12 +534,59 @@ impl ParatagApp {
         }
     }
 
-    pub fn close_modal(&mut self) {
-        self.modal = None;
+    /// Apply one message (a command, or what a panel or dialog says). Every change of the
+    /// app's state by the user goes through here.
+    pub fn apply(&mut self, ctx: &egui::Context, message: impl Into<Message>) {
+        match message.into() {
+            Message::Command(command) => self.apply_command(ctx, command),
+            Message::Select(paragraph) => self.select(paragraph),
+            Message::TypeNote(note) => self.type_note(note),
+            Message::NoteLeft => self.report.end_typing(),
+            Message::FindQuery(query) => self.set_find_query(&query),
+            Message::ExportTo(path) => self.export_to(&path),
+            Message::ExportChoices { format, options } => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.format = format;
+                    dialog.options = options;
+                }
+            }
+            Message::SaveTo(path) => {
+                if self.save_to(&path, None, crate::storage::Allow::default())
+                    && self.tags.closing == tags::Closing::AfterSave
+                {
+                    self.tags.closing = tags::Closing::Allowed;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Message::OpenPath(path) => {
+                if self.history().is_modified() {
+                    self.modal = Some(Modal::ConfirmOpen(path));
+                } else {
+                    self.open_now(&path, None);
+                }
+            }
+            Message::Choose(choice) => self.choose(ctx, choice),
+        }
     }
 
-    /// Apply one command. Every change of the app's state by the user goes through here.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+    /// The answer to the question on screen.
+    fn choose(&mut self, ctx: &egui::Context, choice: Choice) {
+        match choice {
+            Choice::Cancel => self.modal = None,
+            Choice::OpenAnyway => self.confirm_open(),
+            Choice::SaveAndClose => self.close_with(ctx, true),
+            Choice::DiscardAndClose => self.close_with(ctx, false),
+            Choice::SaveElsewhere => self.resolve_changed_on_disk(ctx, false),
+            Choice::Overwrite => self.resolve_changed_on_disk(ctx, true),
+            Choice::OpenForeign => self.open_foreign_tags(),
+            Choice::Restore(index) => self.restore_recovery(index),
+            Choice::DiscardRecovery => self.discard_recovery(),
+            Choice::SaveOverLinks => self.resolve_hard_link(ctx, true),
+            Choice::SaveLinkedElsewhere => self.resolve_hard_link(ctx, false),
+        }
+    }
+
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::OpenReport => {
                 if self.pending_dialog.is_none() {
@@ -594,24 +602,11 @@ impl ParatagApp {
             }
             Command::SaveAs => self.start_save_as(ctx),
             Command::Export => self.open_export_dialog(),
-            Command::ExportTo(path) => self.export_to(&path),
             Command::CopyExport(format) => self.copy_export(ctx, format),
+            Command::SaveExport => self.start_export_save(ctx),
+            Command::CloseExport => self.export_dialog = None,
+            Command::CloseFind => self.find.open = false,
             Command::DismissNotice(id) => self.dismiss(id),
-            Command::SaveTo(path) => {
-                if self.save_to(&path, None, crate::storage::Allow::default())
-                    && self.tags.closing == tags::Closing::AfterSave
-                {
-                    self.tags.closing = tags::Closing::Allowed;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            }
-            Command::OpenPath(path) => {
-                if self.history().is_modified() {
-                    self.modal = Some(Modal::ConfirmOpen(path));
-                } else {
-                    self.open_now(&path, None);
-                }
-            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 if let Some(paragraph) = self.report.undo() {
@@ -625,7 +620,7 @@ impl ParatagApp {
             }
             Command::Find => {
                 self.find.open = true;
-                self.find.focus_requested = true;
+                self.requests.focus_find += 1;
             }
             Command::FindNext => self.step_match(true),
             Command::FindPrevious => self.step_match(false),
@@ -642,11 +637,9 @@ impl ParatagApp {
             Command::ClearFilter => self.set_filter(TagSet::EMPTY),
             Command::WriteNote => {
                 if self.selected.is_some() {
-                    self.focus_note = true;
+                    self.requests.focus_note += 1;
                 }
             }
-            Command::TypeNote(note) => self.type_note(note),
-            Command::Select(paragraph) => self.select(paragraph),
             Command::ToggleOutline => self.preferences.show_outline ^= true,
             Command::ToggleOriginalPage => {
                 if self.document().printed.is_some() {
@@ -684,7 +677,7 @@ impl ParatagApp {
     }
 
     /// Confirmed: open the report even though unsaved tags will be dropped.
-    pub fn confirm_open(&mut self) {
+    pub(super) fn confirm_open(&mut self) {
         if let Some(Modal::ConfirmOpen(path)) = self.modal.take() {
             self.open_now(&path, None);
         }
@@ -796,7 +789,7 @@ impl ParatagApp {
             self.report.end_typing();
         }
         self.selected = Some(paragraph);
-        self.scroll_to_selected = true;
+        self.requests.scroll_to_selected += 1;
     }
 
     /// Move the selection to the next (or previous) visible paragraph whose tags pass `wanted`.
@@ -832,7 +825,7 @@ impl ParatagApp {
         let count = self.find.matches.len();
         if count == 0 {
             self.find.open = true;
-            self.find.focus_requested = true;
+            self.requests.focus_find += 1;
             return;
         }
         let next = match (self.find.current, forward) {
@@ -872,7 +865,7 @@ impl ParatagApp {
         self.applied = Some(self.preferences.clone());
     }
 
-    fn read_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    fn read_input(&mut self, ctx: &egui::Context) -> Vec<Message> {
         let mut commands = Vec::new();
         if let Some((kind, receiver)) = &self.pending_dialog {
             let kind = *kind;
@@ -902,15 +895,15 @@ impl ParatagApp {
                 .map(|file| file.path().to_path_buf())
                 .find(|path| !path.as_os_str().is_empty())
         });
-        commands.extend(dropped.map(Command::OpenPath));
+        commands.extend(dropped.map(Message::OpenPath));
 
         if self.modal.is_some() {
             return commands;
         }
         // Bare keys are text while a text field has focus.
         let typing = ctx.text_edit_focused();
-        commands
-            .extend(ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing)));
+        let pressed = ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing));
+        commands.extend(pressed.into_iter().map(Message::Command));
         commands
     }
 }
@@ -928,11 +921,11 @@ impl ParatagApp {
 
 impl DialogKind {
     /// The command a chosen path answers with.
-    fn answer(self, path: PathBuf) -> Command {
+    fn answer(self, path: PathBuf) -> Message {
         match self {
-            Self::Open => Command::OpenPath(path),
-            Self::SaveAs => Command::SaveTo(path),
-            Self::Export => Command::ExportTo(path),
+            Self::Open => Message::OpenPath(path),
+            Self::SaveAs => Message::SaveTo(path),
+            Self::Export => Message::ExportTo(path),
         }
     }
 }
@@ -961,7 +954,7 @@ impl ParatagApp {
 
     /// The built-in file chooser, while it is open: draw it, and when the user chose a path,
     /// the command that answers the question.
-    pub fn show_builtin_dialog(&mut self, ctx: &egui::Context) -> Option<Command> {
+    pub fn show_builtin_dialog(&mut self, ctx: &egui::Context) -> Option<Message> {
         let builtin = self.builtin_dialog.as_mut()?;
         match builtin.show(ctx) {
             dialogs::Shown::Open => None,

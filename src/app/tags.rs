@@ -420,7 +420,7 @@ impl ParatagApp {
     /// paragraph in the copy gets its tags and note from it, paragraphs tagged only on screen
     /// keep theirs. The window's own copy holds them from now on; the other copies stay for the
     /// next start.
-    pub fn restore_recovery(&mut self, index: usize) {
+    pub(super) fn restore_recovery(&mut self, index: usize) {
         let Some(Modal::OfferRecovery(copies)) = self.modal.take() else {
             return;
         };
@@ -448,7 +448,7 @@ impl ParatagApp {
     }
 
     /// Drop every offered recovery copy.
-    pub fn discard_recovery(&mut self) {
+    pub(super) fn discard_recovery(&mut self) {
         if let Some(Modal::OfferRecovery(copies)) = self.modal.take() {
             for copy in copies {
                 remove_copy(&copy.path);
@@ -481,7 +481,7 @@ impl ParatagApp {
     }
 
     /// Answer to "save before closing?".
-    pub fn close_with(&mut self, ctx: &egui::Context, save: bool) {
+    pub(super) fn close_with(&mut self, ctx: &egui::Context, save: bool) {
         self.modal = None;
         if save {
             if self.save(ctx) {
@@ -500,7 +500,7 @@ impl ParatagApp {
     }
 
     /// Keep the file that changed on disk, and save elsewhere or overwrite as the user says.
-    pub fn resolve_changed_on_disk(&mut self, ctx: &egui::Context, overwrite: bool) {
+    pub(super) fn resolve_changed_on_disk(&mut self, ctx: &egui::Context, overwrite: bool) {
         let Some(Modal::ChangedOnDisk(path)) = self.modal.take() else {
             return;
         };
@@ -517,7 +517,7 @@ impl ParatagApp {
     }
 
     /// Save over a file that has other names after all, or save elsewhere.
-    pub fn resolve_hard_link(&mut self, ctx: &egui::Context, save_anyway: bool) {
+    pub(super) fn resolve_hard_link(&mut self, ctx: &egui::Context, save_anyway: bool) {
         let Some(Modal::HardLinked { path, .. }) = self.modal.take() else {
             return;
         };
@@ -538,7 +538,7 @@ impl ParatagApp {
     }
 
     /// Open tags that belong to another document after all.
-    pub fn open_foreign_tags(&mut self) {
+    pub(super) fn open_foreign_tags(&mut self) {
         let Some(Modal::ForeignTags { path, theirs }) = self.modal.take() else {
             return;
         };

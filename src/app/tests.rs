@@ -16,7 +16,7 @@ fn select_number(app: &mut ParatagApp, ctx: &egui::Context, number: u32) {
         .map(ParagraphIndex)
         .find(|p| app.paragraph_number(*p) == Some(number))
         .unwrap();
-    app.apply(ctx, Command::Select(index));
+    app.apply(ctx, Message::Select(index));
 }
 
 #[test]
@@ -139,17 +139,17 @@ fn opening_a_report_with_unsaved_tags_asks_first() {
     let (mut app, ctx) = app();
     select_number(&mut app, &ctx, 2);
     app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-    app.apply(&ctx, Command::OpenPath(other.clone()));
+    app.apply(&ctx, Message::OpenPath(other.clone()));
     assert!(matches!(app.modal(), Some(Modal::ConfirmOpen(_))));
     assert_eq!(
         app.document().paragraphs().count(),
         22,
         "nothing changed yet"
     );
-    app.close_modal();
+    app.apply(&ctx, Message::Choose(Choice::Cancel));
     assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
 
-    app.apply(&ctx, Command::OpenPath(other));
+    app.apply(&ctx, Message::OpenPath(other));
     app.confirm_open();
     assert_eq!(app.document().paragraphs().count(), 1);
     // The title bar names the file (this one has no symbol).
@@ -165,7 +165,7 @@ fn a_bad_report_changes_nothing_and_says_why() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let (mut app, ctx) = app();
-    app.apply(&ctx, Command::OpenPath(empty));
+    app.apply(&ctx, Message::OpenPath(empty));
     assert_eq!(app.document().paragraphs().count(), 22);
     assert!(app.problem().unwrap().contains("the file is empty"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -176,9 +176,9 @@ fn typing_a_note_is_one_undo_step() {
     let (mut app, ctx) = app();
     select_number(&mut app, &ctx, 5);
     for typed in ["需", "需要", "需要跟进"] {
-        app.apply(&ctx, Command::TypeNote(typed.to_owned()));
+        app.apply(&ctx, Message::TypeNote(typed.to_owned()));
     }
-    app.note_editing_ended();
+    app.apply(&ctx, Message::NoteLeft);
     assert_eq!(app.annotations().note(app.selected().unwrap()), "需要跟进");
     app.apply(&ctx, Command::Undo);
     assert_eq!(app.annotations().note(app.selected().unwrap()), "");
@@ -309,7 +309,7 @@ fn no_file_dialog_brings_paratags_own() {
     assert!(notice.contains("zenity"), "{notice}");
     assert_eq!(app.document().paragraphs().count(), 22);
 
-    app.apply(&ctx, Command::Select(ParagraphIndex(1)));
+    app.apply(&ctx, Message::Select(ParagraphIndex(1)));
     app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
     answer_dialog(&mut app, &ctx, Command::SaveAs);
     assert_eq!(app.builtin_dialog().unwrap().kind(), DialogKind::SaveAs);
@@ -397,7 +397,7 @@ fn tags_are_saved_beside_the_report_and_reopened() {
     select_number(&mut app, &ctx, 4);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
     assert!(app.title().starts_with("● report.txt — "));
-    app.apply(&ctx, Command::TypeNote("程序要求过多".to_owned()));
+    app.apply(&ctx, Message::TypeNote("程序要求过多".to_owned()));
     app.apply(&ctx, Command::Save);
     assert!(!app.history().is_modified());
     assert!(scratch.tags().exists());
@@ -589,7 +589,7 @@ fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
 
     app.apply(
         &ctx,
-        Command::SaveTo(scratch.dir.join("elsewhere.tags.ron")),
+        Message::SaveTo(scratch.dir.join("elsewhere.tags.ron")),
     );
     assert!(!app.history().is_modified());
     assert_eq!(problems(&app), [both[1].clone()]);
@@ -637,7 +637,7 @@ fn problems_speak_the_interface_language() {
     app.apply(&ctx, Command::SetUiLanguage(UiLanguage::Chinese));
     let pdf = scratch.dir.join("report.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").unwrap();
-    app.apply(&ctx, Command::OpenPath(pdf.clone()));
+    app.apply(&ctx, Message::OpenPath(pdf.clone()));
     let problem = app.problem().unwrap();
     assert!(
         problem.starts_with("无法打开报告：PDF 文件已损坏"),
@@ -658,7 +658,7 @@ fn problems_speak_the_interface_language() {
         "// paratag tags file\n(\n    format: 1,\n    document: (",
     )
     .unwrap();
-    app.apply(&ctx, Command::OpenPath(cut.clone()));
+    app.apply(&ctx, Message::OpenPath(cut.clone()));
     let problem = app.problem().unwrap();
     assert!(
         problem.starts_with("无法打开标签文件：第 4 行第 "),
@@ -675,7 +675,7 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         let mut app = scratch.launch();
         select_number(&mut app, &ctx, 9);
         app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-        app.apply(&ctx, Command::TypeNote("值得推广".to_owned()));
+        app.apply(&ctx, Message::TypeNote("值得推广".to_owned()));
         autosave_later(&mut app, &ctx);
         // The app is dropped without saving: a crash.
     }
@@ -875,7 +875,7 @@ fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
         let mut app = scratch.launch();
         select_number(&mut app, &ctx, 12);
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        app.apply(&ctx, Command::TypeNote("see para 12".to_owned()));
+        app.apply(&ctx, Message::TypeNote("see para 12".to_owned()));
         autosave_later(&mut app, &ctx);
     }
     // One word of the report changes: a new revision.
@@ -904,7 +904,7 @@ fn steady_typing_is_autosaved_within_the_maximum_wait() {
     // A key every half second for ten seconds: the delay never passes between two keys.
     for key in 0..20_u32 {
         note.push('字');
-        app.apply(&ctx, Command::TypeNote(note.clone()));
+        app.apply(&ctx, Message::TypeNote(note.clone()));
         let now = start + std::time::Duration::from_millis(500 * u64::from(key));
         app.autosave_at(&ctx, now);
         if written_at.is_none() && !copies_in(&scratch.dir.join("data")).is_empty() {
@@ -921,7 +921,7 @@ fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
     let ctx = egui::Context::default();
     let mut app = scratch.launch();
     select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Command::TypeNote("长".repeat(MAX_NOTE_CHARS + 500)));
+    app.apply(&ctx, Message::TypeNote("长".repeat(MAX_NOTE_CHARS + 500)));
     let paragraph = app.selected().unwrap();
     assert_eq!(
         app.annotations().note(paragraph).chars().count(),
@@ -929,7 +929,7 @@ fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
     );
     assert!(app.notice().is_some_and(|notice| notice.contains("100000")));
     // A longer note written by another tool is loaded and saved whole, never edited.
-    app.apply(&ctx, Command::TypeNote("x".repeat(10)));
+    app.apply(&ctx, Message::TypeNote("x".repeat(10)));
     app.apply(&ctx, Command::Save);
     let long = "长".repeat(MAX_NOTE_CHARS * 3);
     let text = std::fs::read_to_string(scratch.tags())
@@ -940,7 +940,7 @@ fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
     select_number(&mut app, &ctx, 1);
     let paragraph = app.selected().unwrap();
     assert_eq!(app.annotations().note(paragraph), long);
-    app.apply(&ctx, Command::TypeNote("short".to_owned()));
+    app.apply(&ctx, Message::TypeNote("short".to_owned()));
     assert_eq!(
         app.annotations().note(paragraph),
         long,
@@ -961,9 +961,9 @@ fn undo_after_a_save_comes_back_to_the_saved_note() {
     let ctx = egui::Context::default();
     let mut app = scratch.launch();
     select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Command::TypeNote("agreed".to_owned()));
+    app.apply(&ctx, Message::TypeNote("agreed".to_owned()));
     app.apply(&ctx, Command::Save);
-    app.apply(&ctx, Command::TypeNote("agreedX".to_owned()));
+    app.apply(&ctx, Message::TypeNote("agreedX".to_owned()));
     app.apply(&ctx, Command::Undo);
     let paragraph = app.selected().unwrap();
     assert_eq!(app.annotations().note(paragraph), "agreed");
@@ -979,7 +979,7 @@ fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
     std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
     let mut app = ParatagApp::new(None, Preferences::default());
     app.conversion = Conversion::OnWorker;
-    app.apply(&ctx, Command::OpenPath(doc.clone()));
+    app.apply(&ctx, Message::OpenPath(doc.clone()));
     assert_eq!(
         app.converting(),
         Some(doc.as_path()),
@@ -1020,7 +1020,7 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     assert!(std::fs::metadata(&pdf).unwrap().len() > LONG_PDF_BYTES);
     let mut app = scratch.launch();
     app.conversion = Conversion::OnWorker;
-    app.apply(&ctx, Command::OpenPath(pdf.clone()));
+    app.apply(&ctx, Message::OpenPath(pdf.clone()));
     assert_eq!(
         app.converting(),
         Some(pdf.as_path()),
@@ -1123,7 +1123,7 @@ fn opening_tags_for_another_report_opens_that_report_beside_them() {
         Preferences::default(),
     );
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/40/3"));
-    app.apply(&ctx, Command::OpenPath(scratch.tags()));
+    app.apply(&ctx, Message::OpenPath(scratch.tags()));
     assert_eq!(app.report_path(), Some(scratch.report().as_path()));
     assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
@@ -1151,7 +1151,7 @@ fn a_tags_file_naming_itself_or_a_path_elsewhere_opens_nothing_else() {
         assert!(text.contains(&format!("file: {file:?}")), "{text}");
         std::fs::write(&tags, text).unwrap();
         let mut app = scratch.launch();
-        app.apply(&ctx, Command::OpenPath(tags));
+        app.apply(&ctx, Message::OpenPath(tags));
         assert_eq!(
             app.report_path(),
             Some(scratch.report().as_path()),
@@ -1178,7 +1178,7 @@ fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
     std::fs::write(&bad, "(\n    format: 1,\n    document: (symbol: \"A/1\",").unwrap();
     let files = scratch.snapshot();
 
-    app.apply(&ctx, Command::OpenPath(bad.clone()));
+    app.apply(&ctx, Message::OpenPath(bad.clone()));
     let problem = app.problem().unwrap_or_default();
     assert!(problem.contains("damaged.tags.ron"), "{problem}");
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
@@ -1208,7 +1208,7 @@ fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter
     assert!(app.printed_pages(&ctx).is_none());
 
     let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-layout.zh.cid.pdf");
-    app.apply(&ctx, Command::OpenPath(pdf.clone()));
+    app.apply(&ctx, Message::OpenPath(pdf.clone()));
     assert!(app.notice().is_none());
     app.apply(&ctx, Command::ToggleOriginalPage);
     assert!(app.shows_original_page());
@@ -1217,11 +1217,11 @@ fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter
 
     // Another report: its own pages (the first one's painter is let go), and back to text the
     // preference stays but nothing is shown.
-    app.apply(&ctx, Command::OpenPath(pdf));
+    app.apply(&ctx, Message::OpenPath(pdf));
     assert!(app.pages.is_none());
     let text =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
-    app.apply(&ctx, Command::OpenPath(text));
+    app.apply(&ctx, Message::OpenPath(text));
     assert!(app.preferences().show_original_page);
     assert!(!app.shows_original_page());
 }
@@ -1251,7 +1251,7 @@ fn the_export_preview_follows_the_report_on_screen() {
         "A/HRC/55/12\nI. Introduction\n1. The first paragraph of another report.\n",
     )
     .unwrap();
-    app.apply(&ctx, Command::OpenPath(other));
+    app.apply(&ctx, Message::OpenPath(other));
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/55/12"));
     assert_ne!(app.export_preview(), Ok(seed_note), "the old report's note");
 }
@@ -1295,4 +1295,59 @@ fn save_then_overwrite_while_quitting_saves_and_closes() {
             .contains("\"challenge\"")
     );
     assert_eq!(app.tags().closing, tags::Closing::Allowed);
+}
+
+#[test]
+fn requests_are_counted_and_reading_them_changes_nothing() {
+    let (mut app, ctx) = app();
+    let before = app.requests();
+    app.apply(&ctx, Message::Select(ParagraphIndex(3)));
+    app.apply(&ctx, Command::WriteNote);
+    app.apply(&ctx, Command::Find);
+    let after = app.requests();
+    assert_eq!(after.scroll_to_selected, before.scroll_to_selected + 1);
+    assert_eq!(after.focus_note, before.focus_note + 1);
+    assert_eq!(after.focus_find, before.focus_find + 1);
+    assert_eq!(app.requests(), after, "asking is not taking");
+    // Selecting the paragraph already selected brings it into view again.
+    app.apply(&ctx, Message::Select(ParagraphIndex(3)));
+    assert_eq!(
+        app.requests().scroll_to_selected,
+        after.scroll_to_selected + 1
+    );
+}
+
+#[test]
+fn the_export_dialog_takes_its_choices_as_a_message_and_closes_by_command() {
+    let (mut app, ctx) = app();
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    app.apply(&ctx, Command::Export);
+    let dialog = app.export_dialog().unwrap();
+    let mut options = dialog.options.clone();
+    options.language = crate::export::NoteLanguage::French;
+    app.apply(
+        &ctx,
+        Message::ExportChoices {
+            format: crate::export::Format::Csv,
+            options: options.clone(),
+        },
+    );
+    let dialog = app.export_dialog().unwrap();
+    assert_eq!(dialog.format, crate::export::Format::Csv);
+    assert_eq!(dialog.options, options);
+    assert!(app.export_preview().unwrap().contains("par. 4"));
+    app.apply(&ctx, Command::CloseExport);
+    assert!(app.export_dialog().is_none());
+}
+
+#[test]
+fn the_find_bar_types_and_closes_by_message() {
+    let (mut app, ctx) = app();
+    app.apply(&ctx, Command::Find);
+    app.apply(&ctx, Message::FindQuery("资产".to_owned()));
+    assert!(app.find().matches.len() > 5);
+    assert_eq!(app.find().current, Some(0), "on the first match");
+    app.apply(&ctx, Command::CloseFind);
+    assert!(!app.find().open);
 }

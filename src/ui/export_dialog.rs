@@ -3,22 +3,51 @@
 use egui::RichText;
 
 use crate::annotations::Tag;
-use crate::app::{ExportDialog, ParatagApp};
-use crate::command::Command;
-use crate::export::{Format, Grouping, NoteLanguage};
+use crate::app::ParatagApp;
+use crate::command::{Command, Message};
+use crate::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use crate::history::Revision;
 use crate::i18n::Strings;
 
 /// Quotes are trimmed to this many characters when trimming is first switched on.
 const DEFAULT_TRIM: usize = 200;
 
-pub fn export_dialog_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mut Vec<Command>) {
-    if app.export_dialog_mut().is_none() {
-        return;
+/// The preview the dialog shows, and what it was made for: the choices and the revision of
+/// the tags. Made again only when either changes (a view cache: the app never holds it).
+#[derive(Debug, Default)]
+pub struct Preview(Option<(ExportOptions, Revision, Result<String, String>)>);
+
+impl Preview {
+    fn of(&mut self, app: &ParatagApp, options: &ExportOptions) -> Result<String, String> {
+        let revision = app.history().revision();
+        if let Some((made_for, at, preview)) = &self.0
+            && made_for == options
+            && *at == revision
+        {
+            return preview.clone();
+        }
+        let preview = app.export_preview();
+        self.0 = Some((options.clone(), revision, preview.clone()));
+        preview
     }
+}
+
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    app: &ParatagApp,
+    cache: &mut Preview,
+    commands: &mut Vec<Message>,
+) {
+    let Some(dialog) = app.export_dialog() else {
+        cache.0 = None;
+        return;
+    };
     let strings = app.strings();
-    let preview = app.export_preview();
+    let preview = cache.of(app, &dialog.options);
+    // The choices are edited on a copy; what changed goes to the app as a message.
+    let mut format = dialog.format;
+    let mut options = dialog.options.clone();
     let mut open = true;
-    let mut save = false;
     egui::Window::new(strings.export_title)
         .open(&mut open)
         .default_size([820.0, 560.0])
@@ -27,20 +56,17 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mu
         .default_pos(ctx.content_rect().center())
         .collapsible(false)
         .show(ctx, |ui| {
-            let Some(dialog) = app.export_dialog_mut() else {
-                return;
-            };
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
-                    options_ui(ui, strings, dialog);
+                    options_ui(ui, strings, &mut format, &mut options);
                     ui.add_space(12.0);
                     ui.horizontal_wrapped(|ui| {
-                        save = ui
-                            .add_enabled(preview.is_ok(), egui::Button::new(strings.save_export))
-                            .clicked();
-                        for format in [Format::Markdown, Format::Text] {
-                            let command = Command::CopyExport(format);
+                        for command in [
+                            Command::SaveExport,
+                            Command::CopyExport(Format::Markdown),
+                            Command::CopyExport(Format::Text),
+                        ] {
                             if ui
                                 .add_enabled(
                                     preview.is_ok(),
@@ -48,7 +74,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mu
                                 )
                                 .clicked()
                             {
-                                commands.push(command);
+                                commands.push(command.into());
                             }
                         }
                     });
@@ -70,28 +96,32 @@ pub fn export_dialog_ui(ctx: &egui::Context, app: &mut ParatagApp, commands: &mu
                 });
             });
         });
-    if save {
-        app.start_export_save(ctx);
+    if format != dialog.format || options != dialog.options {
+        commands.push(Message::ExportChoices { format, options });
     }
     if !open {
-        app.close_export_dialog();
+        commands.push(Command::CloseExport.into());
     }
 }
 
-fn options_ui(ui: &mut egui::Ui, strings: &Strings, dialog: &mut ExportDialog) {
+fn options_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    format: &mut Format,
+    options: &mut ExportOptions,
+) {
     ui.label(RichText::new(strings.format).strong());
-    for (format, name) in [
+    for (choice, name) in [
         (Format::Docx, "Word (.docx)"),
         (Format::Markdown, "Markdown (.md)"),
         (Format::Html, "HTML (.html)"),
         (Format::Csv, "CSV (.csv)"),
         (Format::Text, "Text (.txt)"),
     ] {
-        ui.radio_value(&mut dialog.format, format, name);
+        ui.radio_value(format, choice, name);
     }
     ui.add_space(8.0);
 
-    let options = &mut dialog.options;
     ui.label(RichText::new(strings.group_by).strong());
     ui.radio_value(&mut options.grouping, Grouping::ByTag, strings.by_tag);
     ui.radio_value(

@@ -2,9 +2,10 @@
 
 use super::command_button;
 use crate::app::ParatagApp;
-use crate::command::Command;
+use crate::command::{Command, Message};
 
-pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+/// `focus`: the query field is asked to take the keyboard focus this frame.
+pub fn find_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, focus: bool, commands: &mut Vec<Message>) {
     let strings = app.strings();
     ui.horizontal(|ui| {
         let label = ui.label(strings.find);
@@ -12,20 +13,21 @@ pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<C
         let response = ui
             .add(egui::TextEdit::singleline(&mut query).desired_width(260.0))
             .labelled_by(label.id);
-        if app.take_find_focus_request() {
+        if focus {
             response.request_focus();
         }
         if response.changed() {
-            app.set_find_query(&query);
+            commands.push(Message::FindQuery(query));
         }
         // Enter in the field goes to the next match and keeps the field focused.
         if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
             let shift = ui.input(|input| input.modifiers.shift);
-            commands.push(if shift {
+            let step = if shift {
                 Command::FindPrevious
             } else {
                 Command::FindNext
-            });
+            };
+            commands.push(step.into());
             response.request_focus();
         }
         // Esc in the field, or with nothing else focused, closes the bar, as in a browser.
@@ -35,7 +37,7 @@ pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<C
             && app.modal().is_none()
             && (response.has_focus() || response.lost_focus() || nothing_focused)
         {
-            app.close_find();
+            commands.push(Command::CloseFind.into());
         }
         let find = app.find();
         if !find.query.trim().is_empty() {
@@ -49,8 +51,6 @@ pub fn find_bar_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<C
         }
         command_button(ui, app, Command::FindPrevious, commands);
         command_button(ui, app, Command::FindNext, commands);
-        if ui.button(strings.close).clicked() {
-            app.close_find();
-        }
+        command_button(ui, app, Command::CloseFind, commands);
     });
 }

@@ -3,10 +3,10 @@
 use super::command_button;
 use crate::annotations::Tag;
 use crate::app::ParatagApp;
-use crate::command::Command;
+use crate::command::{Command, Message};
 use crate::i18n::UiLanguage;
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
     let strings = app.strings();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(strings.menu_file, |ui| {
@@ -17,7 +17,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
                     for (path, label) in recent.iter().zip(recent_labels(recent)) {
                         let response = ui.button(label).on_hover_text(path.display().to_string());
                         if response.clicked() {
-                            commands.push(Command::OpenPath(path.clone()));
+                            commands.push(Message::OpenPath(path.clone()));
                         }
                     }
                 });
@@ -59,14 +59,14 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
                 let mut on = app.filter().contains(tag);
                 let label = Command::FilterTag(tag).label(strings);
                 if ui.checkbox(&mut on, label).clicked() {
-                    commands.push(Command::FilterTag(tag));
+                    commands.push(Command::FilterTag(tag).into());
                 }
             }
             command_button(ui, app, Command::ClearFilter, commands);
             ui.separator();
             let mut outline = app.preferences().show_outline;
             if ui.checkbox(&mut outline, strings.toggle_outline).clicked() {
-                commands.push(Command::ToggleOutline);
+                commands.push(Command::ToggleOutline.into());
             }
             let mut page = app.shows_original_page();
             let has_pages = app.document().printed.is_some();
@@ -78,11 +78,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
                 .add_enabled(has_pages, egui::Checkbox::new(&mut page, label))
                 .on_disabled_hover_text(strings.pages_only_pdf);
             if toggle.clicked() {
-                commands.push(Command::ToggleOriginalPage);
+                commands.push(Command::ToggleOriginalPage.into());
             }
             let mut dark = app.preferences().dark_mode;
             if ui.checkbox(&mut dark, strings.dark_mode).clicked() {
-                commands.push(Command::ToggleDarkMode);
+                commands.push(Command::ToggleDarkMode.into());
             }
             command_button(ui, app, Command::ZoomIn, commands);
             command_button(ui, app, Command::ZoomOut, commands);
@@ -92,7 +92,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comma
                 for language in UiLanguage::ALL {
                     let selected = app.preferences().ui_language == language;
                     if ui.radio(selected, language.native_name()).clicked() {
-                        commands.push(Command::SetUiLanguage(language));
+                        commands.push(Command::SetUiLanguage(language).into());
                     }
                 }
             });

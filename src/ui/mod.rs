@@ -17,8 +17,9 @@ pub use reader::RowHeights;
 use egui::Rangef;
 
 use crate::app::ParatagApp;
+use crate::app::Requests;
 use crate::app::notices::{About, Level};
-use crate::command::Command;
+use crate::command::{Command, Message};
 
 /// What the view keeps between frames that is not the app's state: caches of what was laid out
 /// and drawn. The composition root owns it beside the app.
@@ -26,11 +27,37 @@ use crate::command::Command;
 pub struct View {
     /// The reader's measured row heights, and which blocks it showed.
     row_heights: RowHeights,
+    /// The app's requests (scroll, focus) as last carried out.
+    done: Requests,
+    /// The Export dialog's preview and what it was made for: the choices and the revision.
+    export_preview: export_dialog::Preview,
 }
 
-/// The whole window for one frame; returns the commands the user gave.
-pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Vec<Command> {
+/// The requests the app made since the view last looked: each is carried out this frame.
+#[derive(Clone, Copy, Debug)]
+struct Fresh {
+    scroll_to_selected: bool,
+    focus_note: bool,
+    focus_find: bool,
+}
+
+impl View {
+    fn take_fresh(&mut self, requests: Requests) -> Fresh {
+        let done = std::mem::replace(&mut self.done, requests);
+        Fresh {
+            scroll_to_selected: requests.scroll_to_selected != done.scroll_to_selected,
+            focus_note: requests.focus_note != done.focus_note,
+            focus_find: requests.focus_find != done.focus_find,
+        }
+    }
+}
+
+/// The whole window for one frame; returns what the user did, as messages for the app. The
+/// panels read the app; only the printed pages' painter and paratag's own file chooser, which
+/// keep textures and a widget's state, are reached mutably.
+pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Vec<Message> {
     let mut commands = Vec::new();
+    let fresh = view.take_fresh(app.requests());
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
     if !app.notices().is_empty() {
@@ -57,7 +84,9 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Ve
         });
     }
     if app.find().open {
-        egui::Panel::top("find_bar").show(ui, |ui| find_bar::find_bar_ui(ui, app, &mut commands));
+        egui::Panel::top("find_bar").show(ui, |ui| {
+            find_bar::find_bar_ui(ui, app, fresh.focus_find, &mut commands);
+        });
     }
     let show_outline = app.preferences().show_outline;
     let show_page = app.shows_original_page();
@@ -66,7 +95,9 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Ve
         .resizable(true)
         .default_size(280.0)
         .size_range(ranges.tags)
-        .show(ui, |ui| tag_panel::tag_panel_ui(ui, app, &mut commands));
+        .show(ui, |ui| {
+            tag_panel::tag_panel_ui(ui, app, fresh.focus_note, &mut commands);
+        });
     if show_page {
         egui::Panel::right("original_page")
             .resizable(true)
@@ -82,21 +113,24 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Ve
             .resizable(true)
             .default_size(180.0)
             .size_range(ranges.outline)
-            .show(ui, |ui| outline::outline_ui(ui, app, &mut commands));
+            .show(ui, |ui| {
+                outline::outline_ui(ui, app, fresh.scroll_to_selected, &mut commands);
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        reader::reader_ui(ui, app, &mut view.row_heights, &mut commands);
+        let scroll = fresh.scroll_to_selected;
+        reader::reader_ui(ui, app, &mut view.row_heights, scroll, &mut commands);
     });
-    export_dialog::export_dialog_ui(ui.ctx(), app, &mut commands);
+    export_dialog::export_dialog_ui(ui.ctx(), app, &mut view.export_preview, &mut commands);
     commands.extend(app.show_builtin_dialog(ui.ctx()));
-    modals::modals_ui(ui.ctx(), app);
+    modals::modals_ui(ui.ctx(), app, &mut commands);
     commands
 }
 
 /// The problems the user must see (a report or tags file that could not be opened, a save
 /// that failed) and the notices (tags re-anchored, a note exported), oldest first, each until
 /// dismissed. A failed save offers Save As right there.
-fn notices_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+fn notices_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
     for notice in app.notices().iter() {
         ui.horizontal_wrapped(|ui| {
             match notice.level {
@@ -179,7 +213,7 @@ fn command_button(
     ui: &mut egui::Ui,
     app: &ParatagApp,
     command: Command,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Message>,
 ) {
     let label = command.label(app.strings());
     let mut button = egui::Button::new(label);
@@ -187,6 +221,30 @@ fn command_button(
         button = button.shortcut_text(shortcut);
     }
     if ui.add(button).clicked() {
-        commands.push(command);
+        commands.push(command.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_request_is_carried_out_once() {
+        let mut view = View::default();
+        let none = view.take_fresh(Requests::default());
+        assert!(!none.scroll_to_selected && !none.focus_note && !none.focus_find);
+        let asked = Requests {
+            scroll_to_selected: 1,
+            focus_note: 0,
+            focus_find: 2,
+        };
+        let fresh = view.take_fresh(asked);
+        assert!(fresh.scroll_to_selected && !fresh.focus_note && fresh.focus_find);
+        let again = view.take_fresh(asked);
+        assert!(
+            !again.scroll_to_selected && !again.focus_find,
+            "done already"
+        );
     }
 }

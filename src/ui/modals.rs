@@ -2,26 +2,10 @@
 //! tags for another document, a recovery copy), keyboard shortcuts, about.
 
 use crate::app::{Modal, ParatagApp, RecoveryCopy};
-use crate::command::Command;
+use crate::command::{Choice, Command, Message};
 use crate::i18n::Strings;
 
-/// What the user answered in a modal.
-#[derive(Clone, Copy)]
-enum Choice {
-    Cancel,
-    OpenAnyway,
-    SaveAndClose,
-    DiscardAndClose,
-    SaveElsewhere,
-    Overwrite,
-    OpenForeign,
-    Restore(usize),
-    DiscardRecovery,
-    SaveOverLinks,
-    SaveLinkedElsewhere,
-}
-
-pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
+pub fn modals_ui(ctx: &egui::Context, app: &ParatagApp, commands: &mut Vec<Message>) {
     let strings = app.strings();
     let Some(modal) = app.modal() else {
         return;
@@ -41,19 +25,8 @@ pub fn modals_ui(ctx: &egui::Context, app: &mut ParatagApp) {
     if choice.is_none() && response.should_close() && !offered {
         choice = Some(Choice::Cancel);
     }
-    match choice {
-        Some(Choice::Cancel) => app.close_modal(),
-        Some(Choice::OpenAnyway) => app.confirm_open(),
-        Some(Choice::SaveAndClose) => app.close_with(ctx, true),
-        Some(Choice::DiscardAndClose) => app.close_with(ctx, false),
-        Some(Choice::SaveElsewhere) => app.resolve_changed_on_disk(ctx, false),
-        Some(Choice::Overwrite) => app.resolve_changed_on_disk(ctx, true),
-        Some(Choice::OpenForeign) => app.open_foreign_tags(),
-        Some(Choice::Restore(index)) => app.restore_recovery(index),
-        Some(Choice::DiscardRecovery) => app.discard_recovery(),
-        Some(Choice::SaveOverLinks) => app.resolve_hard_link(ctx, true),
-        Some(Choice::SaveLinkedElsewhere) => app.resolve_hard_link(ctx, false),
-        None => {}
+    if let Some(choice) = choice {
+        commands.push(Message::Choose(choice));
     }
 }
 

@@ -6,7 +6,7 @@ use egui::RichText;
 use super::theme::tag_color;
 use crate::annotations::ParagraphIndex;
 use crate::app::ParatagApp;
-use crate::command::Command;
+use crate::command::Message;
 use crate::document::Block;
 use crate::parse::is_cjk;
 
@@ -16,7 +16,13 @@ enum Entry<'a> {
     Paragraph(ParagraphIndex, u32, &'a str),
 }
 
-pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+/// `selection_moved`: the selected paragraph is asked to come into view this frame.
+pub fn outline_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    selection_moved: bool,
+    commands: &mut Vec<Message>,
+) {
     ui.add_space(6.0);
     ui.label(RichText::new(app.strings().outline).strong());
     ui.separator();
@@ -76,11 +82,11 @@ pub fn outline_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Comman
                             let response = ui.add(button).on_hover_ui(|ui| {
                                 ui.label(opening(text));
                             });
-                            if selected && app.selection_moved() {
+                            if selected && selection_moved {
                                 response.scroll_to_me(None);
                             }
                             if response.clicked() {
-                                commands.push(Command::Select(*index));
+                                commands.push(Message::Select(*index));
                             }
                         });
                     }

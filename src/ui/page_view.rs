@@ -9,7 +9,7 @@ use egui::{Align, Color32, Rect, Sense, Stroke, vec2};
 use super::{shortcut_text, theme};
 use crate::app::ParatagApp;
 use crate::app::pages::PageState;
-use crate::command::Command;
+use crate::command::{Command, Message};
 use crate::document::{PrintedPages, Region};
 use crate::i18n::Strings;
 
@@ -21,7 +21,7 @@ pub fn page_view_ui(
     ui: &mut egui::Ui,
     app: &mut ParatagApp,
     on_screen: Option<(usize, usize)>,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Message>,
 ) {
     let strings = app.strings();
     let ctx = ui.ctx().clone();
@@ -113,7 +113,7 @@ pub fn page_view_ui(
             }
         });
     if let Some(paragraph) = clicked.and_then(|block| app.paragraph_at_block(block)) {
-        commands.push(Command::Select(paragraph));
+        commands.push(Message::Select(paragraph));
     }
 }
 
@@ -147,7 +147,7 @@ fn pages_to_show(
 }
 
 /// The panel's title, and a button that closes it.
-fn header_ui(ui: &mut egui::Ui, strings: &'static Strings, commands: &mut Vec<Command>) {
+fn header_ui(ui: &mut egui::Ui, strings: &'static Strings, commands: &mut Vec<Message>) {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.strong(strings.original_page);
@@ -158,7 +158,7 @@ fn header_ui(ui: &mut egui::Ui, strings: &'static Strings, commands: &mut Vec<Co
                 hover = format!("{hover} ({shortcut})");
             }
             if ui.small_button("×").on_hover_text(hover).clicked() {
-                commands.push(close);
+                commands.push(close.into());
             }
         });
     });

@@ -9,7 +9,7 @@ use egui::{Align, Color32, FontId, Sense, TextFormat, text::LayoutJob};
 use super::theme;
 use crate::annotations::{ParagraphIndex, Tag};
 use crate::app::ParatagApp;
-use crate::command::Command;
+use crate::command::{Command, Message};
 use crate::document::Block;
 use crate::search::Match;
 
@@ -115,16 +115,17 @@ impl RowHeights {
     }
 }
 
+/// `scroll_to_selected`: the selected paragraph is asked to come into view this frame.
 pub fn reader_ui(
     ui: &mut egui::Ui,
-    app: &mut ParatagApp,
+    app: &ParatagApp,
     heights: &mut RowHeights,
-    commands: &mut Vec<Command>,
+    scroll_to_selected: bool,
+    commands: &mut Vec<Message>,
 ) {
     if !app.filter().is_empty() {
         filter_bar_ui(ui, app, commands);
     }
-    let scroll_to_selected = app.take_scroll_request();
     let visible = visible_blocks(app);
     let selected_block = app.selected().and_then(|p| app.block_of(p));
     egui::ScrollArea::vertical()
@@ -221,7 +222,7 @@ pub fn reader_ui(
 
 /// While a filter hides paragraphs, the report says so above its text, with one click to show
 /// them all again (a filtered report must never pass for the whole report).
-fn filter_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command>) {
+fn filter_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
     let strings = app.strings();
     let total = app.document().paragraphs().count();
     let shown = (0..total)
@@ -245,7 +246,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Command
             ui.horizontal_wrapped(|ui| {
                 ui.label(text);
                 if ui.button(strings.show_all).clicked() {
-                    commands.push(Command::ClearFilter);
+                    commands.push(Command::ClearFilter.into());
                 }
             });
         });
@@ -272,7 +273,7 @@ fn scroll_into_view(
 }
 
 /// One block of the report, laid out from the top of `ui`.
-fn row_ui(ui: &mut egui::Ui, app: &ParatagApp, block_index: usize, commands: &mut Vec<Command>) {
+fn row_ui(ui: &mut egui::Ui, app: &ParatagApp, block_index: usize, commands: &mut Vec<Message>) {
     let Some(block) = app.document().blocks.get(block_index) else {
         return;
     };
@@ -284,7 +285,7 @@ fn row_ui(ui: &mut egui::Ui, app: &ParatagApp, block_index: usize, commands: &mu
             if let Some(index) = app.paragraph_at_block(block_index) {
                 let row = paragraph_ui(ui, app, index, paragraph.number, &paragraph.text, &matches);
                 if row.clicked() {
-                    commands.push(Command::Select(index));
+                    commands.push(Message::Select(index));
                 }
             }
         }

@@ -5,10 +5,16 @@ use egui::RichText;
 use super::{shortcut_text, theme::tag_color};
 use crate::annotations::{MAX_NOTE_CHARS, Tag};
 use crate::app::ParatagApp;
-use crate::command::Command;
+use crate::command::{Command, Message};
 use crate::i18n::Strings;
 
-pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<Command>) {
+/// `focus_note`: the note field is asked to take the keyboard focus this frame.
+pub fn tag_panel_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    focus_note: bool,
+    commands: &mut Vec<Message>,
+) {
     let strings = app.strings();
     ui.add_space(8.0);
     let Some(selected) = app.selected() else {
@@ -51,14 +57,14 @@ pub fn tag_panel_ui(ui: &mut egui::Ui, app: &mut ParatagApp, commands: &mut Vec<
         .desired_width(f32::INFINITY)
         .desired_rows(8);
     let response = ui.add(editor).labelled_by(note_label.id);
-    if app.take_note_focus_request() {
+    if focus_note {
         response.request_focus();
     }
     if response.changed() {
-        commands.push(Command::TypeNote(note));
+        commands.push(Message::TypeNote(note));
     }
     if response.lost_focus() {
-        app.note_editing_ended();
+        commands.push(Message::NoteLeft);
     }
     orphans_ui(ui, app);
 }
@@ -103,7 +109,7 @@ fn tag_button_ui(
     app: &ParatagApp,
     tag: Tag,
     on: bool,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<Message>,
 ) {
     let command = Command::ToggleTag(tag);
     let color = tag_color(tag, ui.visuals());
@@ -130,6 +136,6 @@ fn tag_button_ui(
         response = response.on_hover_text(shortcut);
     }
     if response.clicked() {
-        commands.push(command);
+        commands.push(command.into());
     }
 }
