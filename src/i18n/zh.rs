@@ -1,0 +1,279 @@
+//! The interface in Simplified Chinese (简体中文), with the domain errors worded in Chinese.
+
+use super::Strings;
+use crate::export::ExportError;
+use crate::import::doc::DocError;
+use crate::import::docx::DocxError;
+use crate::import::odt::OdtError;
+use crate::import::pdf::PdfError;
+use crate::parse::BinaryKind;
+
+/// Why a Word document cannot be read, in Chinese (the system's words for the details).
+fn chinese_binary_kind(kind: BinaryKind) -> &'static str {
+    match kind {
+        BinaryKind::Pdf => "PDF 文件",
+        BinaryKind::Png => "PNG 图片",
+        BinaryKind::Jpeg => "JPEG 图片",
+        BinaryKind::Gif => "GIF 图片",
+        BinaryKind::Zip => "ZIP 压缩包，不是 Word 文档",
+        BinaryKind::OldOffice => "旧版 Word（.doc）或 Office 文件",
+        BinaryKind::Rtf => "RTF 文档",
+        BinaryKind::Gzip => "gzip 压缩包",
+        BinaryKind::Program => "程序",
+    }
+}
+
+fn chinese_export_problem(error: &ExportError) -> String {
+    match error {
+        ExportError::NothingTagged => {
+            "没有可导出的内容：没有段落带有所选的标签（请先标注段落）".to_owned()
+        }
+        ExportError::Docx(problem) => format!("无法生成 Word 文档：{problem}"),
+    }
+}
+
+fn chinese_docx_problem(error: &DocxError) -> String {
+    match error {
+        DocxError::Package(problem) => format!("Word 文档已损坏（无法读取其 ZIP 包：{problem}）"),
+        DocxError::NoBody => "Word 文档没有正文（缺少 word/document.xml）".to_owned(),
+        DocxError::Xml { part, problem } => {
+            format!("Word 文档已损坏（{part} 不是有效的 XML：{problem}）")
+        }
+        DocxError::TooLarge { part, limit_mib } => {
+            format!("Word 文档的 {part} 解压后超过 {limit_mib} MiB")
+        }
+        DocxError::Encrypted => {
+            "Word 文档已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
+        }
+    }
+}
+
+/// Why an OpenDocument text cannot be read, in Chinese.
+fn chinese_odt_problem(error: &OdtError) -> String {
+    match error {
+        OdtError::Package(problem) => {
+            format!("OpenDocument 文件已损坏（无法读取其 ZIP 包：{problem}）")
+        }
+        OdtError::NoBody => "OpenDocument 文件没有正文（缺少 content.xml）".to_owned(),
+        OdtError::Xml { part, problem } => {
+            format!("OpenDocument 文件已损坏（{part} 不是有效的 XML：{problem}）")
+        }
+        OdtError::TooLarge { part, limit_mib } => {
+            format!("OpenDocument 文件的 {part} 解压后超过 {limit_mib} MiB")
+        }
+        OdtError::Encrypted => {
+            "OpenDocument 文件已加密（受密码保护）；请另存一份不带密码的副本".to_owned()
+        }
+    }
+}
+
+/// Why an old Word document cannot be converted, in Chinese.
+fn chinese_doc_problem(error: &DocError) -> String {
+    match error {
+        DocError::NoConverter => {
+            "这是旧版 Word 文档（.doc）；paratag 用 LibreOffice 转换它，但本机未安装 \
+                                  LibreOffice：请安装 LibreOffice，或在 Word 中将文件另存为 .docx"
+                .to_owned()
+        }
+        DocError::Failed(said) => format!("LibreOffice 无法转换此旧版 Word 文档（.doc）：{said}"),
+        DocError::TimedOut => format!(
+            "LibreOffice 转换此旧版 Word 文档（.doc）超过了 {} 秒",
+            crate::import::doc::TIMEOUT.as_secs()
+        ),
+    }
+}
+
+/// Why a PDF cannot be read, in Chinese.
+fn chinese_pdf_problem(error: &PdfError) -> String {
+    match error {
+        PdfError::Damaged => "PDF 文件已损坏，无法读取".to_owned(),
+        PdfError::Encrypted => "PDF 文件受密码保护；请另存一份不带密码的副本".to_owned(),
+        PdfError::NoText { pages } => format!(
+            "PDF 中没有可读取的文本（{pages} 页图像：没有文本层的扫描件）；paratag 不识别图像中的文字"
+        ),
+    }
+}
+
+/// The steps of a save (`storage::SaveError::Io`) in Chinese.
+fn chinese_step(step: &'static str) -> &'static str {
+    match step {
+        "read the file before saving" => "在保存前读取文件",
+        "keep the previous version as .bak" => "将上一版本保留为 .bak",
+        "write the file" => "写入文件",
+        "look at the file before saving" => "在保存前检查文件",
+        "follow the link to the file" => "沿链接找到文件",
+        other => other,
+    }
+}
+
+pub(super) static CHINESE: Strings = Strings {
+    menu_file: "文件",
+    menu_edit: "编辑",
+    menu_view: "视图",
+    menu_help: "帮助",
+    interface_language: "界面语言",
+    challenge: "挑战",
+    good_practice: "良好做法",
+    proposal: "提议",
+    tags: "标签",
+    note: "备注",
+    note_hint: "为简报写的备注（在报告中按 Enter 开始，Esc 离开）",
+    no_selection: "选择一个段落来加标签：单击段落，或使用 ↓ / ↑（j / k）。",
+    paragraph_prefix: "第",
+    paragraph_suffix: "段",
+    paragraphs: "个段落",
+    unsaved: "有未保存的更改",
+    no_changes: "没有更改",
+    find: "查找",
+    no_matches: "没有匹配项",
+    close: "关闭",
+    outline: "大纲",
+    nothing_matches_filter: "没有段落带有所选标签。",
+    filter_showing: "已筛选：仅显示标为{tags}的段落（共 {total} 段，显示 {shown} 段）。",
+    show_all: "显示全部",
+    list_separator: "、",
+    open_anyway: "仍然打开",
+    cancel: "取消",
+    discard_question: "打开另一份报告？",
+    discard_detail: "您在本报告中添加的标签和备注尚未保存，将会丢失。",
+    dismiss: "知道了",
+    shortcut_column: "快捷键",
+    command_column: "命令",
+    about_text: "paratag 用于阅读联合国报告，并将其编号段落标注为挑战、良好做法和提议，以便撰写简报。",
+    no_symbol: "（无文号）",
+    drop_hint: "将报告拖到此处即可打开",
+    open_report: "打开报告…",
+    quit: "退出",
+    undo: "撤销",
+    redo: "重做",
+    find_command: "查找…",
+    find_next: "查找下一个",
+    find_previous: "查找上一个",
+    select_next: "下一段",
+    select_previous: "上一段",
+    next_tagged: "下一个带标签的段落",
+    previous_tagged: "上一个带标签的段落",
+    write_note: "写备注",
+    clear_filter: "显示所有段落",
+    toggle_outline: "大纲",
+    original_page: "原文页面",
+    page_of: "第{page}页，共{pages}页",
+    pages_only_pdf: "只有从 PDF 打开的报告才能显示原文页面；此报告没有印刷页面。",
+    page_failed: "第{page}页无法显示：{reason}。",
+    page_painting: "正在绘制页面……",
+    page_hint: "点击页面上的段落即可选中该段。",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    zoom_reset: "实际大小",
+    dark_mode: "深色模式",
+    keyboard_shortcuts: "键盘快捷键",
+    about: "关于 paratag",
+    filter_prefix: "只显示：",
+    save: "保存",
+    export: "导出简报…",
+    export_title: "导出简报",
+    format: "格式",
+    group_by: "分组",
+    by_tag: "按标签",
+    in_document_order: "按文件顺序",
+    tag_order: "标签顺序",
+    move_up: "上移",
+    trim_quotes: "引文截取至",
+    characters: "字",
+    citation_language: "引用和标签语言",
+    merge_consecutive: "连续段落合并引用（第12至14段）",
+    preview: "预览",
+    save_export: "保存…",
+    copy_markdown: "复制为 Markdown",
+    copy_text: "复制为纯文本",
+    exported_to: "简报已保存",
+    copied: "简报已复制到剪贴板",
+    save_as: "另存为…",
+    open_recent: "最近打开",
+    orphans: "无法定位的标签",
+    orphans_detail: "这些标签是在报告的另一文本上添加的，在此找不到对应段落。它们会被保留并随文件一起保存。",
+    close_question: "关闭前保存标签吗？",
+    close_detail: "您的标签和备注有未保存的更改。",
+    discard: "不保存",
+    changed_question: "标签文件已被其他程序修改",
+    changed_detail: "现在保存会覆盖这些修改。将标签另存为其他文件，还是覆盖？",
+    overwrite: "覆盖",
+    foreign_question: "这些标签属于另一份文件",
+    open_anyway_tags: "仍然打开",
+    recovery_question: "恢复未保存的标签？",
+    recovery_detail: "paratag 上次未正常关闭。恢复副本中有您尚未保存的已标注段落：",
+    restore: "恢复",
+    not_saved_yet: "尚无标签文件",
+    tags_file: "标签文件",
+    cannot_open_tags: "无法打开标签文件：{problem}。该文件未被改动，paratag 也不会覆盖它（保存时会询问另存位置）— {path}",
+    could_not_save: "无法保存标签：{problem}。标签仍在，尚未保存；请用“另存为”保存到别处 — {path}",
+    could_not_write_recovery: "无法写入恢复副本（{problem}）；请尽快保存标签 — {path}",
+    could_not_export: "无法导出简报：{problem} — {path}",
+    could_not_write_file: "无法写入文件：{problem}",
+    reanchored: "报告文本与制作这些标签时的文本不同：{exact} 条精确定位，{moved} 条已移动，{fuzzy} 条模糊匹配，{orphans} 条无法定位（保留在标签面板中）。",
+    cannot_open_dropped_tags: "无法打开标签文件：{problem}。屏幕上的标签保持不变 — {path}",
+    foreign_tags_taken: "{theirs} 的标签已用于本报告。保存时会询问保存位置，另一报告的文件保持不变 — {path}",
+    no_dialog: "此桌面没有自带的文件对话框（既没有 XDG 桌面门户，也没有 zenity），因此使用 paratag 自己的文件对话框。安装 zenity 即可使用桌面的对话框。",
+    filter_reports: "报告和标签文件",
+    filter_all_files: "所有文件",
+    filter_tags: "paratag 标签文件",
+    filter_briefing: "简报",
+    builtin_source: "{name}（内置报告）",
+    export_problem: chinese_export_problem,
+    open: "打开",
+    cannot_open_report: "无法打开报告：{problem} — {path}",
+    report_too_large: "文件大小为 {size} MiB，太大，不可能是一份报告",
+    report_no_paragraphs: "未找到编号段落（联合国报告的段落编号为“1.”“2.”……）",
+    report_empty: "文件是空的",
+    report_not_text: "这不是文本文件（其中是二进制数据）",
+    report_pdf: "这是 PDF 文件，不是文本；请先提取其文本（例如用 `pdftotext -layout`）",
+    report_word: "这是旧版 Word 或 RTF 文档，不是文本；请先在 Word 或 LibreOffice 中将其另存为 Word 文档（.docx）",
+    report_other_binary: "这不是文本（{what}）；请改为打开报告的文本",
+    tags_empty: "文件是空的",
+    tags_not_text: "文件不是文本（UTF-8）",
+    tags_cut_short: "第 {line} 行第 {column} 列：文件在一个字符中间结束（是否被截断了？）",
+    tags_syntax: "第 {line} 行第 {column} 列：{message}",
+    tags_newer: "它由较新版本的 paratag 写成（格式 {found}；本版本最高读取格式 {supported}）；请更新 paratag 后再打开",
+    tags_unknown_tag: "第 {paragraph} 段有未知标签“{tag}”",
+    not_a_file: "它是{kind}，不是文件",
+    kind_folder: "文件夹",
+    kind_pipe: "命名管道",
+    kind_device: "设备",
+    kind_socket: "套接字",
+    kind_other: "特殊对象",
+    too_large_to_read: "文件超过 {limit} MiB，太大，无法读取",
+    save_read_only: "文件是只读的",
+    save_hard_linked: "该文件还有 {others} 个其他名称（硬链接）；保存会为它建立新副本，而其他名称仍指向旧版本",
+    save_protected: "它是{what}，不能被覆盖",
+    protected_report: "报告本身",
+    protected_tags: "paratag 标签文件",
+    save_changed_on_disk: "自 paratag 打开以来，该文件已被其他程序修改",
+    save_step_failed: "无法{step}：{problem}",
+    hard_link_question: "替换一个有其他名称的文件？",
+    hard_link_detail: "此标签文件还可通过其他名称（硬链接）访问。保存会以此名称写入新文件；其他名称仍保留之前的版本。",
+    save_anyway: "仍然保存",
+    note_too_long: "一条备注最多 {max} 个字符；超出的部分未被加入。",
+    note_shown_truncated: "此备注超过 {max} 个字符：只显示前 {max} 个，且不能在此编辑，但会完整保留并保存。",
+    recovery_several: "有多个窗口未正常关闭，各自留下了恢复副本。请恢复其中一份（其余的留待以后），或全部丢弃：",
+    recovery_changed_report: "报告此后已有改动；标签会重新定位，找不到位置的作为孤立标签保留。",
+    decide_later: "以后再说",
+    discard_all: "全部丢弃",
+    tagged_paragraphs: "{count} 个已标注段落，{when}",
+    today_at: "今天 {time}",
+    yesterday_at: "昨天 {time}",
+    on_date_at: "{date} {time}",
+    date_this_year: "{month}{day}日",
+    date_other_year: "{year}年{month}{day}日",
+    months: [
+        "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+    ],
+    earlier_session: "之前的某次会话",
+    converting: "正在用 LibreOffice 转换旧版 Word 文档…… — {file}",
+    reading_pdf: "正在读取 PDF…… — {file}",
+    save_step: chinese_step,
+    binary_kind: chinese_binary_kind,
+    docx_problem: chinese_docx_problem,
+    odt_problem: chinese_odt_problem,
+    pdf_problem: chinese_pdf_problem,
+    doc_problem: chinese_doc_problem,
+};
