@@ -579,3 +579,55 @@ fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A report with its cover page (the English test report of 2019): the note's title block
+/// names the report by its printed title and meeting, in every format.
+#[test]
+fn the_title_block_names_the_report_and_its_meeting() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt");
+    let mut tagged = TaggedReport::new(paratag::parse::read_report(&path).unwrap());
+    let at = paratag::history::Moment::at(
+        std::time::Instant::now(),
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_000_000),
+    );
+    tagged.toggle_tag(ParagraphIndex(1), Tag::Challenge, at);
+    tagged.toggle_tag(ParagraphIndex(2), Tag::Proposal, at);
+    let title = "Report on the meeting of the Working Group on Asset Recovery held in Vienna \
+                 from 4 to 6 September 2019";
+    let meeting = "Working Group on Asset Recovery, Vienna, 4-6 September 2019";
+    let options = options(NoteLanguage::English, Grouping::ByTag);
+    let markdown = tagged.export(&options, Format::Markdown).unwrap();
+    if updating() {
+        std::fs::write(golden("cover.en.md"), &markdown).unwrap();
+    }
+    assert!(
+        markdown == std::fs::read(golden("cover.en.md")).unwrap(),
+        "cover.en.md differs from its golden file:\n{}",
+        String::from_utf8_lossy(&markdown)
+    );
+    for format in [Format::Text, Format::Html] {
+        let text = String::from_utf8(tagged.export(&options, format).unwrap()).unwrap();
+        let head = &text[..text.find("Challenges:").unwrap()];
+        assert!(head.contains(title), "{format}: {head}");
+        assert!(head.contains(meeting), "{format}: {head}");
+    }
+    let docx = tagged.export(&options, Format::Docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let title_at = xml.find(title).unwrap();
+    assert!(xml[..title_at].contains("w:val=\"ReportTitle\""));
+    assert!(xml[title_at..].find(meeting) < xml[title_at..].find("Challenges:"));
+    // The built-in addendum prints no cover page: its note names the symbol alone.
+    let seed_note =
+        String::from_utf8(tagged_seed().export(&options, Format::Markdown).unwrap()).unwrap();
+    assert!(seed_note.starts_with("# Briefing note: CAC/COSP/WG.2/2017/L.1/Add.1\n\nExported:"));
+}
+
+fn tagged_seed() -> TaggedReport {
+    let dir = workspace("title-block");
+    let tagged = tagged(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    tagged
+}

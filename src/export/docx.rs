@@ -13,6 +13,8 @@ use super::{BriefingNote, Excerpt, ExportError};
 const TITLE: &str = "Title";
 const HEADING: &str = "Heading1";
 const SUMMARY: &str = "Subtitle";
+const REPORT_TITLE: &str = "ReportTitle";
+const MEETING: &str = "Meeting";
 const SECTION: &str = "ReportSection";
 const TAGS: &str = "ExcerptTags";
 const QUOTE: &str = "Quote";
@@ -56,6 +58,16 @@ fn styles(docx: Docx) -> Docx {
     docx.add_style(paragraph(TITLE, "Title", 0, 80).size(36).bold())
         .add_style(
             paragraph(SUMMARY, "Subtitle", 0, 360)
+                .size(20)
+                .color("555555"),
+        )
+        .add_style(
+            paragraph(REPORT_TITLE, "Report title", 0, 40)
+                .size(24)
+                .bold(),
+        )
+        .add_style(
+            paragraph(MEETING, "Meeting", 0, 160)
                 .size(20)
                 .color("555555"),
         )
@@ -151,8 +163,14 @@ pub fn docx(note: &BriefingNote) -> Result<Vec<u8>, ExportError> {
     let mut docx = styles(Docx::new().default_fonts(fonts).default_size(22))
         .header(header(note))
         .footer(footer(note))
-        .add_paragraph(text_paragraph(TITLE, &note.title()))
-        .add_paragraph(text_paragraph(SUMMARY, &note.summary()));
+        .add_paragraph(text_paragraph(TITLE, &note.title()));
+    if !note.report_title.is_empty() {
+        docx = docx.add_paragraph(text_paragraph(REPORT_TITLE, &note.report_title.join("\n")));
+    }
+    if let Some(meeting) = &note.meeting {
+        docx = docx.add_paragraph(text_paragraph(MEETING, meeting));
+    }
+    docx = docx.add_paragraph(text_paragraph(SUMMARY, &note.summary()));
     for section in &note.sections {
         docx = docx.add_paragraph(text_paragraph(HEADING, &section.title).keep_next(true));
         let mut previous = None;

@@ -76,7 +76,18 @@ fn parts(note: &BriefingNote) -> Vec<Part<'_>> {
 /// the note apart and marked.
 pub fn markdown(note: &BriefingNote) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n{}", note.title(), note.summary());
+    let _ = writeln!(out, "# {}\n", note.title());
+    // The report's title in bold, the meeting under it; hard breaks keep them lines.
+    let about: Vec<String> = note
+        .report_title
+        .iter()
+        .map(|line| format!("**{line}**"))
+        .chain(note.meeting.clone())
+        .collect();
+    if !about.is_empty() {
+        let _ = writeln!(out, "{}\n", about.join("  \n"));
+    }
+    let _ = writeln!(out, "{}", note.summary());
     let sections = parts(note);
     for Part {
         title,
@@ -131,10 +142,14 @@ pub fn text(note: &BriefingNote) -> String {
     let title = note.title();
     let _ = writeln!(
         out,
-        "{title}\n{}\n\n{}",
-        "=".repeat(title.chars().count().min(60)),
-        note.summary()
+        "{title}\n{}\n",
+        "=".repeat(title.chars().count().min(60))
     );
+    let about = note.about();
+    if !about.is_empty() {
+        let _ = writeln!(out, "{}\n", about.join("\n"));
+    }
+    let _ = writeln!(out, "{}", note.summary());
     let sections = parts(note);
     // The quotation marks of the note's language.
     let (open, close) = note.language.quotes();
@@ -201,7 +216,7 @@ fn tag_css(tag: Option<Tag>) -> &'static str {
 
 const STYLE: &str = "body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",system-ui,sans-serif;\
 max-width:46em;margin:2em auto;padding:0 1em;line-height:1.65;color:#1b1b1b}\
-h1{font-size:1.6em;margin-bottom:.2em}.summary{color:#555}\
+h1{font-size:1.6em;margin-bottom:.2em}.about{margin:.2em 0 .5em}.summary{color:#555}\
 h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}\
 .excerpt{margin:1.2em 0;page-break-inside:avoid}\
 h3.heading{font-size:1em;color:#555;font-weight:normal;margin:1.4em 0 .3em}\
@@ -233,12 +248,21 @@ pub fn html(note: &BriefingNote) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>{STYLE}{}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
+         <style>{STYLE}{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         escape(&note.title()),
         tag_rules(),
         escape(&note.title()),
-        escape(&note.summary())
     );
+    let about: Vec<String> = note
+        .report_title
+        .iter()
+        .map(|line| format!("<strong>{}</strong>", escape(line)))
+        .chain(note.meeting.as_deref().map(escape))
+        .collect();
+    if !about.is_empty() {
+        let _ = writeln!(out, "<p class=\"about\">{}</p>", about.join("<br>"));
+    }
+    let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&note.summary()));
     let sections = parts(note);
     for Part {
         title,

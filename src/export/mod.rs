@@ -139,35 +139,16 @@ pub const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The months in French and Spanish, as their dates print them.
-const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const SPANISH_MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+/// The months in French and Spanish, as their dates print them (in lower case): the parser's
+/// list, which reads them.
+fn month_in(language: NoteLanguage, month: usize) -> &'static str {
+    let first = match language {
+        NoteLanguage::French => 12,
+        NoteLanguage::Spanish => 24,
+        NoteLanguage::English | NoteLanguage::Chinese => 0,
+    };
+    crate::parse::MONTHS[first + month]
+}
 
 /// A `YYYY-MM-DD` date as the UN prints it: `2 December 2026`, `2026年12月2日`. Anything else
 /// (a date the user typed some other way) is shown as given.
@@ -188,9 +169,13 @@ pub fn un_date(date: &str, language: NoteLanguage) -> String {
                 NoteLanguage::English => format!("{day} {} {year}", ENGLISH_MONTHS[month]),
                 NoteLanguage::Chinese => format!("{year}年{}月{day}日", month + 1),
                 // The first of the month is "1er" in French.
-                NoteLanguage::French if day == 1 => format!("1er {} {year}", FRENCH_MONTHS[month]),
-                NoteLanguage::French => format!("{day} {} {year}", FRENCH_MONTHS[month]),
-                NoteLanguage::Spanish => format!("{day} de {} de {year}", SPANISH_MONTHS[month]),
+                NoteLanguage::French if day == 1 => {
+                    format!("1er {} {year}", month_in(language, month))
+                }
+                NoteLanguage::French => format!("{day} {} {year}", month_in(language, month)),
+                NoteLanguage::Spanish => {
+                    format!("{day} de {} de {year}", month_in(language, month))
+                }
             }
         }
         _ => date.to_owned(),
@@ -431,6 +416,11 @@ fn join_symbol(symbol: Option<&str>, paragraphs: &str, language: NoteLanguage) -
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BriefingNote {
     pub symbol: Option<String>,
+    /// The report's title as its cover page prints it, line by line (none for a fragment).
+    pub report_title: Vec<String>,
+    /// The meeting the report was issued for, as printed (body, session, place and dates,
+    /// agenda item).
+    pub meeting: Option<String>,
     pub date: String,
     pub author: String,
     pub language: NoteLanguage,
@@ -452,6 +442,15 @@ impl BriefingNote {
             Some(symbol) => format!("{}{}{symbol}", labels.briefing_note, self.language.colon()),
             None => labels.briefing_note.to_owned(),
         }
+    }
+
+    /// What the report is, under the note's title: its title's lines, then the meeting.
+    pub fn about(&self) -> Vec<&str> {
+        self.report_title
+            .iter()
+            .map(String::as_str)
+            .chain(self.meeting.as_deref())
+            .collect()
     }
 
     /// "Exported 2026-11-27 · Challenges: 2 · Good practices: 0 · Proposals: 1".
@@ -527,8 +526,11 @@ pub fn prepare(
             )
         })
         .collect();
+    let front = crate::parse::front_matter(document);
     Ok(BriefingNote {
         symbol: document.symbol.clone(),
+        meeting: front.meeting_line(document.language),
+        report_title: front.title,
         date: options.date.clone(),
         author: options.author.clone(),
         language: options.language,

@@ -180,6 +180,11 @@ const ORIGINAL: [&str; 7] = [
     "الأصل:",
 ];
 
+/// Whether a line begins with the organization's name (`United Nations`, `联合国`, …).
+pub fn starts_with_organization(line: &str) -> bool {
+    ORGANIZATION.iter().any(|name| line.starts_with(name))
+}
+
 /// The masthead line a line is, if any.
 pub fn masthead_line(line: &str) -> Option<Masthead> {
     let line = line.trim();
@@ -252,8 +257,9 @@ fn language_at(text: &str) -> Option<usize> {
 }
 
 /// The cover page's agenda line: `Item 4 of the provisional agenda*`, `Agenda item 68 (b)`,
-/// `Point 4 de l’ordre du jour provisoire`, `Tema 4 del programa provisional`, `临时议程*项目4`.
-fn is_agenda_item(line: &str) -> bool {
+/// `Point 4 de l’ordre du jour provisoire`, `Tema 4 del programa provisional`, `临时议程*项目4`,
+/// `Пункт 2 предварительной повестки дня`, `البند 2 من جدول الأعمال المؤقت`.
+pub fn is_agenda_item(line: &str) -> bool {
     let line = line.trim_end_matches('*').trim_end();
     // The cheap tests first: this is asked of every line. The whole line is the agenda line
     // (it ends with its last word), so a wrapped line of text that mentions an item is not.
@@ -268,12 +274,15 @@ fn is_agenda_item(line: &str) -> bool {
         && line.split_whitespace().count() <= 10;
     let chinese =
         line.starts_with("临时议程") && line.contains("项目") && line.chars().count() <= 20;
-    latin || chinese
+    let russian_or_arabic = ((line.starts_with("Пункт ") && line.ends_with("повестки дня"))
+        || (line.starts_with("البند ") && line.contains("جدول الأعمال")))
+        && line.split_whitespace().count() <= 10;
+    latin || chinese || russian_or_arabic
 }
 
 /// The cover page's session line: `Fourteenth session`, `Seventy-eighth session`,
 /// `Quatorzième session`, `78º período de sesiones`, `第十四届会议`, `第七十八届会议`.
-fn is_session(line: &str) -> bool {
+pub fn is_session(line: &str) -> bool {
     ((line.ends_with(" session") || line.ends_with("período de sesiones"))
         && line.split_whitespace().count() <= 4)
         || (line.starts_with('第') && line.ends_with("届会议") && line.chars().count() <= 10)
@@ -290,59 +299,63 @@ pub fn distribution(text: &str) -> Option<usize> {
     (word > 0).then(|| text.len() - spaced.len() + word)
 }
 
+/// The months' names in the dates of English, French, Spanish and Russian reports, twelve of
+/// each in that order, in lower case (Russian in the genitive, as dates write them). The
+/// briefing note's French and Spanish dates are written with them too.
+pub const MONTHS: [&str; 48] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
 /// The length of a date at the start of `text`: `2 October 2019`, `2 octobre 2019`,
 /// `2 de octubre de 2019`, `2 октября 2019 года`, `2019年10月2日`, or glued (`6June2008`).
 pub fn date_length(text: &str) -> Option<usize> {
-    const MONTHS: [&str; 48] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     let skip_spaces = |s: &str| s.len() - s.trim_start_matches(' ').len();
     // 2019年10月2日

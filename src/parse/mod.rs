@@ -14,6 +14,7 @@
 //! title.
 
 mod decode;
+mod front;
 mod furniture;
 mod join;
 mod language;
@@ -24,8 +25,9 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 pub use decode::{BinaryKind, DecodeError};
+pub use front::{FrontMatter, front_matter};
 use furniture::Furniture;
-pub use furniture::is_job_number;
+pub use furniture::{MONTHS, is_job_number};
 use join::{Hyphenation, join_line};
 pub use line::{HeadingForm, display_width, heading_form, is_cjk};
 
