@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::tagged_report::TaggedReport;
 use crate::{outline, parse};
 
 /// paratag: read a UN report and tag its paragraphs for a briefing note.
@@ -48,10 +49,13 @@ pub enum Command {
 
     /// Export the tagged excerpts as a briefing note with UN citations.
     Export {
-        /// The report: a PDF, a Word document (.docx) or text.
-        report: PathBuf,
+        /// The report: a PDF, a Word document (.docx) or text. Several reports make one note
+        /// (a meeting's documents), each excerpt citing its own report.
+        #[arg(required = true, num_args = 1..)]
+        reports: Vec<PathBuf>,
 
-        /// The tags file (`REPORT.tags.ron` beside the report when not given).
+        /// The tags file (`REPORT.tags.ron` beside the report when not given; with several
+        /// reports, always the one beside each).
         #[arg(long, value_name = "FILE")]
         tags: Option<PathBuf>,
 
@@ -167,9 +171,10 @@ pub fn export_options(
     options
 }
 
-/// `paratag export …`: the same bytes as the window's Export, to a file or standard output.
+/// `paratag export …`: the same bytes as the window's Export, to a file or standard output;
+/// with several reports, one note across them.
 pub fn export(
-    report: &Path,
+    reports: &[PathBuf],
     tags: Option<&Path>,
     format: &str,
     output: Option<&Path>,
@@ -183,50 +188,44 @@ pub fn export(
         eprintln!("paratag: a Word document needs a file to go to: add -o FILE.docx");
         return ExitCode::FAILURE;
     }
-    let tags = tags.map_or_else(|| crate::app::tags_beside(report), Path::to_path_buf);
-    let strings = crate::i18n::UiLanguage::English.strings();
-    let mut tagged = match parse::read_report(report) {
-        Ok(document) => crate::tagged_report::TaggedReport::new(document),
-        Err(error) => {
-            eprintln!("paratag: {}", strings.report_error(&error));
-            return ExitCode::FAILURE;
-        }
-    };
-    let read = match crate::tagged_report::read_tags(&tags) {
-        Ok(Some(read)) => read,
-        Ok(None) => {
-            eprintln!(
-                "paratag: there is no tags file to export — {}",
-                tags.display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(error) => {
-            let problem = strings.read_tags_problem(&error);
-            let problem = crate::app::tags_load_problem(strings, &tags, &problem);
-            eprintln!("paratag: {problem}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
+    if tags.is_some() && reports.len() > 1 {
         eprintln!(
-            "paratag: these tags are for {theirs}, not {} — {}",
-            tagged.document().symbol.as_deref().unwrap_or("this report"),
-            tags.display()
+            "paratag: --tags names the tags of one report; with several, each report's tags \
+             are read from beside it"
         );
         return ExitCode::FAILURE;
     }
-    let bytes = match tagged.export(options, format) {
+    let mut tagged = Vec::with_capacity(reports.len());
+    let mut protected = Vec::with_capacity(reports.len() * 2);
+    for report in reports {
+        let tags = tags.map_or_else(|| crate::app::tags_beside(report), Path::to_path_buf);
+        match tagged_report(report, &tags) {
+            Ok(one) => tagged.push(one),
+            Err(problem) => {
+                eprintln!("paratag: {problem}");
+                return ExitCode::FAILURE;
+            }
+        }
+        protected.push((report.clone(), crate::storage::Protected::Report));
+        protected.push((tags, crate::storage::Protected::TagsFile));
+    }
+    let sources: Vec<_> = tagged.iter().map(TaggedReport::source).collect();
+    let bytes = match crate::export::export_many(&sources, options, format) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("paratag: {error} — {}", tags.display());
+            let tags: Vec<String> = protected
+                .iter()
+                .filter(|(_, kind)| *kind == crate::storage::Protected::TagsFile)
+                .map(|(path, _)| path.display().to_string())
+                .collect();
+            eprintln!("paratag: {error} — {}", tags.join(", "));
             return ExitCode::FAILURE;
         }
     };
-    let protected = [
-        (report, crate::storage::Protected::Report),
-        (tags.as_path(), crate::storage::Protected::TagsFile),
-    ];
+    let protected: Vec<(&Path, crate::storage::Protected)> = protected
+        .iter()
+        .map(|(path, kind)| (path.as_path(), *kind))
+        .collect();
     let written = match output {
         Some(path) => {
             crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)
@@ -246,6 +245,35 @@ pub fn export(
             ExitCode::FAILURE
         }
     }
+}
+
+/// A report and the tags beside it (or at `tags`), read and anchored; or why not, naming the
+/// file.
+fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
+    let strings = crate::i18n::UiLanguage::English.strings();
+    let document = parse::read_report(report).map_err(|error| strings.report_error(&error))?;
+    let mut tagged = TaggedReport::new(document);
+    let read = match crate::tagged_report::read_tags(tags) {
+        Ok(Some(read)) => read,
+        Ok(None) => {
+            return Err(format!(
+                "there is no tags file to export — {}",
+                tags.display()
+            ));
+        }
+        Err(error) => {
+            let problem = strings.read_tags_problem(&error);
+            return Err(crate::app::tags_load_problem(strings, tags, &problem));
+        }
+    };
+    if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
+        return Err(format!(
+            "these tags are for {theirs}, not {} — {}",
+            tagged.document().symbol.as_deref().unwrap_or("this report"),
+            tags.display()
+        ));
+    }
+    Ok(tagged)
 }
 
 /// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,

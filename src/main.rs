@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             pdf,
         }) => cli::sample_report(paragraphs, from.as_deref(), pdf),
         Some(Command::Export {
-            report,
+            reports,
             tags,
             format,
             output,
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             let options =
                 cli::export_options(&group_by, &lang, &only, trim, no_merge, date.as_deref());
             cli::export(
-                &report,
+                &reports,
                 tags.as_deref(),
                 &format,
                 output.as_deref(),

@@ -290,6 +290,15 @@ impl TaggedReport {
         )
     }
 
+    /// The report and its tags as one source of a briefing note across several reports.
+    pub fn source(&self) -> crate::export::Source<'_> {
+        crate::export::Source {
+            document: &self.document,
+            annotations: &self.annotations,
+            orphans: &self.orphans,
+        }
+    }
+
     /// The briefing note of the report and its tags, in a format.
     pub fn export(&self, options: &ExportOptions, format: Format) -> Result<Vec<u8>, ExportError> {
         crate::export::export(

@@ -586,10 +586,7 @@ fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
 fn the_title_block_names_the_report_and_its_meeting() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt");
     let mut tagged = TaggedReport::new(paratag::parse::read_report(&path).unwrap());
-    let at = paratag::history::Moment::at(
-        std::time::Instant::now(),
-        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_000_000),
-    );
+    let at = fixed_moment();
     tagged.toggle_tag(ParagraphIndex(1), Tag::Challenge, at);
     tagged.toggle_tag(ParagraphIndex(2), Tag::Proposal, at);
     let title = "Report on the meeting of the Working Group on Asset Recovery held in Vienna \
@@ -625,9 +622,119 @@ fn the_title_block_names_the_report_and_its_meeting() {
     assert!(seed_note.starts_with("# Briefing note: CAC/COSP/WG.2/2017/L.1/Add.1\n\nExported:"));
 }
 
+/// A fixed moment for tags made in a test (the note never prints it; the tags file does).
+fn fixed_moment() -> paratag::history::Moment {
+    paratag::history::Moment::at(
+        std::time::Instant::now(),
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_000_000),
+    )
+}
+
 fn tagged_seed() -> TaggedReport {
     let dir = workspace("title-block");
     let tagged = tagged(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
     tagged
+}
+
+/// A meeting's documents in one note: `paratag export A B …` reads each report's tags from
+/// beside it; grouped by tag, every report's excerpts stand under each tag; in document order,
+/// each report is a section; every excerpt cites its own report.
+#[test]
+fn one_note_across_several_reports_cites_each_excerpt_by_its_own_report() {
+    let dir = workspace("several");
+    let seed_report = dir.join(seed::FILE_NAME);
+    // The English test report of 2019, tagged and saved as the window saves.
+    let cover = dir.join("CAC-COSP-WG.2-2019-4.en.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
+        &cover,
+    )
+    .unwrap();
+    let mut english = TaggedReport::new(paratag::parse::read_report(&cover).unwrap());
+    let at = fixed_moment();
+    english.toggle_tag(ParagraphIndex(1), Tag::Challenge, at);
+    english.toggle_tag(ParagraphIndex(3), Tag::Proposal, at);
+    std::fs::write(
+        cover.with_extension("tags.ron"),
+        tags_file::to_string(&english.tags_file(Some("CAC-COSP-WG.2-2019-4.en.txt"))),
+    )
+    .unwrap();
+
+    let export = |group_by: &str, extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_paratag"))
+            .arg("export")
+            .arg(&seed_report)
+            .arg(&cover)
+            .args(["--format", "md", "--date", DATE, "--group-by", group_by])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let by_tag = export("tag", &[]);
+    assert!(
+        by_tag.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_tag.stderr)
+    );
+    let by_tag = String::from_utf8(by_tag.stdout).unwrap();
+    assert!(by_tag.starts_with(
+        "# Briefing note: CAC/COSP/WG.2/2017/L.1/Add.1 · CAC/COSP/WG.2/2019/4\n\n\
+         **CAC/COSP/WG.2/2017/L.1/Add.1**  \n**CAC/COSP/WG.2/2019/4: Report on the meeting"
+    ));
+    // Under Challenges: the seed's first, then the 2019 report's, each citing its own symbol.
+    let challenges =
+        &by_tag[by_tag.find("## Challenges").unwrap()..by_tag.find("## Good").unwrap()];
+    let seed_at = challenges
+        .find("— CAC/COSP/WG.2/2017/L.1/Add.1, para. 4")
+        .unwrap();
+    let english_at = challenges.find("— CAC/COSP/WG.2/2019/4, para. 2").unwrap();
+    assert!(seed_at < english_at);
+    assert!(challenges.contains("### CAC/COSP/WG.2/2019/4 · I. Introduction"));
+    assert!(
+        by_tag.contains("— CAC/COSP/WG.2/2019/4, para. 4"),
+        "the proposal"
+    );
+    assert!(by_tag.contains("Challenges: 4 · Good practices: 3 · Proposals: 5"));
+
+    let by_report = export("document", &[]);
+    assert!(by_report.status.success());
+    let by_report = String::from_utf8(by_report.stdout).unwrap();
+    let first = by_report.find("## CAC/COSP/WG.2/2017/L.1/Add.1").unwrap();
+    let second = by_report.find("## CAC/COSP/WG.2/2019/4").unwrap();
+    assert!(first < second);
+    assert!(!by_report[first..second].contains("CAC/COSP/WG.2/2019/4, para."));
+    assert!(by_report[second..].contains("— CAC/COSP/WG.2/2019/4, para. 2"));
+
+    // CSV: the symbol column is each row's report.
+    let csv = Command::new(env!("CARGO_BIN_EXE_paratag"))
+        .arg("export")
+        .arg(&seed_report)
+        .arg(&cover)
+        .args(["--format", "csv", "--date", DATE])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.lines()
+            .any(|line| line.starts_with("CAC/COSP/WG.2/2019/4,2,2,"))
+    );
+    assert!(
+        csv.lines()
+            .any(|line| line.starts_with("CAC/COSP/WG.2/2017/L.1/Add.1,4,4,"))
+    );
+
+    // One tags file cannot serve two reports; a report without tags is named; nothing written.
+    let refused = export("tag", &["--tags", "x.tags.ron"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--tags names the tags of one report")
+    );
+    std::fs::remove_file(cover.with_extension("tags.ron")).unwrap();
+    let out = dir.join("note.md");
+    let missing = export("tag", &["-o", out.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("CAC-COSP-WG.2-2019-4.en.tags.ron"));
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -331,7 +331,6 @@ pub fn csv(note: &BriefingNote) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = ::csv::Writer::from_writer(&mut out);
-        let symbol = note.symbol.as_deref().unwrap_or_default();
         // Writing to a Vec cannot fail; a record that did would be lost loudly in tests.
         let _ = writer.write_record(CSV_HEADER);
         let excerpts = note
@@ -342,7 +341,7 @@ pub fn csv(note: &BriefingNote) -> Vec<u8> {
         for excerpt in excerpts {
             let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
             let _ = writer.write_record([
-                symbol,
+                excerpt.symbol.as_deref().unwrap_or_default(),
                 &excerpt.first.to_string(),
                 &excerpt.last.to_string(),
                 excerpt.heading.as_deref().unwrap_or_default(),

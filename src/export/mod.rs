@@ -480,6 +480,8 @@ pub struct Section {
 /// One quoted paragraph (or run of consecutive paragraphs) with its citation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Excerpt {
+    /// The symbol of the report it is quoted from.
+    pub symbol: Option<String>,
     pub first: u32,
     pub last: u32,
     pub tags: Vec<Tag>,
@@ -500,6 +502,14 @@ pub enum ExportError {
     Docx(String),
 }
 
+/// One report of a briefing note: its text, the tags made on it and its orphans.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub document: &'a Document,
+    pub annotations: &'a Annotations,
+    pub orphans: &'a [Entry],
+}
+
 /// Choose, order and cite the excerpts of a briefing note.
 pub fn prepare(
     document: &Document,
@@ -507,8 +517,44 @@ pub fn prepare(
     orphans: &[Entry],
     options: &ExportOptions,
 ) -> Result<BriefingNote, ExportError> {
-    let tagged = tagged_excerpts(document, annotations, options);
-    let orphans = orphan_excerpts(document.symbol.as_deref(), orphans, options);
+    prepare_many(
+        &[Source {
+            document,
+            annotations,
+            orphans,
+        }],
+        options,
+    )
+}
+
+/// A briefing note across several reports (a meeting's set of documents), each excerpt citing
+/// its own report. Grouped by tag, the excerpts of every report are together under each tag,
+/// report by report, their section headings prefixed with the symbol; in document order, each
+/// report is a section of its own. With one report, the note is [`prepare`]'s.
+pub fn prepare_many(
+    sources: &[Source<'_>],
+    options: &ExportOptions,
+) -> Result<BriefingNote, ExportError> {
+    let several = sources.len() > 1;
+    let mut tagged = Vec::new();
+    let mut orphans = Vec::new();
+    let mut per_report = Vec::new();
+    for source in sources {
+        let symbol = source.document.symbol.as_deref();
+        let mut excerpts = tagged_excerpts(source.document, source.annotations, options);
+        if several && options.grouping == Grouping::ByTag {
+            for excerpt in &mut excerpts {
+                excerpt.heading = Some(match (&excerpt.heading, symbol) {
+                    (Some(heading), Some(symbol)) => format!("{symbol} · {heading}"),
+                    (Some(heading), None) => heading.clone(),
+                    (None, symbol) => symbol.unwrap_or_default().to_owned(),
+                });
+            }
+        }
+        per_report.push((symbol, excerpts.clone()));
+        tagged.extend(excerpts);
+        orphans.extend(orphan_excerpts(symbol, source.orphans, options));
+    }
     if tagged.is_empty() && orphans.is_empty() {
         return Err(ExportError::NothingTagged);
     }
@@ -526,16 +572,54 @@ pub fn prepare(
             )
         })
         .collect();
-    let front = crate::parse::front_matter(document);
+    let (symbol, report_title, meeting) = if let [source] = sources {
+        let front = crate::parse::front_matter(source.document);
+        let meeting = front.meeting_line(source.document.language);
+        (source.document.symbol.clone(), front.title, meeting)
+    } else {
+        // Several reports: each named on a line of its own, with its title.
+        let symbols: Vec<&str> = sources
+            .iter()
+            .filter_map(|source| source.document.symbol.as_deref())
+            .collect();
+        let named = sources
+            .iter()
+            .map(|source| {
+                let front = crate::parse::front_matter(source.document);
+                let symbol = source.document.symbol.as_deref().unwrap_or("—");
+                if front.title.is_empty() {
+                    symbol.to_owned()
+                } else {
+                    format!("{symbol}: {}", front.title.join(" — "))
+                }
+            })
+            .collect();
+        (Some(symbols.join(" · ")), named, None)
+    };
+    let sections = if several && options.grouping == Grouping::Document {
+        per_report
+            .into_iter()
+            .flat_map(|(symbol, excerpts)| {
+                let mut sections = sections(excerpts, options);
+                for section in &mut sections {
+                    section.title = symbol.unwrap_or(&section.title).to_owned();
+                }
+                sections
+            })
+            .filter(|section| !section.excerpts.is_empty())
+            .collect()
+    } else {
+        sections(tagged, options)
+    };
     Ok(BriefingNote {
-        symbol: document.symbol.clone(),
-        meeting: front.meeting_line(document.language),
-        report_title: front.title,
+        symbol,
+        meeting,
+        report_title,
         date: options.date.clone(),
         author: options.author.clone(),
         language: options.language,
         counts,
-        sections: sections(document.symbol.as_deref(), tagged, options),
+        sections,
         orphans,
     })
 }
@@ -579,6 +663,7 @@ fn tagged_excerpts(
                     continue;
                 }
                 tagged.push(Excerpt {
+                    symbol: document.symbol.clone(),
                     first: paragraph.number,
                     last: paragraph.number,
                     tags,
@@ -604,6 +689,7 @@ fn orphan_excerpts(
         .filter_map(|entry| {
             let tags = options.ordered(|tag| entry.tags.iter().any(|key| key == tag.key()));
             (!tags.is_empty()).then(|| Excerpt {
+                symbol: symbol.map(str::to_owned),
                 first: entry.paragraph,
                 last: entry.paragraph,
                 tags,
@@ -617,7 +703,7 @@ fn orphan_excerpts(
 }
 
 /// The sections of the note, their excerpts merged where asked and cited.
-fn sections(symbol: Option<&str>, tagged: Vec<Excerpt>, options: &ExportOptions) -> Vec<Section> {
+fn sections(tagged: Vec<Excerpt>, options: &ExportOptions) -> Vec<Section> {
     let labels = options.language.labels();
     let sections = match options.grouping {
         Grouping::ByTag => options
@@ -650,7 +736,12 @@ fn sections(symbol: Option<&str>, tagged: Vec<Excerpt>, options: &ExportOptions)
                 section.excerpts = merge_consecutive(section.excerpts);
             }
             for excerpt in &mut section.excerpts {
-                excerpt.citation = citation(symbol, excerpt.first, excerpt.last, options.language);
+                excerpt.citation = citation(
+                    excerpt.symbol.as_deref(),
+                    excerpt.first,
+                    excerpt.last,
+                    options.language,
+                );
             }
             section
         })
@@ -665,6 +756,7 @@ fn merge_consecutive(excerpts: Vec<Excerpt>) -> Vec<Excerpt> {
             && last.note.is_empty()
             && excerpt.note.is_empty()
             && last.tags == excerpt.tags
+            && last.symbol == excerpt.symbol
             && last.heading == excerpt.heading
             && last.last.checked_add(1) == Some(excerpt.first)
         {
@@ -700,6 +792,15 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     let note = prepare(document, annotations, orphans, options)?;
     render(&note, format)
+}
+
+/// Prepare and render a briefing note across several reports ([`prepare_many`]).
+pub fn export_many(
+    sources: &[Source<'_>],
+    options: &ExportOptions,
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
+    render(&prepare_many(sources, options)?, format)
 }
 
 /// Lay out a prepared briefing note in a format.
