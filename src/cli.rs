@@ -198,7 +198,10 @@ pub fn export(
     let mut tagged = Vec::with_capacity(reports.len());
     let mut protected = Vec::with_capacity(reports.len() * 2);
     for report in reports {
-        let tags = tags.map_or_else(|| crate::app::tags_beside(report), Path::to_path_buf);
+        let tags = tags.map_or_else(
+            || crate::tagged_report::tags_beside(report),
+            Path::to_path_buf,
+        );
         match tagged_report(report, &tags) {
             Ok(one) => tagged.push(one),
             Err(problem) => {

@@ -6,10 +6,15 @@ use serde::Serialize;
 
 use crate::document::{Block, Document};
 
-/// The JSON form: `{"symbol", "language", "blocks": [{"kind", …}], "footnotes", "removed"}`.
+/// The JSON form: `{"symbol", "title", "meeting", "language", "blocks": [{"kind", …}],
+/// "footnotes", "removed"}`.
 #[derive(Serialize)]
 struct OutlineJson<'a> {
     symbol: Option<&'a str>,
+    /// The title's lines as the cover page prints them (empty: none printed).
+    title: Vec<String>,
+    /// The meeting's parts as printed (empty: none printed).
+    meeting: Vec<String>,
     language: &'a str,
     blocks: Vec<BlockJson<'a>>,
     footnotes: &'a [String],
@@ -26,8 +31,11 @@ enum BlockJson<'a> {
 
 /// The outline as one pretty-printed JSON object.
 pub fn to_json(document: &Document) -> String {
+    let front = crate::parse::front_matter(document);
     let outline = OutlineJson {
         symbol: document.symbol.as_deref(),
+        title: front.title,
+        meeting: front.meeting,
         language: document.language.code(),
         blocks: document
             .blocks
@@ -68,6 +76,13 @@ pub fn to_text(document: &Document) -> String {
         document.removed.len(),
         document.encoding,
     );
+    let front = crate::parse::front_matter(document);
+    if !front.title.is_empty() {
+        let _ = writeln!(out, "Title: {}", front.title.join(" — "));
+    }
+    if let Some(meeting) = front.meeting_line(document.language) {
+        let _ = writeln!(out, "Meeting: {meeting}");
+    }
     for block in &document.blocks {
         match block {
             Block::Heading(text) => {

@@ -9,7 +9,7 @@
 //! questions, the command line into messages, and both export through
 //! [`TaggedReport::export`]. No UI crate is imported here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::annotations::{Annotations, ParagraphIndex, Tag, TagSet};
 use crate::document::{Block, Document};
@@ -78,6 +78,12 @@ impl std::error::Error for ReadTagsError {}
 pub struct ReadTags {
     pub file: TagsFile,
     pub stamp: Stamp,
+}
+
+/// The tags file that sits beside a report, where paratag keeps its tags: `NAME.tags.ron` for
+/// `NAME.txt` (or `NAME.pdf`).
+pub fn tags_beside(report: &Path) -> PathBuf {
+    report.with_extension("tags.ron")
 }
 
 /// Read a tags file: `Ok(None)` when there is none at `path` yet. Temporary files a crashed

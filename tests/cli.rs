@@ -6,7 +6,7 @@
 mod common;
 use common::documented_tags;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn paratag() -> Command {
@@ -54,6 +54,34 @@ fn outline_json_of_the_seed() {
     assert_eq!(kinds.iter().filter(|kind| **kind == "heading").count(), 2);
     assert_eq!(json["removed"].as_array().unwrap().len(), 3);
     assert!(json["footnotes"].as_array().unwrap().is_empty());
+    // The built-in addendum is a fragment: no cover page, no title or meeting.
+    assert_eq!(json["title"], serde_json::json!([]));
+    assert_eq!(json["meeting"], serde_json::json!([]));
+}
+
+#[test]
+fn outline_names_the_title_and_meeting_a_cover_page_prints() {
+    let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt");
+    let output = succeeds(paratag().arg("outline").arg(&report).arg("--json"));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["title"],
+        serde_json::json!([
+            "Report on the meeting of the Working Group on Asset Recovery held in Vienna from 4 to 6 September 2019"
+        ])
+    );
+    assert_eq!(
+        json["meeting"],
+        serde_json::json!([
+            "Working Group on Asset Recovery",
+            "Vienna, 4-6 September 2019"
+        ])
+    );
+    let text = succeeds(paratag().arg("outline").arg(&report));
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.lines().nth(2).is_some_and(|line| {
+        line == "Meeting: Working Group on Asset Recovery, Vienna, 4-6 September 2019"
+    }));
 }
 
 #[test]

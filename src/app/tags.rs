@@ -52,11 +52,6 @@ pub enum Closing {
     Allowed,
 }
 
-/// The tags file that sits beside a report: `NAME.tags.ron` for `NAME.txt`.
-pub fn beside(report: &Path) -> PathBuf {
-    report.with_extension("tags.ron")
-}
-
 /// A message for a tags file that cannot be used, naming the file last.
 pub fn load_problem(strings: &Strings, path: &Path, problem: &dyn std::fmt::Display) -> String {
     Strings::fill(
@@ -88,7 +83,7 @@ impl ParatagApp {
     /// report in the data directory.
     pub(super) fn default_tags_path(&self) -> Option<PathBuf> {
         match &self.report_path {
-            Some(report) => Some(beside(report)),
+            Some(report) => Some(crate::tagged_report::tags_beside(report)),
             None => self
                 .data_dir
                 .as_ref()
