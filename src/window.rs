@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
-use crate::app::ParatagApp;
 use crate::app::preferences::{self, Preferences};
+use crate::app::{Effect, ParatagApp};
 use crate::{fonts, ui};
 
 /// When the process started, as near as `main` can tell.
@@ -78,12 +78,26 @@ impl Window {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Title(self.app.title()));
         }
+        self.carry_out(ui.ctx());
+    }
+
+    /// Do what the app asked of the window.
+    fn carry_out(&mut self, ctx: &egui::Context) {
+        for effect in self.app.take_effects() {
+            match effect {
+                Effect::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                Effect::CancelClose => ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose),
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::RepaintAfter(delay) => ctx.request_repaint_after(delay),
+            }
+        }
     }
 }
 
 impl eframe::App for Window {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.app.logic(ctx);
+        self.carry_out(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

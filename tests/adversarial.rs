@@ -218,10 +218,10 @@ fn tag(app: &mut ParatagApp, ctx: &egui::Context, index: usize, tag: Tag) {
 }
 
 /// Run the app's autosave as it would run once its delay has passed.
-fn autosave(app: &mut ParatagApp, ctx: &egui::Context) {
+fn autosave(app: &mut ParatagApp) {
     let now = Instant::now();
-    app.autosave_at(ctx, now);
-    app.autosave_at(ctx, now + Duration::from_mins(1));
+    app.autosave_at(now);
+    app.autosave_at(now + Duration::from_mins(1));
 }
 
 fn offered(app: &ParatagApp) -> usize {
@@ -710,7 +710,7 @@ fn cases() -> Vec<Case> {
             for index in [4, 6, 8] {
                 let mut app = launch(Some(&report), None, &s.path("data"));
                 tag(&mut app, &ctx, index, Tag::GoodPractice);
-                autosave(&mut app, &ctx);
+                autosave(&mut app);
             }
             let app = launch(Some(&report), None, &s.path("data"));
             ensure(offered(&app) == 3, format!("{} offered", offered(&app)))
@@ -724,7 +724,7 @@ fn cases() -> Vec<Case> {
                 {
                     let mut app = launch(Some(&report), None, &s.path("data"));
                     tag(&mut app, &ctx, 4, Tag::GoodPractice);
-                    autosave(&mut app, &ctx);
+                    autosave(&mut app);
                 }
                 let copy = std::fs::read_dir(s.path("data/recovery"))
                     .unwrap()
@@ -750,7 +750,7 @@ fn cases() -> Vec<Case> {
             let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
             tag(&mut app, &ctx, 4, Tag::GoodPractice);
-            autosave(&mut app, &ctx);
+            autosave(&mut app);
             ensure(
                 app.problem().is_some_and(|n| n.contains("recovery copy")),
                 format!("{:?}", app.problem()),

@@ -48,6 +48,20 @@ pub struct Find {
     pub current: Option<usize>,
 }
 
+/// What the app asks of the window, carried out by the composition root after each step:
+/// the app decides, the window acts, and tests read the decision without a window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Close the window (the user quit, or closing was put off until a save succeeded).
+    CloseWindow,
+    /// Keep the window open: the close the system asked for waits for the user's answer.
+    CancelClose,
+    /// Put text on the clipboard.
+    CopyText(String),
+    /// Wake up after this long with no input (a recovery copy or a worker's answer is due).
+    RepaintAfter(std::time::Duration),
+}
+
 /// Requests the view carries out once: each counts how often it was made, and the view does
 /// what is asked when the count differs from the one it saw last (reading them changes
 /// nothing).
@@ -106,6 +120,8 @@ pub struct ParatagApp {
     find: Find,
     /// What the view is asked to do once (scroll, focus a field).
     requests: Requests,
+    /// What the window is asked to do, until it does it.
+    effects: Vec<Effect>,
     preferences: Preferences,
     /// The preferences last applied to the egui context.
     applied: Option<Preferences>,
@@ -170,6 +186,7 @@ impl ParatagApp {
             filter: TagSet::EMPTY,
             find: Find::default(),
             requests: Requests::default(),
+            effects: Vec::new(),
             preferences,
             applied: None,
             modal: None,
@@ -443,13 +460,15 @@ impl ParatagApp {
         });
     }
 
-    fn copy_export(&mut self, ctx: &egui::Context, format: crate::export::Format) {
+    fn copy_export(&mut self, format: crate::export::Format) {
         let Some(dialog) = &self.export_dialog else {
             return;
         };
         match self.export_bytes(&dialog.options, format) {
             Ok(bytes) => {
-                ctx.copy_text(String::from_utf8_lossy(&bytes).into_owned());
+                self.effects.push(Effect::CopyText(
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                ));
                 self.notices.info(self.strings().copied);
             }
             Err(error) => {
@@ -506,6 +525,11 @@ impl ParatagApp {
         self.requests
     }
 
+    /// What the window is asked to do (close, copy, wake up), oldest first; asked once.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
     /// Set the find query and recompute the matches.
     fn set_find_query(&mut self, query: &str) {
         if self.find.query == query {
@@ -555,7 +579,7 @@ impl ParatagApp {
                     && self.tags.closing == tags::Closing::AfterSave
                 {
                     self.tags.closing = tags::Closing::Allowed;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    self.effects.push(Effect::CloseWindow);
                 }
             }
             Message::OpenPath(path) => {
@@ -602,12 +626,12 @@ impl ParatagApp {
             }
             Command::SaveAs => self.start_save_as(ctx),
             Command::Export => self.open_export_dialog(),
-            Command::CopyExport(format) => self.copy_export(ctx, format),
+            Command::CopyExport(format) => self.copy_export(format),
             Command::SaveExport => self.start_export_save(ctx),
             Command::CloseExport => self.export_dialog = None,
             Command::CloseFind => self.find.open = false,
             Command::DismissNotice(id) => self.dismiss(id),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.effects.push(Effect::CloseWindow),
             Command::Undo => {
                 if let Some(paragraph) = self.report.undo() {
                     self.select(paragraph);
@@ -723,7 +747,7 @@ impl ParatagApp {
     }
 
     /// Show the converted report once the worker is done; until then, wake up to look again.
-    pub fn poll_conversion(&mut self, ctx: &egui::Context) {
+    pub fn poll_conversion(&mut self) {
         let Some(converting) = &self.converting else {
             return;
         };
@@ -741,7 +765,8 @@ impl ParatagApp {
                 }
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                self.effects
+                    .push(Effect::RepaintAfter(std::time::Duration::from_millis(100)));
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => self.converting = None,
         }
@@ -982,11 +1007,11 @@ impl ParatagApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.handle_close_request(ctx);
         self.apply_preferences(ctx);
-        self.poll_conversion(ctx);
+        self.poll_conversion();
         for command in self.read_input(ctx) {
             self.apply(ctx, command);
         }
-        self.autosave(ctx);
+        self.autosave();
     }
 }
 

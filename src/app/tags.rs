@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::notices::About;
-use super::{Modal, ParatagApp};
+use super::{Effect, Modal, ParatagApp};
 use crate::i18n::Strings;
 use crate::storage::{self, Disk as _, RealDisk, SaveError, Stamp};
 use crate::tagged_report::{Loaded, ReadTags, ReadTagsError, read_tags};
@@ -294,12 +294,12 @@ impl ParatagApp {
     /// Write the recovery copy a moment after the last change, and at least every
     /// [`AUTOSAVE_MAX_WAIT`] while changes keep coming (never over the user's file). Nothing is
     /// written once the window may close, and a copy that holds only what is saved is removed.
-    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        self.autosave_at(ctx, Instant::now());
+    pub(super) fn autosave(&mut self) {
+        self.autosave_at(Instant::now());
     }
 
     /// [`Self::autosave`] as if it were `now` (tests step the clock).
-    pub fn autosave_at(&mut self, ctx: &egui::Context, now: Instant) {
+    pub fn autosave_at(&mut self, now: Instant) {
         let revision = self.history().revision();
         if self.tags.seen_revision != Some(revision) {
             self.tags.seen_revision = Some(revision);
@@ -324,7 +324,7 @@ impl ParatagApp {
         let due = (changed + AUTOSAVE_DELAY).min(since + AUTOSAVE_MAX_WAIT);
         if now < due {
             // One wake-up when the copy is due; no frames otherwise.
-            ctx.request_repaint_after(due - now);
+            self.effects.push(Effect::RepaintAfter(due - now));
             return;
         }
         self.write_recovery();
@@ -470,7 +470,7 @@ impl ParatagApp {
             return;
         }
         if self.history().is_modified() && self.tags.closing != Closing::Allowed {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.effects.push(Effect::CancelClose);
             self.modal = Some(Modal::ConfirmClose);
         }
     }
@@ -481,7 +481,7 @@ impl ParatagApp {
         if save {
             if self.save(ctx) {
                 self.tags.closing = Closing::Allowed;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.effects.push(Effect::CloseWindow);
             } else {
                 // Save As is open, or the save failed and says why: close once it succeeds.
                 self.tags.closing = Closing::AfterSave;
@@ -490,7 +490,7 @@ impl ParatagApp {
             // Discarded: stays discarded. No copy is left, and none is written after this.
             self.tags.closing = Closing::Allowed;
             self.remove_recovery();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.effects.push(Effect::CloseWindow);
         }
     }
 
@@ -504,7 +504,7 @@ impl ParatagApp {
                 && self.tags.closing == Closing::AfterSave
             {
                 self.tags.closing = Closing::Allowed;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.effects.push(Effect::CloseWindow);
             }
         } else {
             self.start_save_as(ctx);
@@ -525,7 +525,7 @@ impl ParatagApp {
                 && self.tags.closing == Closing::AfterSave
             {
                 self.tags.closing = Closing::Allowed;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.effects.push(Effect::CloseWindow);
             }
         } else {
             self.start_save_as(ctx);

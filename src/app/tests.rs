@@ -487,7 +487,7 @@ fn no_bad_tags_file_is_ever_changed() {
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
         app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
         app.apply(&ctx, Command::Save);
-        app.autosave(&ctx);
+        app.autosave();
         let mut after = scratch.snapshot();
         after.retain(|(path, _)| !path.starts_with(scratch.dir.join("data")));
         assert_eq!(after, before, "{name}: a file changed");
@@ -676,7 +676,7 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         select_number(&mut app, &ctx, 9);
         app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
         app.apply(&ctx, Message::TypeNote("值得推广".to_owned()));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
         // The app is dropped without saving: a crash.
     }
     assert!(
@@ -701,10 +701,10 @@ fn the_recovery_copy_is_offered_after_a_crash() {
 }
 
 /// Run the autosave as it would run once its delay has passed.
-fn autosave_later(app: &mut ParatagApp, ctx: &egui::Context) {
+fn autosave_later(app: &mut ParatagApp) {
     let now = std::time::Instant::now();
-    app.autosave_at(ctx, now);
-    app.autosave_at(ctx, now + tags::AUTOSAVE_DELAY);
+    app.autosave_at(now);
+    app.autosave_at(now + tags::AUTOSAVE_DELAY);
 }
 
 /// The recovery copies the app offers (none when it offers nothing).
@@ -745,7 +745,7 @@ fn recovery_is_offered_however_the_window_was_started() {
         let mut app = launch();
         select_number(&mut app, &ctx, 3);
         app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
     }
     let mut app = launch();
     assert_eq!(
@@ -769,7 +769,7 @@ fn recovery_is_offered_however_the_window_was_started() {
         let mut app = builtin();
         select_number(&mut app, &ctx, 5);
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
     }
     assert_eq!(offered(&builtin()).len(), 1);
 }
@@ -782,12 +782,12 @@ fn dont_save_stays_discarded() {
         let mut app = scratch.launch();
         select_number(&mut app, &ctx, 2);
         app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
         assert_eq!(copies_in(&scratch.dir.join("data")).len(), 1);
         app.close_with(&ctx, false);
         // Frames still run after the choice, long after the autosave delay.
         let later = std::time::Instant::now() + tags::AUTOSAVE_MAX_WAIT * 2;
-        app.autosave_at(&ctx, later);
+        app.autosave_at(later);
         app.exit_cleanly();
     }
     assert!(copies_in(&scratch.dir.join("data")).is_empty());
@@ -804,7 +804,7 @@ fn a_clean_close_leaves_no_copy_and_no_lock() {
     let mut app = scratch.launch();
     select_number(&mut app, &ctx, 2);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    autosave_later(&mut app, &ctx);
+    autosave_later(&mut app);
     app.apply(&ctx, Command::Save);
     app.exit_cleanly();
     let left: Vec<_> = std::fs::read_dir(scratch.dir.join("data/recovery"))
@@ -824,10 +824,10 @@ fn each_window_keeps_its_own_recovery_copy() {
     let mut second = scratch.launch();
     select_number(&mut first, &ctx, 1);
     first.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    autosave_later(&mut first, &ctx);
+    autosave_later(&mut first);
     select_number(&mut second, &ctx, 7);
     second.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    autosave_later(&mut second, &ctx);
+    autosave_later(&mut second);
     assert_eq!(copies_in(&data).len(), 2);
     // A window opened now does not take copies of windows still open.
     assert!(scratch.launch().modal().is_none());
@@ -854,7 +854,7 @@ fn each_window_keeps_its_own_recovery_copy() {
         let mut app = scratch.launch();
         select_number(&mut app, &ctx, number);
         app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
         // Dropped without closing: a crash.
     }
     let mut app = scratch.launch();
@@ -876,7 +876,7 @@ fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
         select_number(&mut app, &ctx, 12);
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
         app.apply(&ctx, Message::TypeNote("see para 12".to_owned()));
-        autosave_later(&mut app, &ctx);
+        autosave_later(&mut app);
     }
     // One word of the report changes: a new revision.
     let text = seed::TEXT.replacen("工作组", "工作小组", 1);
@@ -906,7 +906,7 @@ fn steady_typing_is_autosaved_within_the_maximum_wait() {
         note.push('字');
         app.apply(&ctx, Message::TypeNote(note.clone()));
         let now = start + std::time::Duration::from_millis(500 * u64::from(key));
-        app.autosave_at(&ctx, now);
+        app.autosave_at(now);
         if written_at.is_none() && !copies_in(&scratch.dir.join("data")).is_empty() {
             written_at = Some(now - start);
         }
@@ -988,7 +988,7 @@ fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
     let started = std::time::Instant::now();
     while app.converting().is_some() && started.elapsed() < crate::import::doc::TIMEOUT * 2 {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        app.poll_conversion(&ctx);
+        app.poll_conversion();
     }
     assert!(app.converting().is_none());
     let problem = app.problem().unwrap();
@@ -1029,7 +1029,7 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     let started = std::time::Instant::now();
     while app.converting().is_some() && started.elapsed() < std::time::Duration::from_mins(2) {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        app.poll_conversion(&ctx);
+        app.poll_conversion();
     }
     assert_eq!(app.document().paragraphs().count(), 2_000);
     assert_eq!(
@@ -1057,17 +1057,15 @@ fn closing_with_unsaved_changes_asks_first() {
             .push(egui::ViewportEvent::Close);
         let mut output = ctx.run_ui(input, |ui| app.handle_close_request(ui.ctx()));
         output.textures_delta.clear();
-        output.viewport_output[&egui::ViewportId::ROOT]
-            .commands
-            .clone()
+        app.take_effects()
     };
-    assert!(request_close(&mut app).contains(&egui::ViewportCommand::CancelClose));
+    assert!(request_close(&mut app).contains(&Effect::CancelClose));
     assert!(matches!(app.modal(), Some(Modal::ConfirmClose)));
 
     app.close_with(&ctx, true);
     assert!(!app.history().is_modified());
     assert!(scratch.tags().exists());
-    assert!(!request_close(&mut app).contains(&egui::ViewportCommand::CancelClose));
+    assert!(!request_close(&mut app).contains(&Effect::CancelClose));
 }
 
 #[test]
@@ -1265,14 +1263,12 @@ fn save_then_overwrite_while_quitting_saves_and_closes() {
     let ctx = egui::Context::default();
     let (mut app, theirs) = saved_then_changed_on_disk(&scratch, &ctx);
 
-    // One frame running `answer`; how many times it asked the window to close.
+    // Running `answer`: how many times it asked the window to close.
     let closes = |app: &mut ParatagApp, answer: &dyn Fn(&mut ParatagApp, &egui::Context)| {
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| answer(app, ui.ctx()));
-        output.textures_delta.clear();
-        output.viewport_output[&egui::ViewportId::ROOT]
-            .commands
+        answer(app, &ctx);
+        app.take_effects()
             .iter()
-            .filter(|command| **command == egui::ViewportCommand::Close)
+            .filter(|effect| **effect == Effect::CloseWindow)
             .count()
     };
     assert_eq!(
@@ -1350,4 +1346,23 @@ fn the_find_bar_types_and_closes_by_message() {
     assert_eq!(app.find().current, Some(0), "on the first match");
     app.apply(&ctx, Command::CloseFind);
     assert!(!app.find().open);
+}
+
+#[test]
+fn what_the_window_must_do_is_an_effect_the_app_decides_and_tests_read() {
+    let (mut app, ctx) = app();
+    select_number(&mut app, &ctx, 4);
+    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(&ctx, Command::Export);
+    app.apply(&ctx, Command::CopyExport(crate::export::Format::Markdown));
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [Effect::CopyText(text)] if text.contains("para. 4")),
+        "{effects:?}"
+    );
+    assert!(app.take_effects().is_empty(), "taken once");
+    // Quitting with unsaved tags: the app asks the window to close; the window's close
+    // request is what asks first (handle_close_request), not Quit.
+    app.apply(&ctx, Command::Quit);
+    assert_eq!(app.take_effects(), [Effect::CloseWindow]);
 }
