@@ -266,7 +266,7 @@ fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
         }
         Err(error) => {
             let problem = strings.read_tags_problem(&error);
-            return Err(crate::app::tags_load_problem(strings, tags, &problem));
+            return Err(strings.cannot_open_tags_file(tags, &problem));
         }
     };
     if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
@@ -441,14 +441,8 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     {
         Ok(file) => file,
         Err(problem) => {
-            eprintln!(
-                "paratag: {}",
-                crate::app::tags_load_problem(
-                    crate::i18n::UiLanguage::English.strings(),
-                    tags,
-                    &problem
-                )
-            );
+            let strings = crate::i18n::UiLanguage::English.strings();
+            eprintln!("paratag: {}", strings.cannot_open_tags_file(tags, &problem));
             return ExitCode::FAILURE;
         }
     };

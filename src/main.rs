@@ -6,6 +6,7 @@ use clap::Parser as _;
 use paratag::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
     paratag::window::mark_start();
     let cli = Cli::parse();
     match cli.command {
@@ -41,12 +42,28 @@ fn main() -> ExitCode {
                 &options,
             )
         }
-        None => match paratag::window::run(cli.report.as_deref(), cli.tags.as_deref()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("paratag: cannot open the window: {error}");
-                ExitCode::FAILURE
-            }
-        },
+        None => window(&cli),
     }
+}
+
+/// The window, with the report and tags the command line named.
+#[cfg(feature = "gui")]
+fn window(cli: &Cli) -> ExitCode {
+    match paratag::window::run(cli.report.as_deref(), cli.tags.as_deref()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("paratag: cannot open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A paratag built without its window (`--no-default-features --features cli`) says so.
+#[cfg(not(feature = "gui"))]
+fn window(_cli: &Cli) -> ExitCode {
+    eprintln!(
+        "paratag: this paratag was built for the command line only, without its window; \
+         see `paratag --help` for its commands"
+    );
+    ExitCode::FAILURE
 }

@@ -21,7 +21,7 @@ use crate::{parse, seed};
 use dialogs::{Answer, NativePicker, Picked, ReportPicker};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
-pub use tags::{RecoveryCopy, TagsState, load_problem as tags_load_problem};
+pub use tags::{RecoveryCopy, TagsState};
 
 /// Which dialog an answer belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

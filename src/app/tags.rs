@@ -52,14 +52,6 @@ pub enum Closing {
     Allowed,
 }
 
-/// A message for a tags file that cannot be used, naming the file last.
-pub fn load_problem(strings: &Strings, path: &Path, problem: &dyn std::fmt::Display) -> String {
-    Strings::fill(
-        strings.cannot_open_tags,
-        &[("problem", problem), ("path", &path.display())],
-    )
-}
-
 impl ParatagApp {
     /// The file name recorded in the tags file for the open report.
     fn report_file_name(&self) -> Option<String> {
@@ -173,7 +165,7 @@ impl ParatagApp {
             blocked: true,
             ..TagsState::default()
         };
-        let problem = load_problem(self.strings(), path, problem);
+        let problem = self.strings().cannot_open_tags_file(path, problem);
         self.notices.problem(About::Opening, problem);
     }
 
@@ -436,7 +428,7 @@ impl ParatagApp {
                 remove_copy(&copy.path);
             }
             Err(problem) => {
-                let problem = load_problem(self.strings(), &copy.path, &problem);
+                let problem = self.strings().cannot_open_tags_file(&copy.path, &problem);
                 self.notices.problem(About::Other, problem);
             }
         }

@@ -433,6 +433,18 @@ impl Strings {
 
     /// What is wrong with a tags file (ron's own description of a syntax error stays as ron
     /// gives it).
+    /// A message for a tags file that cannot be used, naming the file last.
+    pub fn cannot_open_tags_file(
+        &self,
+        path: &std::path::Path,
+        problem: &dyn std::fmt::Display,
+    ) -> String {
+        Self::fill(
+            self.cannot_open_tags,
+            &[("problem", problem), ("path", &path.display())],
+        )
+    }
+
     /// Why a tags file could not be read or understood.
     pub fn read_tags_problem(&self, error: &crate::tagged_report::ReadTagsError) -> String {
         match error {
