@@ -18,7 +18,7 @@ pub fn note_is_too_long(note: &str) -> bool {
 }
 
 /// The three tags a briefing note is built from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, enum_iterator::Sequence)]
 pub enum Tag {
     Challenge,
     GoodPractice,

@@ -12,9 +12,11 @@ use crate::annotations::{ParagraphIndex, Tag};
 use crate::i18n::{Strings, UiLanguage};
 
 /// A user action, applied in one place ([`crate::app::ParatagApp::apply`]). No command carries
-/// data beyond a choice among a few (a tag, a language, a format, which notice): what carries
-/// data is a [`Message`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// data beyond a choice among a few (a tag, an interface language): what carries data is a
+/// [`Message`]. Every command is iterated ([`Command::all`], in this order, which is the
+/// menus' and the shortcuts window's): the keyboard binds the shortcuts of all of them, so a
+/// command cannot have a shortcut that never fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, enum_iterator::Sequence)]
 #[must_use]
 pub enum Command {
     OpenReport,
@@ -32,10 +34,10 @@ pub enum Command {
     SelectPrevious,
     NextTagged,
     PreviousTagged,
+    WriteNote,
     ToggleTag(Tag),
     FilterTag(Tag),
     ClearFilter,
-    WriteNote,
     ToggleOutline,
     /// Show the printed page of the paragraph being read (reports from a PDF).
     ToggleOriginalPage,
@@ -46,16 +48,15 @@ pub enum Command {
     ShowShortcuts,
     ShowAbout,
     SetUiLanguage(UiLanguage),
-    /// Copy the briefing note to the clipboard in a text format.
-    CopyExport(crate::export::Format),
+    /// Copy the briefing note to the clipboard as Markdown, or as plain text.
+    CopyMarkdown,
+    CopyText,
     /// Ask where to save the briefing note (the Export dialog's Save button).
     SaveExport,
     /// Close the Export dialog.
     CloseExport,
     /// Close the find bar.
     CloseFind,
-    /// Remove one problem or notice from above the report (its Dismiss button).
-    DismissNotice(crate::app::notices::NoticeId),
 }
 
 /// What the panels, the dialogs and the system tell the app that carries data.
@@ -85,6 +86,8 @@ pub enum Message {
     },
     /// The answer to the question a modal window asked.
     Choose(Choice),
+    /// Remove one problem or notice from above the report (its Dismiss button).
+    DismissNotice(crate::app::notices::NoticeId),
 }
 
 impl From<Command> for Message {
@@ -133,39 +136,53 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
+    /// Every command, in the menus' order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        enum_iterator::all::<Self>()
+    }
+
     /// The commands that have a place in menus and the shortcuts window, in that order.
     pub fn listed() -> Vec<Self> {
-        let mut commands = vec![
-            Self::OpenReport,
-            Self::Save,
-            Self::SaveAs,
-            Self::Export,
-            Self::Quit,
-            Self::Undo,
-            Self::Redo,
-            Self::Find,
-            Self::FindNext,
-            Self::FindPrevious,
-            Self::SelectNext,
-            Self::SelectPrevious,
-            Self::NextTagged,
-            Self::PreviousTagged,
-            Self::WriteNote,
-        ];
-        commands.extend(Tag::ALL.map(Self::ToggleTag));
-        commands.extend(Tag::ALL.map(Self::FilterTag));
-        commands.extend([
-            Self::ClearFilter,
-            Self::ToggleOutline,
-            Self::ToggleOriginalPage,
-            Self::ZoomIn,
-            Self::ZoomOut,
-            Self::ZoomReset,
-            Self::ToggleDarkMode,
-            Self::ShowShortcuts,
-            Self::ShowAbout,
-        ]);
-        commands
+        Self::all().filter(|command| command.is_listed()).collect()
+    }
+
+    /// Whether a command has a place in menus and the shortcuts window; the others are a
+    /// dialog's or a bar's own buttons, or the language menu's entries.
+    fn is_listed(self) -> bool {
+        match self {
+            Self::SetUiLanguage(_)
+            | Self::CopyMarkdown
+            | Self::CopyText
+            | Self::SaveExport
+            | Self::CloseExport
+            | Self::CloseFind => false,
+            Self::OpenReport
+            | Self::Save
+            | Self::SaveAs
+            | Self::Export
+            | Self::Quit
+            | Self::Undo
+            | Self::Redo
+            | Self::Find
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::SelectNext
+            | Self::SelectPrevious
+            | Self::NextTagged
+            | Self::PreviousTagged
+            | Self::WriteNote
+            | Self::ToggleTag(_)
+            | Self::FilterTag(_)
+            | Self::ClearFilter
+            | Self::ToggleOutline
+            | Self::ToggleOriginalPage
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::ToggleDarkMode
+            | Self::ShowShortcuts
+            | Self::ShowAbout => true,
+        }
     }
 
     /// The keyboard shortcuts, the one shown in menus first. Bare keys (no Ctrl/⌘ or Alt) do
@@ -203,11 +220,11 @@ impl Command {
             | Self::ShowShortcuts
             | Self::ShowAbout
             | Self::SetUiLanguage(_)
-            | Self::CopyExport(_)
+            | Self::CopyMarkdown
+            | Self::CopyText
             | Self::SaveExport
             | Self::CloseExport
-            | Self::CloseFind
-            | Self::DismissNotice(_) => vec![],
+            | Self::CloseFind => vec![],
         }
     }
 
@@ -241,11 +258,10 @@ impl Command {
             Self::ShowShortcuts => strings.keyboard_shortcuts,
             Self::ShowAbout => strings.about,
             Self::SetUiLanguage(language) => language.native_name(),
-            Self::CopyExport(crate::export::Format::Markdown) => strings.copy_markdown,
-            Self::CopyExport(_) => strings.copy_text,
+            Self::CopyMarkdown => strings.copy_markdown,
+            Self::CopyText => strings.copy_text,
             Self::SaveExport => strings.save_export,
             Self::CloseExport | Self::CloseFind => strings.close,
-            Self::DismissNotice(_) => strings.dismiss,
         };
         label.to_owned()
     }
@@ -260,8 +276,7 @@ impl Command {
     }
 
     fn make_bindings() -> Vec<(KeyboardShortcut, Self)> {
-        let mut bindings: Vec<(KeyboardShortcut, Self)> = Self::listed()
-            .into_iter()
+        let mut bindings: Vec<(KeyboardShortcut, Self)> = Self::all()
             .flat_map(|command| {
                 command
                     .shortcuts()
@@ -416,8 +431,25 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_command_has_a_label_in_both_languages() {
-        for command in Command::listed() {
+    fn every_shortcut_of_every_command_gives_that_command() {
+        let mut pressed = 0;
+        for command in Command::all() {
+            for shortcut in command.shortcuts() {
+                let mut events = vec![press(shortcut.logical_key, shortcut.modifiers)];
+                assert_eq!(
+                    from_key_presses(&mut events, false),
+                    [command],
+                    "{shortcut:?}"
+                );
+                pressed += 1;
+            }
+        }
+        assert!(pressed >= 30, "only {pressed} shortcuts");
+    }
+
+    #[test]
+    fn every_command_has_a_label_in_both_languages() {
+        for command in Command::all() {
             for language in UiLanguage::ALL {
                 assert!(!command.label(language.strings()).is_empty(), "{command:?}");
             }

@@ -590,6 +590,7 @@ impl ParatagApp {
                 }
             }
             Message::Choose(choice) => self.choose(ctx, choice),
+            Message::DismissNotice(id) => self.dismiss(id),
         }
     }
 
@@ -626,11 +627,11 @@ impl ParatagApp {
             }
             Command::SaveAs => self.start_save_as(ctx),
             Command::Export => self.open_export_dialog(),
-            Command::CopyExport(format) => self.copy_export(format),
+            Command::CopyMarkdown => self.copy_export(crate::export::Format::Markdown),
+            Command::CopyText => self.copy_export(crate::export::Format::Text),
             Command::SaveExport => self.start_export_save(ctx),
             Command::CloseExport => self.export_dialog = None,
             Command::CloseFind => self.find.open = false,
-            Command::DismissNotice(id) => self.dismiss(id),
             Command::Quit => self.effects.push(Effect::CloseWindow),
             Command::Undo => {
                 if let Some(paragraph) = self.report.undo() {

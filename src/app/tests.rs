@@ -596,7 +596,7 @@ fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
 
     // Dismissing one removes that one.
     let id = app.notices().iter().next().unwrap().id;
-    app.apply(&ctx, Command::DismissNotice(id));
+    app.apply(&ctx, Message::DismissNotice(id));
     assert!(problems(&app).is_empty());
 }
 
@@ -1354,7 +1354,7 @@ fn what_the_window_must_do_is_an_effect_the_app_decides_and_tests_read() {
     select_number(&mut app, &ctx, 4);
     app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
     app.apply(&ctx, Command::Export);
-    app.apply(&ctx, Command::CopyExport(crate::export::Format::Markdown));
+    app.apply(&ctx, Command::CopyMarkdown);
     let effects = app.take_effects();
     assert!(
         matches!(effects.as_slice(), [Effect::CopyText(text)] if text.contains("para. 4")),

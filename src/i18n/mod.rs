@@ -18,7 +18,9 @@ use crate::storage::{NotAFile, Protected, ReadError, SaveError};
 use crate::tags_file::{FORMAT_VERSION, LoadError};
 
 /// The language of the interface (not of the report, which can be any of the six).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, enum_iterator::Sequence,
+)]
 pub enum UiLanguage {
     #[default]
     English,

@@ -64,8 +64,8 @@ pub fn export_dialog_ui(
                     ui.horizontal_wrapped(|ui| {
                         for command in [
                             Command::SaveExport,
-                            Command::CopyExport(Format::Markdown),
-                            Command::CopyExport(Format::Text),
+                            Command::CopyMarkdown,
+                            Command::CopyText,
                         ] {
                             if ui
                                 .add_enabled(

@@ -144,7 +144,9 @@ fn notices_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) 
             if notice.about == About::Saving && (app.tags().save_failed || app.tags().blocked) {
                 command_button(ui, app, Command::SaveAs, commands);
             }
-            command_button(ui, app, Command::DismissNotice(notice.id), commands);
+            if ui.button(app.strings().dismiss).clicked() {
+                commands.push(Message::DismissNotice(notice.id));
+            }
         });
     }
 }
