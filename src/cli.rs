@@ -265,8 +265,7 @@ fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
             ));
         }
         Err(error) => {
-            let problem = strings.read_tags_problem(&error);
-            return Err(strings.cannot_open_tags_file(tags, &problem));
+            return Err(unreadable_tags(tags, &strings.read_tags_problem(&error)));
         }
     };
     if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
@@ -433,6 +432,15 @@ pub fn desktop(install: bool, data_dir: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Why a tags file cannot be used, for the command line: the window's sentence goes on about
+/// Save, which a script never does (the file is left as it is all the same).
+fn unreadable_tags(tags: &Path, problem: &dyn std::fmt::Display) -> String {
+    format!(
+        "Cannot open the tags file: {problem}. It was left as it is — {}",
+        tags.display()
+    )
+}
+
 /// `paratag check TAGS [REPORT]`.
 pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     let file = match crate::storage::read_regular(tags, crate::storage::MAX_SAVED_BYTES)
@@ -441,8 +449,7 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     {
         Ok(file) => file,
         Err(problem) => {
-            let strings = crate::i18n::UiLanguage::English.strings();
-            eprintln!("paratag: {}", strings.cannot_open_tags_file(tags, &problem));
+            eprintln!("paratag: {}", unreadable_tags(tags, &problem));
             return ExitCode::FAILURE;
         }
     };
