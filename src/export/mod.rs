@@ -551,7 +551,9 @@ pub fn prepare_many(
                 });
             }
         }
-        per_report.push((symbol, excerpts.clone()));
+        // Where this report's excerpts stand among all of them (a section each, in document
+        // order): kept as a range, not a copy of every quote.
+        per_report.push((symbol, tagged.len()..tagged.len() + excerpts.len()));
         tagged.extend(excerpts);
         orphans.extend(orphan_excerpts(symbol, source.orphans, options));
     }
@@ -599,8 +601,8 @@ pub fn prepare_many(
     let sections = if several && options.grouping == Grouping::Document {
         per_report
             .into_iter()
-            .flat_map(|(symbol, excerpts)| {
-                let mut sections = sections(excerpts, options);
+            .flat_map(|(symbol, range)| {
+                let mut sections = sections(tagged[range].to_vec(), options);
                 for section in &mut sections {
                     section.title = symbol.unwrap_or(&section.title).to_owned();
                 }

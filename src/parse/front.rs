@@ -103,15 +103,18 @@ fn kind(line: &str, symbol: Option<&str>) -> Kind {
     }
 }
 
+/// Whether a line holds a year: four digits in a row.
+fn has_year(line: &str) -> bool {
+    line.as_bytes()
+        .windows(4)
+        .any(|window| window.iter().all(u8::is_ascii_digit))
+}
+
 /// `Vienna, 4-6 September 2019`, `Viena, 4 a 6 de septiembre de 2019`, `2019年9月4日至6日，维也纳`:
 /// a short line with a place and a date (a year and a month), the two set apart by a comma.
 fn is_place_and_dates(line: &str) -> bool {
     let chars = line.chars().count();
-    let has_year = line
-        .as_bytes()
-        .windows(4)
-        .any(|window| window.iter().all(u8::is_ascii_digit));
-    if !has_year || chars > 60 {
+    if !has_year(line) || chars > 60 {
         return false;
     }
     if line.contains('，') && line.contains('年') && line.contains('月') {
@@ -156,11 +159,7 @@ const ARABIC_MONTHS: [&str; 24] = [
 /// dates and nothing else (a session's dates under its name).
 fn is_dates(line: &str) -> bool {
     const JOINING: [&str; 9] = ["to", "from", "de", "a", "al", "au", "et", "y", "года"];
-    let has_year = line
-        .as_bytes()
-        .windows(4)
-        .any(|window| window.iter().all(u8::is_ascii_digit));
-    if !has_year || line.chars().count() > 40 {
+    if !has_year(line) || line.chars().count() > 40 {
         return false;
     }
     if line.contains('年') {
