@@ -51,10 +51,8 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     paratag::fonts::install(&ctx);
     let mut seed = Window::new(ParatagApp::new(None, Preferences::default()));
-    seed.app_mut()
-        .apply(&ctx, Message::Select(ParagraphIndex(3)));
-    seed.app_mut()
-        .apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    seed.apply(&ctx, Message::Select(ParagraphIndex(3)));
+    seed.apply(&ctx, Command::ToggleTag(Tag::Challenge));
     for _ in 0..5 {
         frame(&ctx, &mut seed, 0.0);
     }
@@ -75,7 +73,7 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     paratag::fonts::install(&ctx);
     let mut long = Window::new(ParatagApp::new(Some(&path), Preferences::default()));
-    let app = long.app_mut();
+    let app = &mut long;
     for index in (0..10_000).step_by(3) {
         app.apply(&ctx, Message::Select(ParagraphIndex(index)));
         app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
@@ -90,7 +88,7 @@ fn frames(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
         },
     );
-    long.app_mut().apply(&ctx, Command::ClearFilter);
+    long.apply(&ctx, Command::ClearFilter);
     c.bench_function("frame: 10,000 paragraphs, scrolling", |b| {
         b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
     });

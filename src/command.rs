@@ -88,6 +88,33 @@ pub enum Message {
     Choose(Choice),
     /// Remove one problem or notice from above the report (its Dismiss button).
     DismissNotice(crate::app::notices::NoticeId),
+    /// A file dialog's answer to the question the app asked ([`crate::app::Effect::AskPath`]):
+    /// the path chosen, or `None` when the user cancelled.
+    Answered(DialogKind, Option<PathBuf>),
+    /// Whether the desktop could show its own file dialog (on Linux the XDG portal or zenity);
+    /// without one the window shows paratag's own chooser and the app says why.
+    SystemDialogs { available: bool },
+    /// The system asked the window to close (its close button, the window manager).
+    CloseRequested,
+}
+
+/// Which question a file dialog answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    Open,
+    SaveAs,
+    Export,
+}
+
+impl DialogKind {
+    /// The message a chosen path answers with.
+    pub fn answer(self, path: PathBuf) -> Message {
+        match self {
+            Self::Open => Message::OpenPath(path),
+            Self::SaveAs => Message::SaveTo(path),
+            Self::Export => Message::ExportTo(path),
+        }
+    }
 }
 
 impl From<Command> for Message {

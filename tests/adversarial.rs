@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use eframe::egui;
 use paratag::annotations::{ParagraphIndex, Tag};
 use paratag::app::preferences::Preferences;
 use paratag::app::{Modal, ParatagApp};
@@ -212,9 +211,9 @@ fn launch(report: Option<&Path>, tags: Option<&Path>, data: &Path) -> ParatagApp
 }
 
 /// Tag paragraph `index` of the app with `tag`.
-fn tag(app: &mut ParatagApp, ctx: &egui::Context, index: usize, tag: Tag) {
-    app.apply(ctx, AppMessage::Select(ParagraphIndex(index)));
-    app.apply(ctx, AppCommand::ToggleTag(tag));
+fn tag(app: &mut ParatagApp, index: usize, tag: Tag) {
+    app.apply(AppMessage::Select(ParagraphIndex(index)));
+    app.apply(AppCommand::ToggleTag(tag));
 }
 
 /// Run the app's autosave as it would run once its delay has passed.
@@ -589,12 +588,11 @@ fn cases() -> Vec<Case> {
             let (report, _) = s.report_with_tags();
             let fifo = s.path("pipe.tags.ron");
             mkfifo(&fifo);
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), Some(&fifo), &s.path("data"));
             ensure(app.tags().blocked, "a pipe is taken as a tags file")?;
-            tag(&mut app, &ctx, 0, Tag::Challenge);
+            tag(&mut app, 0, Tag::Challenge);
             // What Save As does with the answer: the pipe is refused too.
-            app.apply(&ctx, AppMessage::SaveTo(fifo.clone()));
+            app.apply(AppMessage::SaveTo(fifo.clone()));
             ensure(
                 app.problem().is_some_and(|p| p.contains("named pipe")),
                 format!("{:?}", app.problem()),
@@ -609,10 +607,9 @@ fn cases() -> Vec<Case> {
             let s = Scratch::new("app-readonly");
             let (report, tags) = s.report_with_tags();
             set_mode(&tags, 0o444);
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
-            tag(&mut app, &ctx, 5, Tag::Proposal);
-            app.apply(&ctx, AppCommand::Save);
+            tag(&mut app, 5, Tag::Proposal);
+            app.apply(AppCommand::Save);
             ensure(
                 app.problem().is_some_and(|p| p.contains("read-only")),
                 format!("{:?}", app.problem()),
@@ -638,14 +635,13 @@ fn cases() -> Vec<Case> {
             std::fs::rename(&tags, &target).unwrap();
             set_mode(&target, 0o600);
             std::os::unix::fs::symlink(&target, &tags).unwrap();
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
             ensure(
                 app.annotations().iter().count() == 3,
                 "the linked tags were not loaded",
             )?;
-            tag(&mut app, &ctx, 5, Tag::Proposal);
-            app.apply(&ctx, AppCommand::Save);
+            tag(&mut app, 5, Tag::Proposal);
+            app.apply(AppCommand::Save);
             ensure(app.problem().is_none(), format!("{:?}", app.problem()))?;
             ensure(
                 std::fs::symlink_metadata(&tags)
@@ -665,10 +661,9 @@ fn cases() -> Vec<Case> {
             let s = Scratch::new("app-hardlink");
             let (report, tags) = s.report_with_tags();
             std::fs::hard_link(&tags, s.path("shared.tags.ron")).unwrap();
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
-            tag(&mut app, &ctx, 5, Tag::Proposal);
-            app.apply(&ctx, AppCommand::Save);
+            tag(&mut app, 5, Tag::Proposal);
+            app.apply(AppCommand::Save);
             ensure(
                 matches!(app.modal(), Some(Modal::HardLinked { .. })),
                 format!("{:?}", app.modal()),
@@ -677,7 +672,7 @@ fn cases() -> Vec<Case> {
                 std::fs::read_to_string(&tags).unwrap() == documented_tags(),
                 "saved without asking",
             )?;
-            app.apply(&ctx, AppMessage::Choose(Choice::SaveOverLinks));
+            app.apply(AppMessage::Choose(Choice::SaveOverLinks));
             ensure(!app.history().is_modified(), "not saved after Save anyway")?;
             ensure(
                 std::fs::read_to_string(s.path("shared.tags.ron")).unwrap() == documented_tags(),
@@ -689,10 +684,9 @@ fn cases() -> Vec<Case> {
             || {
                 let s = Scratch::new("app-early-crash");
                 let (report, tags) = s.report_with_tags();
-                let ctx = egui::Context::default();
                 {
                     let mut app = launch(Some(&report), None, &s.path("data"));
-                    tag(&mut app, &ctx, 5, Tag::Proposal);
+                    tag(&mut app, 5, Tag::Proposal);
                 }
                 let app = launch(Some(&report), None, &s.path("data"));
                 ensure(offered(&app) == 0, "offered a copy that was never written")?;
@@ -706,10 +700,9 @@ fn cases() -> Vec<Case> {
         ("window: three windows crash, three copies offered", || {
             let s = Scratch::new("app-three");
             let (report, _) = s.report_with_tags();
-            let ctx = egui::Context::default();
             for index in [4, 6, 8] {
                 let mut app = launch(Some(&report), None, &s.path("data"));
-                tag(&mut app, &ctx, index, Tag::GoodPractice);
+                tag(&mut app, index, Tag::GoodPractice);
                 autosave(&mut app);
             }
             let app = launch(Some(&report), None, &s.path("data"));
@@ -720,10 +713,9 @@ fn cases() -> Vec<Case> {
             || {
                 let s = Scratch::new("app-cut-copy");
                 let (report, _) = s.report_with_tags();
-                let ctx = egui::Context::default();
                 {
                     let mut app = launch(Some(&report), None, &s.path("data"));
-                    tag(&mut app, &ctx, 4, Tag::GoodPractice);
+                    tag(&mut app, 4, Tag::GoodPractice);
                     autosave(&mut app);
                 }
                 let copy = std::fs::read_dir(s.path("data/recovery"))
@@ -747,9 +739,8 @@ fn cases() -> Vec<Case> {
             let (report, _) = s.report_with_tags();
             std::fs::create_dir(s.path("data")).unwrap();
             std::fs::write(s.path("data/recovery"), b"not a folder").unwrap();
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
-            tag(&mut app, &ctx, 4, Tag::GoodPractice);
+            tag(&mut app, 4, Tag::GoodPractice);
             autosave(&mut app);
             ensure(
                 app.problem().is_some_and(|n| n.contains("recovery copy")),
@@ -775,21 +766,20 @@ fn cases() -> Vec<Case> {
                 format!("{}{note}{}", &text[..first_note], &text[end..]),
             )
             .unwrap();
-            let ctx = egui::Context::default();
             let mut app = launch(Some(&report), None, &s.path("data"));
             let (paragraph, _) = app
                 .annotations()
                 .iter()
                 .find(|(_, a)| a.note.len() == note.len())
                 .ok_or("the long note was not loaded whole")?;
-            app.apply(&ctx, AppMessage::Select(paragraph));
-            app.apply(&ctx, AppMessage::TypeNote("typed".to_owned()));
+            app.apply(AppMessage::Select(paragraph));
+            app.apply(AppMessage::TypeNote("typed".to_owned()));
             ensure(
                 app.annotations().note(paragraph) == note,
                 "the long note was edited",
             )?;
-            tag(&mut app, &ctx, 0, Tag::Challenge);
-            app.apply(&ctx, AppCommand::Save);
+            tag(&mut app, 0, Tag::Challenge);
+            app.apply(AppCommand::Save);
             let saved = std::fs::read_to_string(&tags).unwrap();
             ensure(saved.contains(&note), "the long note was not saved whole")
         }),

@@ -1,7 +1,8 @@
 //! Arrows point one way: window → ui → app → domain (ARCHITECTURE.md). The domain's side is
 //! proved by the compiler (it builds without the `gui` feature, so it cannot import egui);
 //! this test keeps the other arrows: the app names neither the panels nor the window nor
-//! eframe, and the panels name neither the window nor eframe. Only `src/window.rs` knows eframe.
+//! eframe — its state and `apply` not even egui, so it is driven without a window — and the
+//! panels name neither the window nor eframe. Only `src/window/` knows eframe.
 
 use std::path::{Path, PathBuf};
 
@@ -100,6 +101,18 @@ fn the_app_names_neither_the_panels_nor_the_window_nor_eframe() {
     }
 }
 
+/// The app's state changes in `apply(message)` alone, and what it asks of the window is an
+/// effect: it needs no egui context, so tests drive it without one.
+#[test]
+fn the_app_state_needs_no_egui() {
+    let found = offences("src/app", &["egui"]);
+    assert!(
+        found.is_empty(),
+        "the app reaches for the window's toolkit:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn the_panels_name_neither_the_window_nor_eframe() {
     let found = offences("src/ui", &["crate::window", "eframe"]);
@@ -114,7 +127,7 @@ fn the_panels_name_neither_the_window_nor_eframe() {
 fn the_check_sees_what_it_forbids() {
     // The window is the composition root: it names eframe and the panels, the latter in a
     // grouped import (`use crate::{fonts, ui};`), and the check finds both.
-    let found = offences("src/window.rs", &["eframe::App", "crate::ui"]);
+    let found = offences("src/window/mod.rs", &["eframe::App", "crate::ui"]);
     assert!(found.iter().any(|line| line.contains("eframe::App")));
     assert!(
         found.iter().any(|line| line.contains("crate::ui")),

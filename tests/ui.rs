@@ -487,7 +487,7 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     );
 
     let ctx = harness.ctx.clone();
-    harness.state_mut().app_mut().apply(
+    harness.state_mut().apply(
         &ctx,
         paratag::command::Message::Select(ParagraphIndex(8999)),
     );
@@ -683,7 +683,7 @@ fn wait_for_pages(harness: &mut Harness<'static, Window>, pages: usize) {
     for _ in 0..500 {
         // A spinner turns while a page is being painted: step, don't wait for calm.
         harness.step();
-        if harness.state().app().painted_pages() >= pages {
+        if harness.state().view().painted_pages() >= pages {
             harness.run();
             return;
         }
@@ -794,7 +794,7 @@ mod snapshots {
         let (format, mut options) = (dialog.format, dialog.options.clone());
         "2026-11-27".clone_into(&mut options.date);
         let ctx = harness.ctx.clone();
-        harness.state_mut().app_mut().apply(
+        harness.state_mut().apply(
             &ctx,
             paratag::command::Message::ExportChoices { format, options },
         );
@@ -821,7 +821,7 @@ fn zoom_resize_filter_and_clicks_keep_the_reading_position() {
     // Every other paragraph a challenge, for the filter below.
     let ctx = harness.ctx.clone();
     for index in (1..22).step_by(2) {
-        harness.state_mut().app_mut().apply(
+        harness.state_mut().apply(
             &ctx,
             paratag::command::Message::Select(ParagraphIndex(index)),
         );

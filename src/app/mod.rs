@@ -4,31 +4,38 @@
 
 pub mod dialogs;
 pub mod notices;
-pub mod pages;
 pub mod preferences;
 mod tags;
 
 use std::path::{Path, PathBuf};
 
 use crate::annotations::{Annotations, MAX_NOTE_CHARS, ParagraphIndex, TagSet};
-use crate::command::{self, Choice, Command, Message};
+use crate::command::{Choice, Command, Message};
 use crate::document::Document;
 use crate::history::{History, Moment};
 use crate::i18n::Strings;
 use crate::search::{self, Match};
 use crate::tagged_report::TaggedReport;
 use crate::{parse, seed};
-use dialogs::{Answer, NativePicker, Picked, ReportPicker};
+pub use dialogs::DialogKind;
+use dialogs::{FileFilter, OPENABLE, PathQuestion};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
 pub use tags::{RecoveryCopy, TagsState};
 
-/// Which dialog an answer belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DialogKind {
-    Open,
-    SaveAs,
-    Export,
+/// Where the app learns the time: the system's clock in the window, one a test sets.
+pub trait Clock {
+    fn now(&self) -> Moment;
+}
+
+/// The system's clock.
+#[derive(Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Moment {
+        Moment::now()
+    }
 }
 
 /// The Export dialog's choices, and its preview for the choices it was made for.
@@ -60,6 +67,8 @@ pub enum Effect {
     CopyText(String),
     /// Wake up after this long with no input (a recovery copy or a worker's answer is due).
     RepaintAfter(std::time::Duration),
+    /// Ask the user for a file; the answer comes back as [`Message::Answered`].
+    AskPath(PathQuestion),
 }
 
 /// Requests the view carries out once: each counts how often it was made, and the view does
@@ -123,17 +132,12 @@ pub struct ParatagApp {
     /// What the window is asked to do, until it does it.
     effects: Vec<Effect>,
     preferences: Preferences,
-    /// The preferences last applied to the egui context.
-    applied: Option<Preferences>,
     modal: Option<Modal>,
-    picker: Box<dyn ReportPicker>,
-    pending_dialog: Option<(DialogKind, Answer)>,
-    /// paratag's own file chooser, where the desktop has none.
-    builtin_dialog: Option<dialogs::BuiltinDialog>,
+    /// The question about a file out with the user, until it is answered.
+    asking: Option<DialogKind>,
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
-    /// The printed pages painted so far (a view cache, made when first shown).
-    pages: Option<pages::Pages>,
+    clock: Box<dyn Clock>,
     /// Where old Word documents are converted.
     conversion: Conversion,
     /// The report being converted.
@@ -188,13 +192,10 @@ impl ParatagApp {
             requests: Requests::default(),
             effects: Vec::new(),
             preferences,
-            applied: None,
             modal: None,
-            picker: Box::new(NativePicker),
-            pending_dialog: None,
-            builtin_dialog: None,
+            asking: None,
             export_dialog: None,
-            pages: None,
+            clock: Box::new(SystemClock),
             conversion: Conversion::InPlace,
             converting: None,
         };
@@ -243,9 +244,14 @@ impl ParatagApp {
         }
     }
 
-    /// Replace the file dialog (tests answer it themselves).
-    pub fn set_picker(&mut self, picker: Box<dyn ReportPicker>) {
-        self.picker = picker;
+    /// Replace the clock (tests step time themselves).
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// The question about a file out with the user, until it is answered.
+    pub fn asking(&self) -> Option<DialogKind> {
+        self.asking
     }
 
     pub fn document(&self) -> &Document {
@@ -335,24 +341,6 @@ impl ParatagApp {
         self.report.block_of(paragraph)
     }
 
-    /// The report's printed pages and their painter, when the report came from a PDF (the
-    /// painter's worker starts the first time this is asked).
-    pub fn printed_pages(
-        &mut self,
-        ctx: &egui::Context,
-    ) -> Option<(&crate::document::PrintedPages, &mut pages::Pages)> {
-        let printed = self.report.document().printed.as_ref()?;
-        let pages = self
-            .pages
-            .get_or_insert_with(|| pages::Pages::new(std::sync::Arc::clone(&printed.pdf), ctx));
-        Some((printed, pages))
-    }
-
-    /// How many printed pages are painted and kept (none until the original page is shown).
-    pub fn painted_pages(&self) -> usize {
-        self.pages.as_ref().map_or(0, pages::Pages::kept)
-    }
-
     /// Whether the original page is on show: asked for, and the report has printed pages.
     pub fn shows_original_page(&self) -> bool {
         self.preferences.show_original_page && self.report.document().printed.is_some()
@@ -431,22 +419,28 @@ impl ParatagApp {
     }
 
     /// Ask where to save the briefing note, suggesting `SYMBOL briefing DATE.ext`.
-    fn start_export_save(&mut self, ctx: &egui::Context) {
+    fn start_export_save(&mut self) {
         let (Some(dialog), Some(suggested)) = (&self.export_dialog, self.suggested_export_name())
         else {
             return;
         };
-        if self.pending_dialog.is_some() {
-            return;
+        let strings = self.strings();
+        let filter = FileFilter::new(strings.filter_briefing, &[dialog.format.extension()]);
+        self.ask(PathQuestion {
+            kind: DialogKind::Export,
+            title: strings.export_title.to_owned(),
+            folder: self.report_folder(),
+            suggested: Some(suggested),
+            filters: vec![filter],
+        });
+    }
+
+    /// Ask the user for a file, unless a question is out already (its answer comes first).
+    fn ask(&mut self, question: PathQuestion) {
+        if self.asking.is_none() {
+            self.asking = Some(question.kind);
+            self.effects.push(Effect::AskPath(question));
         }
-        let extension = dialog.format.extension();
-        let answer = self.picker.pick_save_path(
-            ctx,
-            self.report_folder().as_deref(),
-            &suggested,
-            (self.strings().filter_briefing, &[extension]),
-        );
-        self.pending_dialog = Some((DialogKind::Export, answer));
     }
 
     fn open_export_dialog(&mut self) {
@@ -560,9 +554,9 @@ impl ParatagApp {
 
     /// Apply one message (a command, or what a panel or dialog says). Every change of the
     /// app's state by the user goes through here.
-    pub fn apply(&mut self, ctx: &egui::Context, message: impl Into<Message>) {
+    pub fn apply(&mut self, message: impl Into<Message>) {
         match message.into() {
-            Message::Command(command) => self.apply_command(ctx, command),
+            Message::Command(command) => self.apply_command(command),
             Message::Select(paragraph) => self.select(paragraph),
             Message::TypeNote(note) => self.type_note(note),
             Message::NoteLeft => self.report.end_typing(),
@@ -589,47 +583,66 @@ impl ParatagApp {
                     self.open_now(&path, None);
                 }
             }
-            Message::Choose(choice) => self.choose(ctx, choice),
+            Message::Choose(choice) => self.choose(choice),
             Message::DismissNotice(id) => self.dismiss(id),
+            Message::Answered(kind, path) => {
+                if self.asking == Some(kind) {
+                    self.asking = None;
+                }
+                if let Some(path) = path {
+                    self.apply(kind.answer(path));
+                }
+            }
+            Message::SystemDialogs { available: true } => self.notices.withdraw(About::NoDialog),
+            // paratag's own chooser takes the system dialog's place: say why, once.
+            Message::SystemDialogs { available: false } => {
+                self.notices
+                    .info_about(About::NoDialog, self.strings().no_dialog);
+            }
+            Message::CloseRequested => self.close_requested(),
         }
     }
 
     /// The answer to the question on screen.
-    fn choose(&mut self, ctx: &egui::Context, choice: Choice) {
+    fn choose(&mut self, choice: Choice) {
         match choice {
             Choice::Cancel => self.modal = None,
             Choice::OpenAnyway => self.confirm_open(),
-            Choice::SaveAndClose => self.close_with(ctx, true),
-            Choice::DiscardAndClose => self.close_with(ctx, false),
-            Choice::SaveElsewhere => self.resolve_changed_on_disk(ctx, false),
-            Choice::Overwrite => self.resolve_changed_on_disk(ctx, true),
+            Choice::SaveAndClose => self.close_with(true),
+            Choice::DiscardAndClose => self.close_with(false),
+            Choice::SaveElsewhere => self.resolve_changed_on_disk(false),
+            Choice::Overwrite => self.resolve_changed_on_disk(true),
             Choice::OpenForeign => self.open_foreign_tags(),
             Choice::Restore(index) => self.restore_recovery(index),
             Choice::DiscardRecovery => self.discard_recovery(),
-            Choice::SaveOverLinks => self.resolve_hard_link(ctx, true),
-            Choice::SaveLinkedElsewhere => self.resolve_hard_link(ctx, false),
+            Choice::SaveOverLinks => self.resolve_hard_link(true),
+            Choice::SaveLinkedElsewhere => self.resolve_hard_link(false),
         }
     }
 
-    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+    fn apply_command(&mut self, command: Command) {
         match command {
             Command::OpenReport => {
-                if self.pending_dialog.is_none() {
-                    let folder = self.report_folder();
-                    let strings = self.strings();
-                    let filters = (strings.filter_reports, strings.filter_all_files);
-                    let answer = self.picker.pick_report(ctx, folder.as_deref(), filters);
-                    self.pending_dialog = Some((DialogKind::Open, answer));
-                }
+                let strings = self.strings();
+                self.ask(PathQuestion {
+                    kind: DialogKind::Open,
+                    title: strings.open_report.trim_end_matches('…').to_owned(),
+                    folder: self.report_folder(),
+                    suggested: None,
+                    filters: vec![
+                        FileFilter::new(strings.filter_reports, &OPENABLE),
+                        FileFilter::new(strings.filter_all_files, &["*"]),
+                    ],
+                });
             }
             Command::Save => {
-                self.save(ctx);
+                self.save();
             }
-            Command::SaveAs => self.start_save_as(ctx),
+            Command::SaveAs => self.start_save_as(),
             Command::Export => self.open_export_dialog(),
             Command::CopyMarkdown => self.copy_export(crate::export::Format::Markdown),
             Command::CopyText => self.copy_export(crate::export::Format::Text),
-            Command::SaveExport => self.start_export_save(ctx),
+            Command::SaveExport => self.start_export_save(),
             Command::CloseExport => self.export_dialog = None,
             Command::CloseFind => self.find.open = false,
             Command::Quit => self.effects.push(Effect::CloseWindow),
@@ -655,7 +668,7 @@ impl ParatagApp {
             Command::PreviousTagged => self.select_step(false, |tags| !tags.is_empty()),
             Command::ToggleTag(tag) => {
                 if let Some(paragraph) = self.selected {
-                    self.report.toggle_tag(paragraph, tag, Moment::now());
+                    self.report.toggle_tag(paragraph, tag, self.clock.now());
                 }
             }
             Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
@@ -698,7 +711,7 @@ impl ParatagApp {
             let notice = Strings::fill(self.strings().note_too_long, &[("max", &MAX_NOTE_CHARS)]);
             self.notices.info(notice);
         }
-        self.report.type_note(paragraph, &note, Moment::now());
+        self.report.type_note(paragraph, &note, self.clock.now());
     }
 
     /// Confirmed: open the report even though unsaved tags will be dropped.
@@ -782,8 +795,6 @@ impl ParatagApp {
     ) {
         match opened {
             Ok(document) => {
-                // The previous report's painter stops; this one's starts when first shown.
-                self.pages = None;
                 self.report = TaggedReport::new(document);
                 self.report_path = Some(path.to_owned());
                 self.selected = None;
@@ -876,62 +887,6 @@ impl ParatagApp {
             self.select(paragraph);
         }
     }
-
-    /// Apply preferences to the context when they changed (zoom, theme).
-    fn apply_preferences(&mut self, ctx: &egui::Context) {
-        if self.applied.as_ref() == Some(&self.preferences) {
-            return;
-        }
-        ctx.set_zoom_factor(self.preferences.zoom);
-        ctx.set_theme(if self.preferences.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
-        self.applied = Some(self.preferences.clone());
-    }
-
-    fn read_input(&mut self, ctx: &egui::Context) -> Vec<Message> {
-        let mut commands = Vec::new();
-        if let Some((kind, receiver)) = &self.pending_dialog {
-            let kind = *kind;
-            match receiver.try_recv() {
-                Ok(answer) => {
-                    self.pending_dialog = None;
-                    // A system dialog answered: the desktop has one now (zenity was installed
-                    // since), and the banner saying it has none goes.
-                    if answer != Picked::Unavailable {
-                        self.notices.withdraw(About::NoDialog);
-                    }
-                    match answer {
-                        Picked::Path(path) => commands.push(kind.answer(path)),
-                        Picked::Cancelled => {}
-                        Picked::Unavailable => self.open_builtin_dialog(kind),
-                    }
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
-        }
-        let dropped: Option<PathBuf> = ctx.input(|input| {
-            input
-                .raw
-                .dropped_files
-                .iter()
-                .map(|file| file.path().to_path_buf())
-                .find(|path| !path.as_os_str().is_empty())
-        });
-        commands.extend(dropped.map(Message::OpenPath));
-
-        if self.modal.is_some() {
-            return commands;
-        }
-        // Bare keys are text while a text field has focus.
-        let typing = ctx.text_edit_focused();
-        let pressed = ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing));
-        commands.extend(pressed.into_iter().map(Message::Command));
-        commands
-    }
 }
 
 impl ParatagApp {
@@ -945,73 +900,11 @@ impl ParatagApp {
     }
 }
 
-impl DialogKind {
-    /// The command a chosen path answers with.
-    fn answer(self, path: PathBuf) -> Message {
-        match self {
-            Self::Open => Message::OpenPath(path),
-            Self::SaveAs => Message::SaveTo(path),
-            Self::Export => Message::ExportTo(path),
-        }
-    }
-}
-
 impl ParatagApp {
-    /// No native dialog could be shown (a desktop with neither the XDG portal nor zenity):
-    /// paratag's own chooser takes its place, in the report's folder, and says why once.
-    fn open_builtin_dialog(&mut self, kind: DialogKind) {
-        let folder = self
-            .report_folder()
-            .or_else(|| std::env::current_dir().ok());
-        let suggested = match kind {
-            DialogKind::Open => None,
-            DialogKind::SaveAs => Some(self.suggested_tags_name()),
-            DialogKind::Export => self.suggested_export_name(),
-        };
-        self.builtin_dialog = Some(dialogs::BuiltinDialog::new(
-            kind,
-            self.strings(),
-            folder,
-            suggested,
-        ));
-        self.notices
-            .info_about(About::NoDialog, self.strings().no_dialog);
-    }
-
-    /// The built-in file chooser, while it is open: draw it, and when the user chose a path,
-    /// the command that answers the question.
-    pub fn show_builtin_dialog(&mut self, ctx: &egui::Context) -> Option<Message> {
-        let builtin = self.builtin_dialog.as_mut()?;
-        match builtin.show(ctx) {
-            dialogs::Shown::Open => None,
-            dialogs::Shown::Chose(kind, path) => {
-                self.builtin_dialog = None;
-                Some(kind.answer(path))
-            }
-            dialogs::Shown::Gone => {
-                self.builtin_dialog = None;
-                None
-            }
-        }
-    }
-
-    /// Which question the built-in file chooser is asking, while it is open.
-    pub fn builtin_dialog(&self) -> Option<&dialogs::BuiltinDialog> {
-        self.builtin_dialog.as_ref()
-    }
-}
-
-impl ParatagApp {
-    /// What runs every frame before drawing, also while the window is minimised: a request to
-    /// close, the preferences, a report read on a worker, shortcuts and dialog answers, the
-    /// recovery copy.
-    pub fn logic(&mut self, ctx: &egui::Context) {
-        self.handle_close_request(ctx);
-        self.apply_preferences(ctx);
+    /// What runs every frame, also while the window is minimised: a report read on a worker,
+    /// the recovery copy.
+    pub fn tick(&mut self) {
         self.poll_conversion();
-        for command in self.read_input(ctx) {
-            self.apply(ctx, command);
-        }
         self.autosave();
     }
 }

@@ -171,14 +171,14 @@ impl ParatagApp {
 
     /// Save to the tags file (Ctrl+S). Without a file to write, or when the file could not
     /// be read, ask where (Save As).
-    pub(super) fn save(&mut self, ctx: &egui::Context) -> bool {
+    pub(super) fn save(&mut self) -> bool {
         match self.tags.path.clone() {
             Some(path) if !self.tags.blocked => {
                 let expected = self.tags.stamp.clone();
                 self.save_to(&path, expected.as_ref(), storage::Allow::default())
             }
             _ => {
-                self.start_save_as(ctx);
+                self.start_save_as();
                 false
             }
         }
@@ -194,17 +194,15 @@ impl ParatagApp {
             .unwrap_or_else(|| "tags.ron".to_owned())
     }
 
-    pub(super) fn start_save_as(&mut self, ctx: &egui::Context) {
-        if self.pending_dialog.is_none() {
-            let suggested = self.suggested_tags_name();
-            let answer = self.picker.pick_save_path(
-                ctx,
-                self.report_folder().as_deref(),
-                &suggested,
-                (self.strings().filter_tags, &["ron"]),
-            );
-            self.pending_dialog = Some((super::DialogKind::SaveAs, answer));
-        }
+    pub(super) fn start_save_as(&mut self) {
+        let strings = self.strings();
+        self.ask(super::PathQuestion {
+            kind: super::DialogKind::SaveAs,
+            title: strings.save_as.trim_end_matches('…').to_owned(),
+            folder: self.report_folder(),
+            suggested: Some(self.suggested_tags_name()),
+            filters: vec![super::FileFilter::new(strings.filter_tags, &["ron"])],
+        });
     }
 
     /// Write the tags to `path`. `expected` is what the file should hold now (`None` when the
@@ -287,7 +285,7 @@ impl ParatagApp {
     /// [`AUTOSAVE_MAX_WAIT`] while changes keep coming (never over the user's file). Nothing is
     /// written once the window may close, and a copy that holds only what is saved is removed.
     pub(super) fn autosave(&mut self) {
-        self.autosave_at(Instant::now());
+        self.autosave_at(self.clock.now().instant);
     }
 
     /// [`Self::autosave`] as if it were `now` (tests step the clock).
@@ -383,7 +381,7 @@ impl ParatagApp {
                     |time| {
                         self.strings().moment(
                             time,
-                            SystemTime::now(),
+                            self.clock.now().time,
                             &jiff::tz::TimeZone::system(),
                         )
                     },
@@ -456,11 +454,7 @@ impl ParatagApp {
 
     /// The window is asked to close: with unsaved changes, ask first (also while minimised:
     /// this runs in `logic`).
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        let requested = ctx.input(|input| input.viewport().close_requested());
-        if !requested {
-            return;
-        }
+    pub(super) fn close_requested(&mut self) {
         if self.history().is_modified() && self.tags.closing != Closing::Allowed {
             self.effects.push(Effect::CancelClose);
             self.modal = Some(Modal::ConfirmClose);
@@ -468,10 +462,10 @@ impl ParatagApp {
     }
 
     /// Answer to "save before closing?".
-    pub(super) fn close_with(&mut self, ctx: &egui::Context, save: bool) {
+    pub(super) fn close_with(&mut self, save: bool) {
         self.modal = None;
         if save {
-            if self.save(ctx) {
+            if self.save() {
                 self.tags.closing = Closing::Allowed;
                 self.effects.push(Effect::CloseWindow);
             } else {
@@ -487,7 +481,7 @@ impl ParatagApp {
     }
 
     /// Keep the file that changed on disk, and save elsewhere or overwrite as the user says.
-    pub(super) fn resolve_changed_on_disk(&mut self, ctx: &egui::Context, overwrite: bool) {
+    pub(super) fn resolve_changed_on_disk(&mut self, overwrite: bool) {
         let Some(Modal::ChangedOnDisk(path)) = self.modal.take() else {
             return;
         };
@@ -499,12 +493,12 @@ impl ParatagApp {
                 self.effects.push(Effect::CloseWindow);
             }
         } else {
-            self.start_save_as(ctx);
+            self.start_save_as();
         }
     }
 
     /// Save over a file that has other names after all, or save elsewhere.
-    pub(super) fn resolve_hard_link(&mut self, ctx: &egui::Context, save_anyway: bool) {
+    pub(super) fn resolve_hard_link(&mut self, save_anyway: bool) {
         let Some(Modal::HardLinked { path, .. }) = self.modal.take() else {
             return;
         };
@@ -520,7 +514,7 @@ impl ParatagApp {
                 self.effects.push(Effect::CloseWindow);
             }
         } else {
-            self.start_save_as(ctx);
+            self.start_save_as();
         }
     }
 

@@ -4,24 +4,21 @@ use super::*;
 use crate::annotations::{MAX_NOTE_CHARS, Tag};
 use crate::i18n::UiLanguage;
 
-fn app() -> (ParatagApp, egui::Context) {
-    (
-        ParatagApp::new(None, Preferences::default()),
-        egui::Context::default(),
-    )
+fn app() -> ParatagApp {
+    ParatagApp::new(None, Preferences::default())
 }
 
-fn select_number(app: &mut ParatagApp, ctx: &egui::Context, number: u32) {
+fn select_number(app: &mut ParatagApp, number: u32) {
     let index = (0..app.document().paragraphs().count())
         .map(ParagraphIndex)
         .find(|p| app.paragraph_number(*p) == Some(number))
         .unwrap();
-    app.apply(ctx, Message::Select(index));
+    app.apply(Message::Select(index));
 }
 
 #[test]
 fn starts_with_the_built_in_report() {
-    let (app, _) = app();
+    let app = app();
     assert_eq!(app.document().paragraphs().count(), 22);
     assert!(app.problem().is_none());
     assert_eq!(app.title(), "CAC/COSP/WG.2/2017/L.1/Add.1 — paratag");
@@ -41,87 +38,87 @@ fn a_report_that_fails_keeps_the_built_in_one_and_says_why() {
 
 #[test]
 fn keyboard_selection_walks_the_paragraphs() {
-    let (mut app, ctx) = app();
-    app.apply(&ctx, Command::SelectNext);
+    let mut app = app();
+    app.apply(Command::SelectNext);
     assert_eq!(app.selected(), Some(ParagraphIndex(0)));
     for _ in 0..30 {
-        app.apply(&ctx, Command::SelectNext);
+        app.apply(Command::SelectNext);
     }
     assert_eq!(
         app.selected(),
         Some(ParagraphIndex(21)),
         "stops at the last paragraph"
     );
-    app.apply(&ctx, Command::SelectPrevious);
+    app.apply(Command::SelectPrevious);
     assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(21));
 }
 
 #[test]
 fn tags_toggle_undo_and_mark_the_title() {
-    let (mut app, ctx) = app();
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    let mut app = app();
+    app.apply(Command::ToggleTag(Tag::Challenge));
     assert!(
         app.annotations().is_empty(),
         "no paragraph selected: nothing to tag"
     );
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::ToggleTag(Tag::Proposal));
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
     assert!(app.title().starts_with("● "));
-    app.apply(&ctx, Command::Undo);
-    app.apply(&ctx, Command::Undo);
+    app.apply(Command::Undo);
+    app.apply(Command::Undo);
     assert!(app.annotations().is_empty());
     assert!(!app.history().is_modified());
-    app.apply(&ctx, Command::Redo);
+    app.apply(Command::Redo);
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
 }
 
 #[test]
 fn next_tagged_and_filter() {
-    let (mut app, ctx) = app();
+    let mut app = app();
     for number in [3, 9, 12] {
-        select_number(&mut app, &ctx, number);
-        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        select_number(&mut app, number);
+        app.apply(Command::ToggleTag(Tag::Proposal));
     }
-    select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Command::NextTagged);
+    select_number(&mut app, 1);
+    app.apply(Command::NextTagged);
     assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(3));
-    app.apply(&ctx, Command::NextTagged);
+    app.apply(Command::NextTagged);
     assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(9));
-    app.apply(&ctx, Command::PreviousTagged);
+    app.apply(Command::PreviousTagged);
     assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(3));
 
-    app.apply(&ctx, Command::FilterTag(Tag::Proposal));
+    app.apply(Command::FilterTag(Tag::Proposal));
     let visible: Vec<u32> = (0..22)
         .map(ParagraphIndex)
         .filter(|p| app.is_visible(*p))
         .filter_map(|p| app.paragraph_number(p))
         .collect();
     assert_eq!(visible, [3, 9, 12]);
-    app.apply(&ctx, Command::SelectNext);
+    app.apply(Command::SelectNext);
     assert_eq!(
         app.paragraph_number(app.selected().unwrap()),
         Some(9),
         "skips hidden ones"
     );
-    app.apply(&ctx, Command::ClearFilter);
+    app.apply(Command::ClearFilter);
     assert!(app.is_visible(ParagraphIndex(0)));
 }
 
 #[test]
 fn find_lands_on_the_first_match_and_cycles() {
-    let (mut app, ctx) = app();
-    app.apply(&ctx, Command::Find);
+    let mut app = app();
+    app.apply(Command::Find);
     assert!(app.find().open);
     app.set_find_query("司法协助");
     assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(3));
     let count = app.find().matches.len();
     for _ in 0..count {
-        app.apply(&ctx, Command::FindNext);
+        app.apply(Command::FindNext);
     }
     assert_eq!(app.find().current, Some(0), "wraps around");
-    app.apply(&ctx, Command::FindPrevious);
+    app.apply(Command::FindPrevious);
     assert_eq!(app.find().current, Some(count - 1));
 }
 
@@ -136,20 +133,20 @@ fn opening_a_report_with_unsaved_tags_asks_first() {
     )
     .unwrap();
 
-    let (mut app, ctx) = app();
-    select_number(&mut app, &ctx, 2);
-    app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-    app.apply(&ctx, Message::OpenPath(other.clone()));
+    let mut app = app();
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::GoodPractice));
+    app.apply(Message::OpenPath(other.clone()));
     assert!(matches!(app.modal(), Some(Modal::ConfirmOpen(_))));
     assert_eq!(
         app.document().paragraphs().count(),
         22,
         "nothing changed yet"
     );
-    app.apply(&ctx, Message::Choose(Choice::Cancel));
+    app.apply(Message::Choose(Choice::Cancel));
     assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
 
-    app.apply(&ctx, Message::OpenPath(other));
+    app.apply(Message::OpenPath(other));
     app.confirm_open();
     assert_eq!(app.document().paragraphs().count(), 1);
     // The title bar names the file (this one has no symbol).
@@ -164,8 +161,8 @@ fn a_bad_report_changes_nothing_and_says_why() {
     std::fs::create_dir_all(&dir).unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
-    let (mut app, ctx) = app();
-    app.apply(&ctx, Message::OpenPath(empty));
+    let mut app = app();
+    app.apply(Message::OpenPath(empty));
     assert_eq!(app.document().paragraphs().count(), 22);
     assert!(app.problem().unwrap().contains("the file is empty"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -173,73 +170,40 @@ fn a_bad_report_changes_nothing_and_says_why() {
 
 #[test]
 fn typing_a_note_is_one_undo_step() {
-    let (mut app, ctx) = app();
-    select_number(&mut app, &ctx, 5);
+    let mut app = app();
+    select_number(&mut app, 5);
     for typed in ["需", "需要", "需要跟进"] {
-        app.apply(&ctx, Message::TypeNote(typed.to_owned()));
+        app.apply(Message::TypeNote(typed.to_owned()));
     }
-    app.apply(&ctx, Message::NoteLeft);
+    app.apply(Message::NoteLeft);
     assert_eq!(app.annotations().note(app.selected().unwrap()), "需要跟进");
-    app.apply(&ctx, Command::Undo);
+    app.apply(Command::Undo);
     assert_eq!(app.annotations().note(app.selected().unwrap()), "");
 }
 
-/// Give a command that opens a file dialog, then apply what the dialog answered, as the
-/// next frame's input does.
-fn answer_dialog(app: &mut ParatagApp, ctx: &egui::Context, command: Command) {
-    app.apply(ctx, command);
-    for command in app.read_input(ctx) {
-        app.apply(ctx, command);
-    }
-}
-
-/// A file dialog that answers at once with a path chosen by the test, a cancel, or no dialog,
-/// and records which folder it was opened in and the name of its first filter.
-struct ScriptedPicker {
-    answer: Picked,
-    asked_in: std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>,
-    filters: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
-}
-
-impl ScriptedPicker {
-    fn new(answer: Picked) -> Self {
-        Self {
-            answer,
-            asked_in: std::rc::Rc::default(),
-            filters: std::rc::Rc::default(),
-        }
-    }
-}
-
-impl ReportPicker for ScriptedPicker {
-    fn pick_report(
-        &self,
-        _ctx: &egui::Context,
-        folder: Option<&Path>,
-        filters: (&str, &str),
-    ) -> Answer {
-        self.filters.borrow_mut().push(filters.0.to_owned());
-        self.asked_in
-            .borrow_mut()
-            .push(folder.map(Path::to_path_buf));
-        let (sender, receiver) = std::sync::mpsc::channel();
-        sender.send(self.answer.clone()).unwrap();
-        receiver
-    }
-
-    fn pick_save_path(
-        &self,
-        ctx: &egui::Context,
-        folder: Option<&Path>,
-        _suggested: &str,
-        filter: (&str, &[&str]),
-    ) -> Answer {
-        self.pick_report(ctx, folder, (filter.0, ""))
-    }
+/// Give a command that asks for a file, then answer the question as the window's file
+/// dialog does (`None`: cancelled). Returns the question.
+fn answer_dialog(app: &mut ParatagApp, command: Command, answer: Option<&Path>) -> PathQuestion {
+    app.apply(command);
+    let question = app
+        .take_effects()
+        .into_iter()
+        .find_map(|effect| match effect {
+            Effect::AskPath(question) => Some(question),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(app.asking(), Some(question.kind));
+    app.apply(Message::Answered(
+        question.kind,
+        answer.map(Path::to_path_buf),
+    ));
+    assert_eq!(app.asking(), None);
+    question
 }
 
 #[test]
-fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
+fn file_open_asks_for_a_file_and_cancel_changes_nothing() {
     let dir = std::env::temp_dir().join(format!("paratag-app-open-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let other = dir.join("other.txt");
@@ -249,9 +213,12 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     )
     .unwrap();
 
-    let (mut app, ctx) = app();
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
-    answer_dialog(&mut app, &ctx, Command::OpenReport);
+    let mut app = app();
+    let question = answer_dialog(&mut app, Command::OpenReport, None);
+    assert_eq!(question.kind, DialogKind::Open);
+    assert!(question.filters[0].admits(Path::new("A.pdf")));
+    assert!(question.filters[0].admits(Path::new("A.TAGS.RON")));
+    assert!(!question.filters[0].admits(Path::new("A.png")));
     assert_eq!(
         app.document().paragraphs().count(),
         22,
@@ -259,65 +226,71 @@ fn file_open_goes_through_the_picker_and_cancel_changes_nothing() {
     );
     assert!(app.problem().is_none());
 
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Path(other.clone()))));
-    answer_dialog(&mut app, &ctx, Command::OpenReport);
+    answer_dialog(&mut app, Command::OpenReport, Some(&other));
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// One question at a time: a second Open while the first dialog is out asks nothing; once it
+/// is answered, the next one is asked.
+#[test]
+fn one_file_question_at_a_time() {
+    let mut app = app();
+    app.apply(Command::OpenReport);
+    app.apply(Command::SaveAs);
+    app.apply(Command::OpenReport);
+    let asked = app.take_effects();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert_eq!(app.asking(), Some(DialogKind::Open));
+    // An answer to a question nobody asked is not taken for this one.
+    app.apply(Message::Answered(DialogKind::SaveAs, None));
+    assert_eq!(app.asking(), Some(DialogKind::Open));
+    app.apply(Message::Answered(DialogKind::Open, None));
+    let question = answer_dialog(&mut app, Command::SaveAs, None);
+    assert_eq!(question.kind, DialogKind::SaveAs);
+}
+
 /// Open and Save As open the desktop's dialog in the report's folder (the built-in report has
-/// none: the dialog's own default).
+/// none: the dialog's own default), with the names they suggest.
 #[test]
 fn file_dialogs_open_in_the_reports_folder() {
     let scratch = Scratch::new("dialog-folder");
-    let ctx = egui::Context::default();
-    let picker = ScriptedPicker::new(Picked::Cancelled);
-    let asked = std::rc::Rc::clone(&picker.asked_in);
     let mut beside = scratch.launch();
-    beside.set_picker(Box::new(picker));
-    answer_dialog(&mut beside, &ctx, Command::OpenReport);
-    answer_dialog(&mut beside, &ctx, Command::SaveAs);
-    let (mut built_in, _) = app();
-    built_in.set_picker(Box::new(ScriptedPicker {
-        answer: Picked::Cancelled,
-        asked_in: std::rc::Rc::clone(&asked),
-        filters: std::rc::Rc::default(),
-    }));
-    answer_dialog(&mut built_in, &ctx, Command::OpenReport);
+    let open = answer_dialog(&mut beside, Command::OpenReport, None);
+    let save_as = answer_dialog(&mut beside, Command::SaveAs, None);
+    assert_eq!(open.folder.as_deref(), Some(scratch.dir.as_path()));
+    assert_eq!(save_as.folder.as_deref(), Some(scratch.dir.as_path()));
+    assert_eq!(save_as.suggested.as_deref(), Some("report.tags.ron"));
+    let mut built_in = app();
     assert_eq!(
-        *asked.borrow(),
-        [Some(scratch.dir.clone()), Some(scratch.dir.clone()), None]
+        answer_dialog(&mut built_in, Command::OpenReport, None).folder,
+        None
     );
 }
 
-/// On a desktop with no file dialog, Open, Save As and Export get paratag's own chooser, in
-/// the report's folder, with the suggested name; it says why once; a path chosen there answers
-/// as the native dialog's would; the unsaved tags stay as they were meanwhile.
+/// On a desktop with no file dialog the window shows paratag's own chooser, and the app says
+/// why once; a path chosen there answers as the native dialog's would; the unsaved tags stay
+/// as they were meanwhile; once a system dialog answers (zenity installed since), the banner
+/// goes.
 #[test]
-fn no_file_dialog_brings_paratags_own() {
+fn no_file_dialog_says_why_and_its_stand_in_answers_alike() {
     let scratch = Scratch::new("builtin-dialog");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Unavailable)));
-    answer_dialog(&mut app, &ctx, Command::OpenReport);
-    let builtin = app.builtin_dialog().unwrap();
-    assert_eq!(builtin.kind(), DialogKind::Open);
-    assert_eq!(builtin.folder(), scratch.dir.as_path());
+    app.apply(Command::OpenReport);
+    assert!(matches!(app.take_effects()[..], [Effect::AskPath(_)]));
+    app.apply(Message::SystemDialogs { available: false });
     assert!(app.problem().is_none());
     let notice = app.notice().unwrap();
     assert!(notice.contains("zenity"), "{notice}");
+    assert_eq!(app.asking(), Some(DialogKind::Open), "still asking");
+    app.apply(Message::Answered(DialogKind::Open, None));
     assert_eq!(app.document().paragraphs().count(), 22);
 
-    app.apply(&ctx, Message::Select(ParagraphIndex(1)));
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    answer_dialog(&mut app, &ctx, Command::SaveAs);
-    assert_eq!(app.builtin_dialog().unwrap().kind(), DialogKind::SaveAs);
-    assert!(app.history().is_modified());
-
-    // The chooser's answer goes where the native dialog's goes.
+    app.apply(Message::Select(ParagraphIndex(1)));
+    app.apply(Command::ToggleTag(Tag::Proposal));
     let elsewhere = scratch.dir.join("elsewhere.tags.ron");
-    app.apply(&ctx, DialogKind::SaveAs.answer(elsewhere.clone()));
+    answer_dialog(&mut app, Command::SaveAs, Some(&elsewhere));
     assert!(!app.history().is_modified());
     assert!(
         std::fs::read_to_string(&elsewhere)
@@ -325,10 +298,8 @@ fn no_file_dialog_brings_paratags_own() {
             .contains("proposal")
     );
 
-    // zenity installed since: the next dialog is the system's, and the banner goes.
     assert!(app.notice().is_some_and(|notice| notice.contains("zenity")));
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
-    answer_dialog(&mut app, &ctx, Command::OpenReport);
+    app.apply(Message::SystemDialogs { available: true });
     assert!(app.notice().is_none(), "{:?}", app.notice());
 }
 
@@ -387,18 +358,17 @@ impl Scratch {
 #[test]
 fn tags_are_saved_beside_the_report_and_reopened() {
     let scratch = Scratch::new("save");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
     assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
     assert_eq!(
         app.title(),
         "report.txt — CAC/COSP/WG.2/2017/L.1/Add.1 — paratag"
     );
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
     assert!(app.title().starts_with("● report.txt — "));
-    app.apply(&ctx, Message::TypeNote("程序要求过多".to_owned()));
-    app.apply(&ctx, Command::Save);
+    app.apply(Message::TypeNote("程序要求过多".to_owned()));
+    app.apply(Command::Save);
     assert!(!app.history().is_modified());
     assert!(scratch.tags().exists());
 
@@ -407,9 +377,9 @@ fn tags_are_saved_beside_the_report_and_reopened() {
     assert!(!reopened.history().is_modified());
 
     // A second save keeps the first as .bak.
-    select_number(&mut app, &ctx, 5);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, 5);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::Save);
     let backup = crate::storage::backup_path(&scratch.tags());
     assert!(
         std::fs::read_to_string(backup)
@@ -421,7 +391,6 @@ fn tags_are_saved_beside_the_report_and_reopened() {
 #[test]
 fn a_tags_file_that_fails_to_load_is_never_written_over() {
     let scratch = Scratch::new("corrupt");
-    let ctx = egui::Context::default();
     std::fs::write(scratch.tags(), "(format: 1, document: (language: \"zh\", fingerprint: \"x\"), annotations: [(paragraph: 4,").unwrap();
     let before = scratch.snapshot();
     let mut app = scratch.launch();
@@ -434,11 +403,10 @@ fn a_tags_file_that_fails_to_load_is_never_written_over() {
     assert!(app.annotations().is_empty());
 
     // Tag, save, let the autosave run: the bad file stays as it was; Save asks where instead.
-    select_number(&mut app, &ctx, 2);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
-    app.apply(&ctx, Command::Save);
-    assert!(matches!(app.pending_dialog, Some((DialogKind::SaveAs, _))));
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
+    assert_eq!(app.asking(), Some(DialogKind::SaveAs));
     let mut after = scratch.snapshot();
     after.retain(|(path, _)| !path.starts_with(scratch.dir.join("data")));
     assert_eq!(after, before);
@@ -476,17 +444,15 @@ fn no_bad_tags_file_is_ever_changed() {
         let scratch = Scratch::new(&format!("bad-{}", name.replace(' ', "-")));
         std::fs::write(scratch.tags(), &bytes).unwrap();
         let before = scratch.snapshot();
-        let ctx = egui::Context::default();
         let mut app = scratch.launch();
         let problem = app.problem().unwrap_or_default().to_owned();
         assert!(
             problem.contains(reason) && problem.ends_with("report.tags.ron"),
             "{name}: {problem}"
         );
-        select_number(&mut app, &ctx, 3);
-        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        app.set_picker(Box::new(ScriptedPicker::new(Picked::Cancelled)));
-        app.apply(&ctx, Command::Save);
+        select_number(&mut app, 3);
+        app.apply(Command::ToggleTag(Tag::Proposal));
+        answer_dialog(&mut app, Command::Save, None);
         app.autosave();
         let mut after = scratch.snapshot();
         after.retain(|(path, _)| !path.starts_with(scratch.dir.join("data")));
@@ -496,25 +462,24 @@ fn no_bad_tags_file_is_ever_changed() {
 
 /// A window whose saved tags file someone else changed since (¶3 good practice became a
 /// proposal on disk), with an unsaved challenge on ¶3; and what the file holds now.
-fn saved_then_changed_on_disk(scratch: &Scratch, ctx: &egui::Context) -> (ParatagApp, String) {
+fn saved_then_changed_on_disk(scratch: &Scratch) -> (ParatagApp, String) {
     let mut app = scratch.launch();
-    select_number(&mut app, ctx, 3);
-    app.apply(ctx, Command::ToggleTag(Tag::GoodPractice));
-    app.apply(ctx, Command::Save);
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::GoodPractice));
+    app.apply(Command::Save);
     let theirs = std::fs::read_to_string(scratch.tags())
         .unwrap()
         .replace("good-practice", "proposal");
     std::fs::write(scratch.tags(), &theirs).unwrap();
-    app.apply(ctx, Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::ToggleTag(Tag::Challenge));
     (app, theirs)
 }
 
 #[test]
 fn a_file_changed_on_disk_is_noticed_before_saving() {
     let scratch = Scratch::new("changed");
-    let ctx = egui::Context::default();
-    let (mut app, theirs) = saved_then_changed_on_disk(&scratch, &ctx);
-    app.apply(&ctx, Command::Save);
+    let (mut app, theirs) = saved_then_changed_on_disk(&scratch);
+    app.apply(Command::Save);
     assert!(matches!(app.modal(), Some(Modal::ChangedOnDisk(_))));
     assert_eq!(
         std::fs::read_to_string(scratch.tags()).unwrap(),
@@ -522,7 +487,7 @@ fn a_file_changed_on_disk_is_noticed_before_saving() {
         "not overwritten"
     );
     assert!(app.history().is_modified());
-    app.resolve_changed_on_disk(&ctx, true);
+    app.resolve_changed_on_disk(true);
     assert!(!app.history().is_modified());
     assert!(
         std::fs::read_to_string(scratch.tags())
@@ -534,23 +499,19 @@ fn a_file_changed_on_disk_is_noticed_before_saving() {
 #[test]
 fn a_failed_save_is_loud_sticky_and_offers_save_as() {
     let scratch = Scratch::new("failed");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 6);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    select_number(&mut app, 6);
+    app.apply(Command::ToggleTag(Tag::Proposal));
     // A directory where the file should be: the write fails as on a read-only place.
     std::fs::create_dir_all(scratch.tags()).unwrap();
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     let problem = app.problem().unwrap().to_owned();
     assert!(problem.starts_with("Could not save the tags"), "{problem}");
     assert!(app.tags().save_failed);
     assert!(app.history().is_modified(), "still unsaved");
 
     let elsewhere = scratch.dir.join("elsewhere.tags.ron");
-    app.set_picker(Box::new(ScriptedPicker::new(Picked::Path(
-        elsewhere.clone(),
-    ))));
-    answer_dialog(&mut app, &ctx, Command::SaveAs);
+    answer_dialog(&mut app, Command::SaveAs, Some(&elsewhere));
     assert!(elsewhere.exists());
     assert!(!app.history().is_modified());
     assert!(
@@ -565,12 +526,11 @@ fn a_failed_save_is_loud_sticky_and_offers_save_as() {
 fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
     use super::notices::Level;
     let scratch = Scratch::new("two-problems");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 6);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    select_number(&mut app, 6);
+    app.apply(Command::ToggleTag(Tag::Proposal));
     std::fs::create_dir_all(scratch.tags()).unwrap();
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     let bad = scratch.dir.join("damaged.tags.ron");
     std::fs::write(&bad, "(\n    format: 1,\n    document: (symbol: \"A/1\",").unwrap();
     // (Dropped while the tags are unsaved, OpenPath would first ask; the answer opens it so.)
@@ -587,16 +547,13 @@ fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
     assert!(both[0].starts_with("Could not save"), "{both:?}");
     assert!(both[1].contains("damaged.tags.ron"), "{both:?}");
 
-    app.apply(
-        &ctx,
-        Message::SaveTo(scratch.dir.join("elsewhere.tags.ron")),
-    );
+    app.apply(Message::SaveTo(scratch.dir.join("elsewhere.tags.ron")));
     assert!(!app.history().is_modified());
     assert_eq!(problems(&app), [both[1].clone()]);
 
     // Dismissing one removes that one.
     let id = app.notices().iter().next().unwrap().id;
-    app.apply(&ctx, Message::DismissNotice(id));
+    app.apply(Message::DismissNotice(id));
     assert!(problems(&app).is_empty());
 }
 
@@ -605,13 +562,12 @@ fn a_second_problem_keeps_the_first_and_a_good_save_withdraws_only_its_own() {
 #[test]
 fn problems_speak_the_interface_language() {
     let scratch = Scratch::new("failed-zh");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    app.apply(&ctx, Command::SetUiLanguage(UiLanguage::Chinese));
-    select_number(&mut app, &ctx, 6);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::SetUiLanguage(UiLanguage::Chinese));
+    select_number(&mut app, 6);
+    app.apply(Command::ToggleTag(Tag::Proposal));
     std::fs::create_dir_all(scratch.tags()).unwrap();
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     let problem = app.problem().unwrap().to_owned();
     assert!(problem.starts_with("无法保存标签："), "{problem}");
     assert!(
@@ -621,23 +577,21 @@ fn problems_speak_the_interface_language() {
     assert!(!problem.contains("{problem}") && !problem.contains("{path}"));
 
     app.dismiss_problems();
-    let picker = ScriptedPicker::new(Picked::Unavailable);
-    let filters = std::rc::Rc::clone(&picker.filters);
-    app.set_picker(Box::new(picker));
-    answer_dialog(&mut app, &ctx, Command::OpenReport);
+    app.apply(Message::SystemDialogs { available: false });
     let notice = app.notice().unwrap();
     assert!(notice.starts_with("此桌面没有自带的文件对话框"), "{notice}");
-    assert!(app.builtin_dialog().is_some());
-    // The system dialog's filter is named in Chinese too.
-    assert_eq!(*filters.borrow(), ["报告和标签文件"]);
+    // The dialog's title and filters are named in Chinese too.
+    let question = answer_dialog(&mut app, Command::OpenReport, None);
+    assert_eq!(question.filters[0].name, "报告和标签文件");
+    assert_eq!(question.title, "打开报告");
 
     // A damaged PDF: said in Chinese, and the report on screen stays. (A fresh window: this
     // one would first ask to discard its unsaved tag.)
     let mut app = ParatagApp::new(None, Preferences::default());
-    app.apply(&ctx, Command::SetUiLanguage(UiLanguage::Chinese));
+    app.apply(Command::SetUiLanguage(UiLanguage::Chinese));
     let pdf = scratch.dir.join("report.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").unwrap();
-    app.apply(&ctx, Message::OpenPath(pdf.clone()));
+    app.apply(Message::OpenPath(pdf.clone()));
     let problem = app.problem().unwrap();
     assert!(
         problem.starts_with("无法打开报告：PDF 文件已损坏"),
@@ -647,7 +601,7 @@ fn problems_speak_the_interface_language() {
     assert_eq!(app.document().paragraphs().count(), 22);
     // The built-in report's name, and why there is nothing to export, in Chinese.
     assert_eq!(app.source(), format!("{}（内置报告）", seed::FILE_NAME));
-    app.apply(&ctx, Command::Export);
+    app.apply(Command::Export);
     let nothing = app.export_preview().unwrap_err();
     assert!(nothing.starts_with("没有可导出的内容"), "{nothing}");
 
@@ -658,7 +612,7 @@ fn problems_speak_the_interface_language() {
         "// paratag tags file\n(\n    format: 1,\n    document: (",
     )
     .unwrap();
-    app.apply(&ctx, Message::OpenPath(cut.clone()));
+    app.apply(Message::OpenPath(cut.clone()));
     let problem = app.problem().unwrap();
     assert!(
         problem.starts_with("无法打开标签文件：第 4 行第 "),
@@ -670,12 +624,11 @@ fn problems_speak_the_interface_language() {
 #[test]
 fn the_recovery_copy_is_offered_after_a_crash() {
     let scratch = Scratch::new("recovery");
-    let ctx = egui::Context::default();
     {
         let mut app = scratch.launch();
-        select_number(&mut app, &ctx, 9);
-        app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
-        app.apply(&ctx, Message::TypeNote("值得推广".to_owned()));
+        select_number(&mut app, 9);
+        app.apply(Command::ToggleTag(Tag::GoodPractice));
+        app.apply(Message::TypeNote("值得推广".to_owned()));
         autosave_later(&mut app);
         // The app is dropped without saving: a crash.
     }
@@ -693,7 +646,7 @@ fn the_recovery_copy_is_offered_after_a_crash() {
         app.history().is_modified(),
         "restored tags are unsaved until saved"
     );
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     assert!(
         scratch.launch().modal().is_none(),
         "saved: nothing left to recover"
@@ -731,7 +684,6 @@ fn copies_in(data: &Path) -> Vec<PathBuf> {
 #[test]
 fn recovery_is_offered_however_the_window_was_started() {
     let scratch = Scratch::new("recovery-tags-arg");
-    let ctx = egui::Context::default();
     let custom = scratch.dir.join("mine.tags.ron");
     let launch = || {
         ParatagApp::launch(
@@ -743,8 +695,8 @@ fn recovery_is_offered_however_the_window_was_started() {
     };
     {
         let mut app = launch();
-        select_number(&mut app, &ctx, 3);
-        app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+        select_number(&mut app, 3);
+        app.apply(Command::ToggleTag(Tag::Challenge));
         autosave_later(&mut app);
     }
     let mut app = launch();
@@ -767,8 +719,8 @@ fn recovery_is_offered_however_the_window_was_started() {
     };
     {
         let mut app = builtin();
-        select_number(&mut app, &ctx, 5);
-        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+        select_number(&mut app, 5);
+        app.apply(Command::ToggleTag(Tag::Proposal));
         autosave_later(&mut app);
     }
     assert_eq!(offered(&builtin()).len(), 1);
@@ -777,14 +729,13 @@ fn recovery_is_offered_however_the_window_was_started() {
 #[test]
 fn dont_save_stays_discarded() {
     let scratch = Scratch::new("dont-save");
-    let ctx = egui::Context::default();
     {
         let mut app = scratch.launch();
-        select_number(&mut app, &ctx, 2);
-        app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+        select_number(&mut app, 2);
+        app.apply(Command::ToggleTag(Tag::Challenge));
         autosave_later(&mut app);
         assert_eq!(copies_in(&scratch.dir.join("data")).len(), 1);
-        app.close_with(&ctx, false);
+        app.close_with(false);
         // Frames still run after the choice, long after the autosave delay.
         let later = std::time::Instant::now() + tags::AUTOSAVE_MAX_WAIT * 2;
         app.autosave_at(later);
@@ -800,12 +751,11 @@ fn dont_save_stays_discarded() {
 #[test]
 fn a_clean_close_leaves_no_copy_and_no_lock() {
     let scratch = Scratch::new("clean-close");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 2);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Challenge));
     autosave_later(&mut app);
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     app.exit_cleanly();
     let left: Vec<_> = std::fs::read_dir(scratch.dir.join("data/recovery"))
         .unwrap()
@@ -818,21 +768,20 @@ fn a_clean_close_leaves_no_copy_and_no_lock() {
 #[test]
 fn each_window_keeps_its_own_recovery_copy() {
     let scratch = Scratch::new("two-windows");
-    let ctx = egui::Context::default();
     let data = scratch.dir.join("data");
     let mut first = scratch.launch();
     let mut second = scratch.launch();
-    select_number(&mut first, &ctx, 1);
-    first.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+    select_number(&mut first, 1);
+    first.apply(Command::ToggleTag(Tag::Challenge));
     autosave_later(&mut first);
-    select_number(&mut second, &ctx, 7);
-    second.apply(&ctx, Command::ToggleTag(Tag::Proposal));
+    select_number(&mut second, 7);
+    second.apply(Command::ToggleTag(Tag::Proposal));
     autosave_later(&mut second);
     assert_eq!(copies_in(&data).len(), 2);
     // A window opened now does not take copies of windows still open.
     assert!(scratch.launch().modal().is_none());
     // The first saves: its copy goes, the second's stays.
-    first.apply(&ctx, Command::Save);
+    first.apply(Command::Save);
     assert_eq!(copies_in(&data).len(), 1);
     drop(second); // crashes
     let app = scratch.launch();
@@ -852,8 +801,8 @@ fn each_window_keeps_its_own_recovery_copy() {
     let scratch = Scratch::new("two-crashes");
     for number in [4, 6] {
         let mut app = scratch.launch();
-        select_number(&mut app, &ctx, number);
-        app.apply(&ctx, Command::ToggleTag(Tag::GoodPractice));
+        select_number(&mut app, number);
+        app.apply(Command::ToggleTag(Tag::GoodPractice));
         autosave_later(&mut app);
         // Dropped without closing: a crash.
     }
@@ -870,12 +819,11 @@ fn each_window_keeps_its_own_recovery_copy() {
 #[test]
 fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
     let scratch = Scratch::new("revised");
-    let ctx = egui::Context::default();
     {
         let mut app = scratch.launch();
-        select_number(&mut app, &ctx, 12);
-        app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-        app.apply(&ctx, Message::TypeNote("see para 12".to_owned()));
+        select_number(&mut app, 12);
+        app.apply(Command::ToggleTag(Tag::Proposal));
+        app.apply(Message::TypeNote("see para 12".to_owned()));
         autosave_later(&mut app);
     }
     // One word of the report changes: a new revision.
@@ -895,16 +843,15 @@ fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
 #[test]
 fn steady_typing_is_autosaved_within_the_maximum_wait() {
     let scratch = Scratch::new("steady-typing");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 8);
+    select_number(&mut app, 8);
     let start = std::time::Instant::now();
     let mut note = String::new();
     let mut written_at = None;
     // A key every half second for ten seconds: the delay never passes between two keys.
     for key in 0..20_u32 {
         note.push('字');
-        app.apply(&ctx, Message::TypeNote(note.clone()));
+        app.apply(Message::TypeNote(note.clone()));
         let now = start + std::time::Duration::from_millis(500 * u64::from(key));
         app.autosave_at(now);
         if written_at.is_none() && !copies_in(&scratch.dir.join("data")).is_empty() {
@@ -918,10 +865,9 @@ fn steady_typing_is_autosaved_within_the_maximum_wait() {
 #[test]
 fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
     let scratch = Scratch::new("long-note");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Message::TypeNote("长".repeat(MAX_NOTE_CHARS + 500)));
+    select_number(&mut app, 1);
+    app.apply(Message::TypeNote("长".repeat(MAX_NOTE_CHARS + 500)));
     let paragraph = app.selected().unwrap();
     assert_eq!(
         app.annotations().note(paragraph).chars().count(),
@@ -929,25 +875,25 @@ fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
     );
     assert!(app.notice().is_some_and(|notice| notice.contains("100000")));
     // A longer note written by another tool is loaded and saved whole, never edited.
-    app.apply(&ctx, Message::TypeNote("x".repeat(10)));
-    app.apply(&ctx, Command::Save);
+    app.apply(Message::TypeNote("x".repeat(10)));
+    app.apply(Command::Save);
     let long = "长".repeat(MAX_NOTE_CHARS * 3);
     let text = std::fs::read_to_string(scratch.tags())
         .unwrap()
         .replace(&"x".repeat(10), &long);
     std::fs::write(scratch.tags(), &text).unwrap();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 1);
+    select_number(&mut app, 1);
     let paragraph = app.selected().unwrap();
     assert_eq!(app.annotations().note(paragraph), long);
-    app.apply(&ctx, Message::TypeNote("short".to_owned()));
+    app.apply(Message::TypeNote("short".to_owned()));
     assert_eq!(
         app.annotations().note(paragraph),
         long,
         "not edited in the window"
     );
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
     assert!(
         std::fs::read_to_string(scratch.tags())
             .unwrap()
@@ -958,13 +904,12 @@ fn a_note_is_capped_when_typed_and_kept_whole_when_loaded() {
 #[test]
 fn undo_after_a_save_comes_back_to_the_saved_note() {
     let scratch = Scratch::new("undo-save");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Message::TypeNote("agreed".to_owned()));
-    app.apply(&ctx, Command::Save);
-    app.apply(&ctx, Message::TypeNote("agreedX".to_owned()));
-    app.apply(&ctx, Command::Undo);
+    select_number(&mut app, 1);
+    app.apply(Message::TypeNote("agreed".to_owned()));
+    app.apply(Command::Save);
+    app.apply(Message::TypeNote("agreedX".to_owned()));
+    app.apply(Command::Undo);
     let paragraph = app.selected().unwrap();
     assert_eq!(app.annotations().note(paragraph), "agreed");
     assert!(!app.history().is_modified());
@@ -973,13 +918,12 @@ fn undo_after_a_save_comes_back_to_the_saved_note() {
 #[test]
 fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
     let scratch = Scratch::new("doc");
-    let ctx = egui::Context::default();
     let doc = scratch.dir.join("report.doc");
     // An OLE signature and nothing else: LibreOffice, if there is one, cannot convert it.
     std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap();
     let mut app = ParatagApp::new(None, Preferences::default());
     app.conversion = Conversion::OnWorker;
-    app.apply(&ctx, Message::OpenPath(doc.clone()));
+    app.apply(Message::OpenPath(doc.clone()));
     assert_eq!(
         app.converting(),
         Some(doc.as_path()),
@@ -1004,7 +948,6 @@ fn an_old_word_document_is_converted_in_the_background_and_a_failure_said() {
 #[test]
 fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     let scratch = Scratch::new("long-pdf");
-    let ctx = egui::Context::default();
     let english = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
     )
@@ -1020,7 +963,7 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     assert!(std::fs::metadata(&pdf).unwrap().len() > LONG_PDF_BYTES);
     let mut app = scratch.launch();
     app.conversion = Conversion::OnWorker;
-    app.apply(&ctx, Message::OpenPath(pdf.clone()));
+    app.apply(Message::OpenPath(pdf.clone()));
     assert_eq!(
         app.converting(),
         Some(pdf.as_path()),
@@ -1043,26 +986,17 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
 fn closing_with_unsaved_changes_asks_first() {
     let scratch = Scratch::new("close");
     let mut app = scratch.launch();
-    let ctx = egui::Context::default();
-    select_number(&mut app, &ctx, 1);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    // One frame in which the window manager asks to close; the viewport commands it gives.
+    select_number(&mut app, 1);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    // The window manager asks to close; what the app asks of the window.
     let request_close = |app: &mut ParatagApp| {
-        let mut input = egui::RawInput::default();
-        input
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        let mut output = ctx.run_ui(input, |ui| app.handle_close_request(ui.ctx()));
-        output.textures_delta.clear();
+        app.apply(Message::CloseRequested);
         app.take_effects()
     };
     assert!(request_close(&mut app).contains(&Effect::CancelClose));
     assert!(matches!(app.modal(), Some(Modal::ConfirmClose)));
 
-    app.close_with(&ctx, true);
+    app.close_with(true);
     assert!(!app.history().is_modified());
     assert!(scratch.tags().exists());
     assert!(!request_close(&mut app).contains(&Effect::CancelClose));
@@ -1092,8 +1026,7 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
             .is_some_and(|notice| notice.contains("A/HRC/40/3"))
     );
     let before = std::fs::read(&foreign).unwrap();
-    let ctx = egui::Context::default();
-    app.apply(&ctx, Command::Save);
+    app.apply(Command::Save);
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }
 
@@ -1102,11 +1035,10 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
 #[test]
 fn opening_tags_for_another_report_opens_that_report_beside_them() {
     let scratch = Scratch::new("tags-open-report");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
 
     let other = scratch.dir.join("data/other.txt");
     std::fs::write(
@@ -1121,7 +1053,7 @@ fn opening_tags_for_another_report_opens_that_report_beside_them() {
         Preferences::default(),
     );
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/40/3"));
-    app.apply(&ctx, Message::OpenPath(scratch.tags()));
+    app.apply(Message::OpenPath(scratch.tags()));
     assert_eq!(app.report_path(), Some(scratch.report().as_path()));
     assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
@@ -1135,7 +1067,6 @@ fn a_tags_file_naming_itself_or_a_path_elsewhere_opens_nothing_else() {
     let scratch = Scratch::new("tags-names-itself");
     let example = crate::tags_file::tests::documented_example()
         .replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3");
-    let ctx = egui::Context::default();
     for (name, file) in [
         ("self.tags.ron", "self.tags.ron"),
         ("up.tags.ron", "../report.txt"),
@@ -1149,7 +1080,7 @@ fn a_tags_file_naming_itself_or_a_path_elsewhere_opens_nothing_else() {
         assert!(text.contains(&format!("file: {file:?}")), "{text}");
         std::fs::write(&tags, text).unwrap();
         let mut app = scratch.launch();
-        app.apply(&ctx, Message::OpenPath(tags));
+        app.apply(Message::OpenPath(tags));
         assert_eq!(
             app.report_path(),
             Some(scratch.report().as_path()),
@@ -1167,16 +1098,15 @@ fn a_tags_file_naming_itself_or_a_path_elsewhere_opens_nothing_else() {
 #[test]
 fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
     let scratch = Scratch::new("drop-bad-tags");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
     let bad = scratch.dir.join("damaged.tags.ron");
     std::fs::write(&bad, "(\n    format: 1,\n    document: (symbol: \"A/1\",").unwrap();
     let files = scratch.snapshot();
 
-    app.apply(&ctx, Message::OpenPath(bad.clone()));
+    app.apply(Message::OpenPath(bad.clone()));
     let problem = app.problem().unwrap_or_default();
     assert!(problem.contains("damaged.tags.ron"), "{problem}");
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
@@ -1184,9 +1114,9 @@ fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
     assert!(!app.tags().blocked);
     assert_eq!(scratch.snapshot(), files, "nothing on disk changed");
 
-    select_number(&mut app, &ctx, 5);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, 5);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::Save);
     assert!(!app.history().is_modified());
     assert!(
         std::fs::read_to_string(scratch.tags())
@@ -1197,29 +1127,25 @@ fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
 
 #[test]
 fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter() {
-    let (mut app, ctx) = app();
+    let mut app = app();
     // The built-in report is text: P says so and changes nothing.
-    app.apply(&ctx, Command::ToggleOriginalPage);
+    app.apply(Command::ToggleOriginalPage);
     assert!(!app.preferences().show_original_page);
     assert!(!app.shows_original_page());
     assert_eq!(app.notice(), Some(app.strings().pages_only_pdf));
-    assert!(app.printed_pages(&ctx).is_none());
+    assert!(app.document().printed.is_none());
 
     let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-layout.zh.cid.pdf");
-    app.apply(&ctx, Message::OpenPath(pdf.clone()));
+    app.apply(Message::OpenPath(pdf.clone()));
     assert!(app.notice().is_none());
-    app.apply(&ctx, Command::ToggleOriginalPage);
+    app.apply(Command::ToggleOriginalPage);
     assert!(app.shows_original_page());
-    let (printed, _) = app.printed_pages(&ctx).unwrap();
-    assert_eq!(printed.sizes.len(), 3);
+    assert_eq!(app.document().printed.as_ref().unwrap().sizes.len(), 3);
 
-    // Another report: its own pages (the first one's painter is let go), and back to text the
-    // preference stays but nothing is shown.
-    app.apply(&ctx, Message::OpenPath(pdf));
-    assert!(app.pages.is_none());
+    // Back to text: the preference stays but nothing is shown.
     let text =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
-    app.apply(&ctx, Message::OpenPath(text));
+    app.apply(Message::OpenPath(text));
     assert!(app.preferences().show_original_page);
     assert!(!app.shows_original_page());
 }
@@ -1229,14 +1155,13 @@ fn the_original_page_is_for_pdf_reports_and_the_next_report_gets_its_own_painter
 #[test]
 fn the_export_preview_follows_the_report_on_screen() {
     let scratch = Scratch::new("preview");
-    let ctx = egui::Context::default();
     let mut app = scratch.launch();
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::Save);
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
     let mut app = scratch.launch();
     assert!(!app.history().is_modified());
-    app.apply(&ctx, Command::Export);
+    app.apply(Command::Export);
     let seed_note = app.export_preview().unwrap();
     assert!(
         seed_note.contains("CAC/COSP/WG.2/2017/L.1/Add.1"),
@@ -1249,7 +1174,7 @@ fn the_export_preview_follows_the_report_on_screen() {
         "A/HRC/55/12\nI. Introduction\n1. The first paragraph of another report.\n",
     )
     .unwrap();
-    app.apply(&ctx, Message::OpenPath(other));
+    app.apply(Message::OpenPath(other));
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/55/12"));
     assert_ne!(app.export_preview(), Ok(seed_note), "the old report's note");
 }
@@ -1260,19 +1185,18 @@ fn the_export_preview_follows_the_report_on_screen() {
 #[test]
 fn save_then_overwrite_while_quitting_saves_and_closes() {
     let scratch = Scratch::new("quit-overwrite");
-    let ctx = egui::Context::default();
-    let (mut app, theirs) = saved_then_changed_on_disk(&scratch, &ctx);
+    let (mut app, theirs) = saved_then_changed_on_disk(&scratch);
 
     // Running `answer`: how many times it asked the window to close.
-    let closes = |app: &mut ParatagApp, answer: &dyn Fn(&mut ParatagApp, &egui::Context)| {
-        answer(app, &ctx);
+    let closes = |app: &mut ParatagApp, answer: &dyn Fn(&mut ParatagApp)| {
+        answer(app);
         app.take_effects()
             .iter()
             .filter(|effect| **effect == Effect::CloseWindow)
             .count()
     };
     assert_eq!(
-        closes(&mut app, &|app, ctx| app.close_with(ctx, true)),
+        closes(&mut app, &|app| app.close_with(true)),
         0,
         "not closed before the question is answered"
     );
@@ -1280,7 +1204,7 @@ fn save_then_overwrite_while_quitting_saves_and_closes() {
     assert_eq!(std::fs::read_to_string(scratch.tags()).unwrap(), theirs);
 
     assert_eq!(
-        closes(&mut app, &|app, ctx| app.resolve_changed_on_disk(ctx, true)),
+        closes(&mut app, &|app| app.resolve_changed_on_disk(true)),
         1,
         "the window closes once saved"
     );
@@ -1295,18 +1219,18 @@ fn save_then_overwrite_while_quitting_saves_and_closes() {
 
 #[test]
 fn requests_are_counted_and_reading_them_changes_nothing() {
-    let (mut app, ctx) = app();
+    let mut app = app();
     let before = app.requests();
-    app.apply(&ctx, Message::Select(ParagraphIndex(3)));
-    app.apply(&ctx, Command::WriteNote);
-    app.apply(&ctx, Command::Find);
+    app.apply(Message::Select(ParagraphIndex(3)));
+    app.apply(Command::WriteNote);
+    app.apply(Command::Find);
     let after = app.requests();
     assert_eq!(after.scroll_to_selected, before.scroll_to_selected + 1);
     assert_eq!(after.focus_note, before.focus_note + 1);
     assert_eq!(after.focus_find, before.focus_find + 1);
     assert_eq!(app.requests(), after, "asking is not taking");
     // Selecting the paragraph already selected brings it into view again.
-    app.apply(&ctx, Message::Select(ParagraphIndex(3)));
+    app.apply(Message::Select(ParagraphIndex(3)));
     assert_eq!(
         app.requests().scroll_to_selected,
         after.scroll_to_selected + 1
@@ -1315,46 +1239,43 @@ fn requests_are_counted_and_reading_them_changes_nothing() {
 
 #[test]
 fn the_export_dialog_takes_its_choices_as_a_message_and_closes_by_command() {
-    let (mut app, ctx) = app();
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Proposal));
-    app.apply(&ctx, Command::Export);
+    let mut app = app();
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::Export);
     let dialog = app.export_dialog().unwrap();
     let mut options = dialog.options.clone();
     options.language = crate::export::NoteLanguage::French;
-    app.apply(
-        &ctx,
-        Message::ExportChoices {
-            format: crate::export::Format::Csv,
-            options: options.clone(),
-        },
-    );
+    app.apply(Message::ExportChoices {
+        format: crate::export::Format::Csv,
+        options: options.clone(),
+    });
     let dialog = app.export_dialog().unwrap();
     assert_eq!(dialog.format, crate::export::Format::Csv);
     assert_eq!(dialog.options, options);
     assert!(app.export_preview().unwrap().contains("par. 4"));
-    app.apply(&ctx, Command::CloseExport);
+    app.apply(Command::CloseExport);
     assert!(app.export_dialog().is_none());
 }
 
 #[test]
 fn the_find_bar_types_and_closes_by_message() {
-    let (mut app, ctx) = app();
-    app.apply(&ctx, Command::Find);
-    app.apply(&ctx, Message::FindQuery("资产".to_owned()));
+    let mut app = app();
+    app.apply(Command::Find);
+    app.apply(Message::FindQuery("资产".to_owned()));
     assert!(app.find().matches.len() > 5);
     assert_eq!(app.find().current, Some(0), "on the first match");
-    app.apply(&ctx, Command::CloseFind);
+    app.apply(Command::CloseFind);
     assert!(!app.find().open);
 }
 
 #[test]
 fn what_the_window_must_do_is_an_effect_the_app_decides_and_tests_read() {
-    let (mut app, ctx) = app();
-    select_number(&mut app, &ctx, 4);
-    app.apply(&ctx, Command::ToggleTag(Tag::Challenge));
-    app.apply(&ctx, Command::Export);
-    app.apply(&ctx, Command::CopyMarkdown);
+    let mut app = app();
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Export);
+    app.apply(Command::CopyMarkdown);
     let effects = app.take_effects();
     assert!(
         matches!(effects.as_slice(), [Effect::CopyText(text)] if text.contains("para. 4")),
@@ -1363,6 +1284,6 @@ fn what_the_window_must_do_is_an_effect_the_app_decides_and_tests_read() {
     assert!(app.take_effects().is_empty(), "taken once");
     // Quitting with unsaved tags: the app asks the window to close; the window's close
     // request is what asks first (handle_close_request), not Quit.
-    app.apply(&ctx, Command::Quit);
+    app.apply(Command::Quit);
     assert_eq!(app.take_effects(), [Effect::CloseWindow]);
 }

@@ -2,16 +2,19 @@
 //! changes the state itself.
 
 mod export_dialog;
+mod file_chooser;
 mod find_bar;
 mod menu;
 mod modals;
 mod outline;
 mod page_view;
+mod pages;
 mod reader;
 mod status_bar;
 mod tag_panel;
 pub mod theme;
 
+pub use file_chooser::FileChooser;
 pub use reader::RowHeights;
 
 use egui::Rangef;
@@ -19,7 +22,8 @@ use egui::Rangef;
 use crate::app::ParatagApp;
 use crate::app::Requests;
 use crate::app::notices::{About, Level};
-use crate::command::{Command, Message};
+use crate::app::preferences::Preferences;
+use crate::command::{self, Command, Message};
 
 /// What the view keeps between frames that is not the app's state: caches of what was laid out
 /// and drawn. The composition root owns it beside the app.
@@ -31,6 +35,13 @@ pub struct View {
     done: Requests,
     /// The Export dialog's preview and what it was made for: the choices and the revision.
     export_preview: export_dialog::Preview,
+    /// The printed pages painted so far (made when the original page is first shown).
+    pages: Option<pages::Pages>,
+    /// paratag's own file chooser, while it asks the app's question where the desktop has no
+    /// dialog of its own.
+    pub file_chooser: Option<FileChooser>,
+    /// The preferences last applied to the egui context (zoom, theme).
+    applied: Option<Preferences>,
 }
 
 /// The requests the app made since the view last looked: each is carried out this frame.
@@ -42,6 +53,25 @@ struct Fresh {
 }
 
 impl View {
+    /// How many printed pages are painted and kept (none until the original page is shown).
+    pub fn painted_pages(&self) -> usize {
+        self.pages.as_ref().map_or(0, pages::Pages::kept)
+    }
+
+    /// Apply the preferences to the context when they changed (zoom, theme).
+    pub fn apply_preferences(&mut self, ctx: &egui::Context, preferences: &Preferences) {
+        if self.applied.as_ref() == Some(preferences) {
+            return;
+        }
+        ctx.set_zoom_factor(preferences.zoom);
+        ctx.set_theme(if preferences.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        self.applied = Some(preferences.clone());
+    }
+
     fn take_fresh(&mut self, requests: Requests) -> Fresh {
         let done = std::mem::replace(&mut self.done, requests);
         Fresh {
@@ -52,10 +82,31 @@ impl View {
     }
 }
 
+/// What the user did outside the panels this frame, as messages: a file dropped on the window,
+/// and shortcuts (bare keys are text while a text field has focus; none while a modal window
+/// asks something).
+pub fn read_input(ctx: &egui::Context, app: &ParatagApp) -> Vec<Message> {
+    let dropped: Option<std::path::PathBuf> = ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_path_buf())
+            .find(|path| !path.as_os_str().is_empty())
+    });
+    let mut messages: Vec<Message> = dropped.map(Message::OpenPath).into_iter().collect();
+    if app.modal().is_none() {
+        let typing = ctx.text_edit_focused();
+        let pressed = ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing));
+        messages.extend(pressed.into_iter().map(Message::Command));
+    }
+    messages
+}
+
 /// The whole window for one frame; returns what the user did, as messages for the app. The
-/// panels read the app; only the printed pages' painter and paratag's own file chooser, which
-/// keep textures and a widget's state, are reached mutably.
-pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Vec<Message> {
+/// panels only read the app; the view keeps what they draw with (row heights, painted pages,
+/// paratag's own file chooser).
+pub fn window_ui(ui: &mut egui::Ui, app: &ParatagApp, view: &mut View) -> Vec<Message> {
     let mut commands = Vec::new();
     let fresh = view.take_fresh(app.requests());
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
@@ -105,7 +156,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Ve
             .size_range(ranges.page)
             .show(ui, |ui| {
                 let on_screen = view.row_heights.on_screen();
-                page_view::page_view_ui(ui, app, on_screen, &mut commands);
+                page_view::page_view_ui(ui, app, &mut view.pages, on_screen, &mut commands);
             });
     }
     if show_outline {
@@ -122,7 +173,12 @@ pub fn window_ui(ui: &mut egui::Ui, app: &mut ParatagApp, view: &mut View) -> Ve
         reader::reader_ui(ui, app, &mut view.row_heights, scroll, &mut commands);
     });
     export_dialog::export_dialog_ui(ui.ctx(), app, &mut view.export_preview, &mut commands);
-    commands.extend(app.show_builtin_dialog(ui.ctx()));
+    if let Some(chooser) = &mut view.file_chooser
+        && let Some(answer) = chooser.show(ui.ctx())
+    {
+        view.file_chooser = None;
+        commands.push(answer);
+    }
     modals::modals_ui(ui.ctx(), app, &mut commands);
     commands
 }

@@ -6,9 +6,9 @@
 
 use egui::{Align, Color32, Rect, Sense, Stroke, vec2};
 
+use super::pages::{PageState, Pages};
 use super::{shortcut_text, theme};
 use crate::app::ParatagApp;
-use crate::app::pages::PageState;
 use crate::command::{Command, Message};
 use crate::document::{PrintedPages, Region};
 use crate::i18n::Strings;
@@ -19,16 +19,18 @@ const SCROLL_BAR: f32 = 14.0;
 /// `on_screen`: the first and last block the reader showed in the last frame.
 pub fn page_view_ui(
     ui: &mut egui::Ui,
-    app: &mut ParatagApp,
+    app: &ParatagApp,
+    pages: &mut Option<Pages>,
     on_screen: Option<(usize, usize)>,
     commands: &mut Vec<Message>,
 ) {
     let strings = app.strings();
     let ctx = ui.ctx().clone();
     let selected_block = app.selected().and_then(|p| app.block_of(p));
-    let Some((printed, pages)) = app.printed_pages(&ctx) else {
+    let Some(printed) = app.document().printed.as_ref() else {
         return;
     };
+    let pages = Pages::of(pages, &printed.pdf, &ctx);
 
     let highlight = selected_block
         .filter(|block| on_screen.is_none_or(|(top, bottom)| (top..=bottom).contains(block)))

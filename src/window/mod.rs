@@ -4,13 +4,20 @@
 //!
 //! Arrows point one way: `window` → `ui` → `app` → domain. The app never names the window or
 //! the panels (a test reads its sources to keep it so); the view's caches (the reader's row
-//! heights) live here beside it, not in its state.
+//! heights, painted pages) live here beside it, not in its state. The app decides and the window
+//! acts: what the app asks ([`Effect`]: close, copy, wake up, ask for a file) is carried out here,
+//! and what the system says (input, a dialog's answer, a request to close) goes to the app as a
+//! [`Message`].
+
+pub mod dialogs;
 
 use std::path::Path;
 
 use crate::app::preferences::{self, Preferences};
 use crate::app::{Effect, ParatagApp};
+use crate::command::Message;
 use crate::{fonts, ui};
+use dialogs::Dialogs;
 
 /// When the process started, as near as `main` can tell.
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -25,6 +32,8 @@ pub fn mark_start() {
 pub struct Window {
     app: ParatagApp,
     view: ui::View,
+    /// The app's question about a file, out with the desktop's dialog.
+    dialogs: Dialogs,
     /// Frames drawn so far, printed one line each when `PARATAG_MEASURE_FRAMES` is set
     /// (`scripts/measure.sh` reads them for start-up time and idle frames).
     frames_drawn: u64,
@@ -37,6 +46,7 @@ impl Window {
         Self {
             app,
             view: ui::View::default(),
+            dialogs: Dialogs::default(),
             frames_drawn: 0,
             measure_frames: std::env::var_os("PARATAG_MEASURE_FRAMES").is_some(),
         }
@@ -63,16 +73,49 @@ impl Window {
         &self.app
     }
 
-    pub fn app_mut(&mut self) -> &mut ParatagApp {
-        &mut self.app
+    /// The view: what the panels keep between frames.
+    pub fn view(&self) -> &ui::View {
+        &self.view
+    }
+
+    /// Answer the app's questions about files with `picker` instead of the desktop's dialog.
+    pub fn set_picker(&mut self, picker: Box<dyn dialogs::Picker>) {
+        self.dialogs = Dialogs::new(picker);
+    }
+
+    /// Apply a message to the app, and carry out what it asks of the window.
+    pub fn apply(&mut self, ctx: &egui::Context, message: impl Into<Message>) {
+        self.app.apply(message);
+        self.carry_out(ctx);
+    }
+
+    /// What runs every frame before drawing, also while the window is minimised: a request to
+    /// close, the preferences, a file dialog's answer, dropped files and shortcuts, then the
+    /// app's own work (a report read on a worker, the recovery copy).
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        let mut messages = Vec::new();
+        if ctx.input(|input| input.viewport().close_requested()) {
+            messages.push(Message::CloseRequested);
+        }
+        self.view.apply_preferences(ctx, self.app.preferences());
+        messages.extend(
+            self.dialogs
+                .poll(self.app.strings(), &mut self.view.file_chooser),
+        );
+        messages.extend(ui::read_input(ctx, &self.app));
+        for message in messages {
+            self.app.apply(message);
+        }
+        self.app.tick();
+        self.carry_out(ctx);
     }
 
     /// Draw the panels and apply what they pushed; the title follows the state.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let title = self.app.title();
-        let commands = ui::window_ui(ui, &mut self.app, &mut self.view);
-        for command in commands {
-            self.app.apply(ui.ctx(), command);
+        let messages = ui::window_ui(ui, &self.app, &mut self.view);
+        for message in messages {
+            self.app.apply(message);
         }
         if self.app.title() != title {
             ui.ctx()
@@ -89,6 +132,7 @@ impl Window {
                 Effect::CancelClose => ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose),
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::RepaintAfter(delay) => ctx.request_repaint_after(delay),
+                Effect::AskPath(question) => self.dialogs.ask(ctx, question),
             }
         }
     }
@@ -96,8 +140,7 @@ impl Window {
 
 impl eframe::App for Window {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.app.logic(ctx);
-        self.carry_out(ctx);
+        Window::logic(self, ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -132,7 +175,7 @@ fn renderer() -> eframe::Renderer {
 }
 
 /// paratag's window icon (made by `scripts/make-icon.sh`): a page with the tag colours.
-const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// The window icon; without one the desktop shows egui's.
 fn icon() -> Option<egui::IconData> {
@@ -170,4 +213,46 @@ pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
             Ok(Box::new(window))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations::{ParagraphIndex, Tag};
+    use crate::command::Command;
+
+    /// The window manager's close button, with unsaved tags: the window asks the app, keeps
+    /// itself open and shows the question; without unsaved tags it lets itself close.
+    #[test]
+    fn a_close_request_with_unsaved_tags_is_put_off_and_asked_about() {
+        let ctx = egui::Context::default();
+        let mut window = Window::new(ParatagApp::new(None, Preferences::default()));
+        let close = |window: &mut Window| {
+            let mut input = egui::RawInput::default();
+            input
+                .viewports
+                .entry(egui::ViewportId::ROOT)
+                .or_default()
+                .events
+                .push(egui::ViewportEvent::Close);
+            let mut output = ctx.run_ui(input, |ui| window.logic(ui.ctx()));
+            output.textures_delta.clear();
+            output
+                .viewport_output
+                .get(&egui::ViewportId::ROOT)
+                .is_some_and(|viewport| {
+                    viewport
+                        .commands
+                        .contains(&egui::ViewportCommand::CancelClose)
+                })
+        };
+        assert!(!close(&mut window), "nothing to lose: it closes");
+        window.apply(&ctx, Message::Select(ParagraphIndex(3)));
+        window.apply(&ctx, Command::ToggleTag(Tag::Challenge));
+        assert!(close(&mut window), "unsaved tags: it stays open");
+        assert!(matches!(
+            window.app().modal(),
+            Some(crate::app::Modal::ConfirmClose)
+        ));
+    }
 }

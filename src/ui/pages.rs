@@ -44,6 +44,8 @@ struct Painted {
 
 /// The pages of one PDF report, painted as they are asked for.
 pub struct Pages {
+    /// The PDF painted (told apart from another report's by identity).
+    pdf: Arc<Vec<u8>>,
     wanted: Arc<(Mutex<Wanted>, Condvar)>,
     results: Receiver<(Key, Result<PageImage, PdfError>)>,
     painted: Vec<Painted>,
@@ -79,6 +81,7 @@ impl Pages {
         let (sender, results) = std::sync::mpsc::channel();
         let shared = Arc::clone(&wanted);
         let ctx = ctx.clone();
+        let kept = Arc::clone(&pdf);
         let spawned = std::thread::Builder::new()
             .name("paratag-pages".to_owned())
             .spawn(move || {
@@ -104,6 +107,7 @@ impl Pages {
                 });
             });
         let mut pages = Self {
+            pdf: kept,
             wanted,
             results,
             painted: Vec::new(),
@@ -115,6 +119,22 @@ impl Pages {
             pages.failed.push((usize::MAX, PdfError::Damaged));
         }
         pages
+    }
+
+    /// The painter of `pdf`'s pages: `pages` when it paints them already, else a new one (the
+    /// previous report's painter stops when it is dropped).
+    pub fn of<'a>(
+        pages: &'a mut Option<Self>,
+        pdf: &Arc<Vec<u8>>,
+        ctx: &egui::Context,
+    ) -> &'a mut Self {
+        if pages
+            .as_ref()
+            .is_none_or(|pages| !Arc::ptr_eq(&pages.pdf, pdf))
+        {
+            *pages = None;
+        }
+        pages.get_or_insert_with(|| Self::new(Arc::clone(pdf), ctx))
     }
 
     /// Take the pages painted since the last frame, and ask for `wanted` (most wanted first)
