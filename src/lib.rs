@@ -28,8 +28,8 @@ pub mod numerals;
 pub mod outline;
 pub mod parse;
 pub mod sample;
-#[cfg(test)]
-pub(crate) mod scratch;
+#[cfg(any(test, feature = "testing"))]
+pub mod scratch;
 pub mod search;
 pub mod seed;
 pub mod storage;

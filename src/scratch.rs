@@ -1,6 +1,7 @@
-//! The unit tests' scratch folder: `paratag-NAME-PID` in the system's temporary folder, emptied
-//! when made and removed when the guard is dropped — also when the test fails, so that no run
-//! leaves folders behind and a rerun starts clean.
+//! The tests' scratch folder (unit and integration tests alike; feature `testing`):
+//! `paratag-NAME-PID` in the system's temporary folder, emptied when made and removed when the
+//! guard is dropped — also when the test fails, so that no run leaves folders behind and a
+//! rerun starts clean.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,10 @@ pub struct Scratch {
 
 impl Scratch {
     /// A new, empty folder named for the test (and this process: tests run in parallel).
+    ///
+    /// # Panics
+    /// When the folder cannot be made: the test cannot run.
+    #[allow(clippy::expect_used)] // a test that cannot make its folder must fail loudly
     pub fn new(name: &str) -> Self {
         let dir = std::env::temp_dir().join(format!("paratag-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -21,6 +26,11 @@ impl Scratch {
 
     pub fn path(&self) -> &Path {
         &self.dir
+    }
+
+    /// A path in the folder.
+    pub fn join(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.dir.join(name)
     }
 }
 

@@ -33,14 +33,11 @@ fn ensure(condition: bool, what: impl Into<String>) -> Outcome {
 }
 
 /// A folder of its own for each case, removed afterwards.
-struct Scratch(PathBuf);
+struct Scratch(paratag::scratch::Scratch);
 
 impl Scratch {
     fn new(case: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("paratag-adv-{case}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
+        Self(paratag::scratch::Scratch::new(&format!("adv-{case}")))
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -58,7 +55,7 @@ impl Scratch {
 
     /// Every file's name and bytes, to compare before and after.
     fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut files: Vec<_> = std::fs::read_dir(&self.0)
+        let mut files: Vec<_> = std::fs::read_dir(self.0.path())
             .unwrap()
             .flatten()
             .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
@@ -69,12 +66,6 @@ impl Scratch {
             .collect();
         files.sort();
         files
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -28,10 +28,9 @@ fn seed_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt")
 }
 
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("paratag-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A folder for one test, removed when it ends (also when it fails).
+fn scratch_dir(name: &str) -> paratag::scratch::Scratch {
+    paratag::scratch::Scratch::new(&format!("cli-{name}"))
 }
 
 #[test]
@@ -98,7 +97,8 @@ fn outline_text_of_the_seed() {
 
 #[test]
 fn bad_reports_fail_with_a_message_naming_the_file() {
-    let dir = scratch_dir("bad");
+    let scratch = scratch_dir("bad");
+    let dir = scratch.path();
     let cases: [(&str, &[u8], &str); 4] = [
         ("empty.txt", b"", "the file is empty"),
         (
@@ -137,12 +137,12 @@ fn bad_reports_fail_with_a_message_naming_the_file() {
             .unwrap()
             .contains("missing.txt")
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn check_counts_how_tags_anchor() {
-    let dir = scratch_dir("check");
+    let scratch = scratch_dir("check");
+    let dir = scratch.path();
     let tags = dir.join("seed.tags.ron");
     std::fs::write(&tags, documented_tags()).unwrap();
     // Against the built-in report (named by the tags' symbol) and against a file.
@@ -159,12 +159,12 @@ fn check_counts_how_tags_anchor() {
             "3 annotations: 3 exact, 0 moved, 0 fuzzy, 0 orphans"
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn check_fails_on_a_file_it_cannot_read_and_changes_nothing() {
-    let dir = scratch_dir("check-bad");
+    let scratch = scratch_dir("check-bad");
+    let dir = scratch.path();
     let tags = dir.join("broken.tags.ron");
     let broken = documented_tags().replace("format: 1,", "format: 9,");
     std::fs::write(&tags, &broken).unwrap();
@@ -177,14 +177,14 @@ fn check_fails_on_a_file_it_cannot_read_and_changes_nothing() {
     );
     assert!(stderr.trim_end().ends_with("broken.tags.ron"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&tags).unwrap(), broken);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// `paratag sample-report N --from REPORT` repeats any report's paragraphs: here an English one,
 /// whose generated copy reads back with the same symbol, language and paragraphs in turn.
 #[test]
 fn sample_report_from_an_english_report() {
-    let dir = scratch_dir("sample");
+    let scratch = scratch_dir("sample");
+    let dir = scratch.path();
     let source = dir.join("english.txt");
     std::fs::write(
         &source,
@@ -220,5 +220,4 @@ fn sample_report_from_an_english_report() {
     assert!(output.stdout.is_empty());
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("no-paragraphs.txt"), "{message}");
-    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -11,6 +11,7 @@ use std::process::Command;
 
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
 use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::scratch::Scratch;
 use paratag::tagged_report::{Loaded, TaggedReport, read_tags};
 use paratag::{seed, tags_file};
 
@@ -74,17 +75,17 @@ fn fixed_tags() -> String {
 }
 
 /// The seed and the fixed tags in a scratch directory, as a delegate would have them.
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("paratag-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// The folder goes when the returned guard is dropped, also when the test fails.
+fn workspace(name: &str) -> Scratch {
+    let scratch = Scratch::new(&format!("export-{name}"));
+    let dir = scratch.path();
     std::fs::write(dir.join(seed::FILE_NAME), seed::TEXT).unwrap();
     std::fs::copy(
         golden("seed.tags.ron"),
         dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"),
     )
     .unwrap();
-    dir
+    scratch
 }
 
 /// The built-in report with the fixed tags, read and anchored as the window and the command
@@ -176,8 +177,9 @@ const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 8] = [
 
 #[test]
 fn golden_files_for_each_text_format() {
-    let dir = workspace("golden");
-    let tagged = tagged(&dir);
+    let scratch = workspace("golden");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     for (name, format, language, grouping) in GOLDEN {
         let bytes = tagged.export(&options(language, grouping), format).unwrap();
         if updating() {
@@ -190,13 +192,13 @@ fn golden_files_for_each_text_format() {
             String::from_utf8_lossy(&bytes)
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn every_excerpt_carries_its_citation() {
-    let dir = workspace("citations");
-    let tagged = tagged(&dir);
+    let scratch = workspace("citations");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     let english = String::from_utf8(
         tagged
             .export(
@@ -225,13 +227,13 @@ fn every_excerpt_carries_its_citation() {
     .unwrap();
     assert!(chinese.contains("CAC/COSP/WG.2/2017/L.1/Add.1，第12至14段"));
     assert!(chinese.contains("## 提议"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
-    let dir = workspace("docx");
-    let tagged = tagged(&dir);
+    let scratch = workspace("docx");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     let bytes = tagged
         .export(
             &options(NoteLanguage::English, Grouping::ByTag),
@@ -287,7 +289,6 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
         );
     }
     roxmltree::Document::parse(&styles_xml).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The Word note as a delegate sends it up: spaced blocks, no faux italics, the note marked
@@ -295,8 +296,9 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
 /// and document properties naming the note, its author and its date — in both languages.
 #[test]
 fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
-    let dir = workspace("docx-parts");
-    let tagged = tagged(&dir);
+    let scratch = workspace("docx-parts");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     for (language, page_of, title) in [
         (NoteLanguage::English, ["Page ", " of "], "Briefing note: "),
         (NoteLanguage::Chinese, ["第", "页，共"], "简报："),
@@ -380,13 +382,13 @@ fn the_docx_has_spacing_a_header_a_paged_footer_and_its_properties() {
         assert_eq!(value("created"), format!("{DATE}T00:00:00Z"));
         assert_eq!(value("modified"), format!("{DATE}T00:00:00Z"));
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn the_csv_reads_back_to_the_same_rows() {
-    let dir = workspace("csv");
-    let tagged = tagged(&dir);
+    let scratch = workspace("csv");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     let options = options(NoteLanguage::English, Grouping::ByTag);
     let bytes = tagged.export(&options, Format::Csv).unwrap();
     assert!(
@@ -444,13 +446,13 @@ fn the_csv_reads_back_to_the_same_rows() {
         rows.iter().any(|row| row[6].contains('\n')),
         "newlines survive"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn the_command_line_writes_what_the_window_writes() {
-    let dir = workspace("cli");
-    let tagged = tagged(&dir);
+    let scratch = workspace("cli");
+    let dir = scratch.path();
+    let tagged = tagged(dir);
     let report = dir.join(seed::FILE_NAME);
     for (format, lang, group_by, only) in [
         (Format::Markdown, "en", "tag", ""),
@@ -520,12 +522,12 @@ fn the_command_line_writes_what_the_window_writes() {
         document_xml(std::fs::read(&out).unwrap()),
         document_xml(from_window)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
-    let dir = workspace("nothing");
+    let scratch = workspace("nothing");
+    let dir = scratch.path();
     let report = dir.join(seed::FILE_NAME);
     let out = dir.join("note.md");
     let output = Command::new(env!("CARGO_BIN_EXE_paratag"))
@@ -577,7 +579,6 @@ fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
             .unwrap()
             .contains("-o FILE.docx")
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A report with its cover page (the English test report of 2019): the note's title block
@@ -631,10 +632,7 @@ fn fixed_moment() -> paratag::history::Moment {
 }
 
 fn tagged_seed() -> TaggedReport {
-    let dir = workspace("title-block");
-    let tagged = tagged(&dir);
-    std::fs::remove_dir_all(&dir).unwrap();
-    tagged
+    tagged(workspace("title-block").path())
 }
 
 /// A meeting's documents in one note: `paratag export A B …` reads each report's tags from
@@ -642,7 +640,8 @@ fn tagged_seed() -> TaggedReport {
 /// each report is a section; every excerpt cites its own report.
 #[test]
 fn one_note_across_several_reports_cites_each_excerpt_by_its_own_report() {
-    let dir = workspace("several");
+    let scratch = workspace("several");
+    let dir = scratch.path();
     let seed_report = dir.join(seed::FILE_NAME);
     // The English test report of 2019, tagged and saved as the window saves.
     let cover = dir.join("CAC-COSP-WG.2-2019-4.en.txt");
@@ -736,5 +735,4 @@ fn one_note_across_several_reports_cites_each_excerpt_by_its_own_report() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("CAC-COSP-WG.2-2019-4.en.tags.ron"));
     assert!(!out.exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -388,8 +388,8 @@ fn dragging_over_text_selects_it_for_copying_and_a_click_still_selects_the_parag
 
 #[test]
 fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
-    let dir = std::env::temp_dir().join(format!("paratag-ui-save-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = paratag::scratch::Scratch::new("ui-save");
+    let dir = scratch.path();
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let report = dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
     std::fs::write(&report, paratag::seed::TEXT).unwrap();
@@ -432,7 +432,6 @@ fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
     click_paragraph(&mut reopened, 4);
     reopened.get_by_label("✓ Challenge");
     reopened.get_by_label("✓ Proposal");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -473,7 +472,8 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
 
 #[test]
 fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
-    let path = std::env::temp_dir().join(format!("paratag-ui-long-{}.txt", std::process::id()));
+    let scratch = paratag::scratch::Scratch::new("ui-long");
+    let path = scratch.join("long.txt");
     std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).unwrap();
     let mut harness = harness_with_report(&path);
     assert_eq!(
@@ -506,7 +506,6 @@ fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     harness.run();
     assert_eq!(selected_number(&harness), Some(9001));
     harness.get_by_label("9001.");
-    std::fs::remove_file(&path).unwrap();
 }
 
 #[test]
@@ -592,7 +591,8 @@ fn hovering_an_outline_row_shows_the_paragraphs_opening() {
 /// taller than that made the list jump by a few points at every row while scrolling.
 #[test]
 fn the_outline_scrolls_smoothly_without_jumps() {
-    let path = std::env::temp_dir().join(format!("paratag-ui-outline-{}.txt", std::process::id()));
+    let scratch = paratag::scratch::Scratch::new("ui-outline");
+    let path = scratch.join("outline.txt");
     std::fs::write(&path, paratag::sample::large_chinese_report(300)).unwrap();
     let mut harness = harness_with_report(&path);
     let row_top = |harness: &Harness<'static, Window>| {
@@ -629,7 +629,6 @@ fn the_outline_scrolls_smoothly_without_jumps() {
         );
         top = now;
     }
-    std::fs::remove_file(&path).unwrap();
 }
 
 /// An idle window draws nothing: once a change has settled, the next frame it asks for (for

@@ -124,8 +124,8 @@ fn find_lands_on_the_first_match_and_cycles() {
 
 #[test]
 fn opening_a_report_with_unsaved_tags_asks_first() {
-    let dir = std::env::temp_dir().join(format!("paratag-app-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = crate::scratch::Scratch::new("app");
+    let dir = scratch.path();
     let other = dir.join("other.txt");
     std::fs::write(
         &other,
@@ -152,20 +152,18 @@ fn opening_a_report_with_unsaved_tags_asks_first() {
     // The title bar names the file (this one has no symbol).
     assert_eq!(app.title(), "other.txt — paratag");
     assert!(app.annotations().is_empty());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_bad_report_changes_nothing_and_says_why() {
-    let dir = std::env::temp_dir().join(format!("paratag-app-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = crate::scratch::Scratch::new("app-bad");
+    let dir = scratch.path();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let mut app = app();
     app.apply(Message::OpenPath(empty));
     assert_eq!(app.document().paragraphs().count(), 22);
     assert!(app.problem().unwrap().contains("the file is empty"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -204,8 +202,8 @@ fn answer_dialog(app: &mut ParatagApp, command: Command, answer: Option<&Path>) 
 
 #[test]
 fn file_open_asks_for_a_file_and_cancel_changes_nothing() {
-    let dir = std::env::temp_dir().join(format!("paratag-app-open-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = crate::scratch::Scratch::new("app-open");
+    let dir = scratch.path();
     let other = dir.join("other.txt");
     std::fs::write(
         &other,
@@ -229,7 +227,6 @@ fn file_open_asks_for_a_file_and_cancel_changes_nothing() {
     answer_dialog(&mut app, Command::OpenReport, Some(&other));
     assert_eq!(app.document().paragraphs().count(), 2);
     assert_eq!(app.source(), other.display().to_string());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// One question at a time: a second Open while the first dialog is out asks nothing; once it

@@ -685,7 +685,7 @@ fn starts_footnote(line: &str) -> bool {
 /// The parser's promise that nothing is lost, as its property tests and the `parse_report`
 /// fuzz target check it: every non-whitespace character of the text ends up in a block, a
 /// footnote or the removed furniture.
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub mod kept {
     use std::collections::BTreeMap;
 

@@ -443,8 +443,8 @@ fn text_without_paragraphs_is_refused() {
 
 #[test]
 fn report_errors_name_the_file() {
-    let dir = std::env::temp_dir().join(format!("paratag-parse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = crate::scratch::Scratch::new("parse");
+    let dir = scratch.path();
     let empty = dir.join("empty report.txt");
     std::fs::write(&empty, b"").unwrap();
     let message = read_report(&empty).unwrap_err().to_string();
@@ -462,7 +462,6 @@ fn report_errors_name_the_file() {
         message.contains("PDF") && message.ends_with("report.pdf"),
         "{message}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 mod properties {

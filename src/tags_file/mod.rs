@@ -28,7 +28,9 @@ mod write;
 
 pub use anchor::{Anchor, Anchored, anchor};
 pub use fingerprint::{Fingerprints, normalize, paragraph_fingerprint, quote};
-pub use read::{looks_like_tags_file, parse, read_with_ron};
+#[cfg(any(test, feature = "testing"))]
+pub use read::read_with_ron;
+pub use read::{looks_like_tags_file, parse};
 pub use write::{build, document_ref, to_string};
 
 /// The format version this paratag writes, and the newest it reads.
@@ -142,7 +144,7 @@ mod canonical;
 /// The fast reader's contract, for the tests and the `tags_file` fuzz target: when it reads
 /// `text`, `to_string` writes `text` back byte for byte, and ron reads `text` to the same file.
 /// Returns what broke the contract, or `None`.
-#[doc(hidden)]
+#[cfg(any(test, feature = "testing"))]
 pub fn canonical_reader_disagrees(text: &str) -> Option<String> {
     let file = canonical::read(text)?;
     let written = to_string(&file);

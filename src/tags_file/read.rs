@@ -59,7 +59,6 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
 }
 
 /// Read a tags file with ron: any layout RON allows, and a mistake's line and column.
-#[doc(hidden)]
 pub fn read_with_ron(text: &str) -> Result<TagsFile, LoadError> {
     let options = options();
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
