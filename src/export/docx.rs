@@ -8,6 +8,7 @@ use docx_rs::{
     SpecialIndentType, Style, StyleType,
 };
 
+use super::walk::{NoteWriter, Part, walk};
 use super::{BriefingNote, Excerpt, ExportError};
 
 const TITLE: &str = "Title";
@@ -106,52 +107,78 @@ fn text_paragraph(style: &str, text: &str) -> Paragraph {
     Paragraph::new().style(style).add_run(run)
 }
 
-fn excerpt(
-    mut docx: Docx,
-    note: &BriefingNote,
-    excerpt: &Excerpt,
-    show_tags: bool,
-    heading: Option<&str>,
-) -> Docx {
-    if let Some(heading) = heading {
-        docx = docx.add_paragraph(text_paragraph(SECTION, heading).keep_next(true));
-    }
-    if show_tags {
-        let mut paragraph = Paragraph::new().style(TAGS);
-        for (i, tag) in excerpt.tags.iter().enumerate() {
-            if i > 0 {
-                paragraph = paragraph.add_run(Run::new().add_text(" · "));
-            }
-            paragraph = paragraph.add_run(
-                Run::new()
-                    .add_text(note.labels().tag(*tag))
-                    .color(tag.color_hex()),
-            );
+/// The note's paragraphs, in order; the package is made of them at the end.
+#[derive(Default)]
+struct Paragraphs(Vec<Paragraph>);
+
+impl NoteWriter for Paragraphs {
+    fn title_block(&mut self, note: &BriefingNote) {
+        self.0.push(text_paragraph(TITLE, &note.title()));
+        if !note.report_title.is_empty() {
+            let title = note.report_title.join("\n");
+            self.0.push(text_paragraph(REPORT_TITLE, &title));
         }
-        docx = docx.add_paragraph(paragraph.keep_next(true));
-    }
-    // The excerpt's lines stay on one page with its citation and note where they fit.
-    for part in excerpt.text.split("\n\n") {
-        docx = docx.add_paragraph(text_paragraph(QUOTE, part).keep_next(true));
-    }
-    let citation = text_paragraph(CITATION, &format!("— {}", excerpt.citation));
-    docx = docx.add_paragraph(citation.keep_next(!excerpt.note.is_empty()));
-    if !excerpt.note.is_empty() {
-        let colon = note.language.colon();
-        let label = Run::new()
-            .add_text(format!("{}{colon}", note.labels().note))
-            .bold();
-        let mut paragraph = Paragraph::new().style(NOTE).add_run(label);
-        for (i, line) in excerpt.note.split('\n').enumerate() {
-            let mut run = Run::new();
-            if i > 0 {
-                run = run.add_break(BreakType::TextWrapping);
-            }
-            paragraph = paragraph.add_run(run.add_text(line));
+        if let Some(meeting) = &note.meeting {
+            self.0.push(text_paragraph(MEETING, meeting));
         }
-        docx = docx.add_paragraph(paragraph);
+        self.0.push(text_paragraph(SUMMARY, &note.summary()));
     }
-    docx
+
+    fn part(&mut self, _note: &BriefingNote, part: &Part<'_>) {
+        self.0
+            .push(text_paragraph(HEADING, part.title).keep_next(true));
+        if let Some(detail) = part.detail {
+            self.0.push(text_paragraph(BODY, detail));
+        }
+    }
+
+    fn excerpt(
+        &mut self,
+        note: &BriefingNote,
+        part: &Part<'_>,
+        heading: Option<&str>,
+        excerpt: &Excerpt,
+    ) {
+        if let Some(heading) = heading {
+            self.0
+                .push(text_paragraph(SECTION, heading).keep_next(true));
+        }
+        if part.show_tags {
+            let mut paragraph = Paragraph::new().style(TAGS);
+            for (i, tag) in excerpt.tags.iter().enumerate() {
+                if i > 0 {
+                    paragraph = paragraph.add_run(Run::new().add_text(" · "));
+                }
+                paragraph = paragraph.add_run(
+                    Run::new()
+                        .add_text(note.labels().tag(*tag))
+                        .color(tag.color_hex()),
+                );
+            }
+            self.0.push(paragraph.keep_next(true));
+        }
+        // The excerpt's lines stay on one page with its citation and note where they fit.
+        for quoted in excerpt.text.split("\n\n") {
+            self.0.push(text_paragraph(QUOTE, quoted).keep_next(true));
+        }
+        let citation = text_paragraph(CITATION, &format!("— {}", excerpt.citation));
+        self.0.push(citation.keep_next(!excerpt.note.is_empty()));
+        if !excerpt.note.is_empty() {
+            let colon = note.language.colon();
+            let label = Run::new()
+                .add_text(format!("{}{colon}", note.labels().note))
+                .bold();
+            let mut paragraph = Paragraph::new().style(NOTE).add_run(label);
+            for (i, line) in excerpt.note.split('\n').enumerate() {
+                let mut run = Run::new();
+                if i > 0 {
+                    run = run.add_break(BreakType::TextWrapping);
+                }
+                paragraph = paragraph.add_run(run.add_text(line));
+            }
+            self.0.push(paragraph);
+        }
+    }
 }
 
 /// The `.docx` package.
@@ -160,34 +187,13 @@ pub fn docx(note: &BriefingNote) -> Result<Vec<u8>, ExportError> {
         .ascii("Calibri")
         .hi_ansi("Calibri")
         .east_asia("Microsoft YaHei");
+    let mut paragraphs = Paragraphs::default();
+    walk(note, &mut paragraphs);
     let mut docx = styles(Docx::new().default_fonts(fonts).default_size(22))
         .header(header(note))
-        .footer(footer(note))
-        .add_paragraph(text_paragraph(TITLE, &note.title()));
-    if !note.report_title.is_empty() {
-        docx = docx.add_paragraph(text_paragraph(REPORT_TITLE, &note.report_title.join("\n")));
-    }
-    if let Some(meeting) = &note.meeting {
-        docx = docx.add_paragraph(text_paragraph(MEETING, meeting));
-    }
-    docx = docx.add_paragraph(text_paragraph(SUMMARY, &note.summary()));
-    for section in &note.sections {
-        docx = docx.add_paragraph(text_paragraph(HEADING, &section.title).keep_next(true));
-        let mut previous = None;
-        for item in &section.excerpts {
-            let heading = item.heading.as_deref();
-            let shown = if heading == previous { None } else { heading };
-            previous = heading;
-            docx = excerpt(docx, note, item, section.tag.is_none(), shown);
-        }
-    }
-    if !note.orphans.is_empty() {
-        docx = docx
-            .add_paragraph(text_paragraph(HEADING, note.labels().orphans).keep_next(true))
-            .add_paragraph(text_paragraph(BODY, note.labels().orphans_detail));
-        for item in &note.orphans {
-            docx = excerpt(docx, note, item, true, None);
-        }
+        .footer(footer(note));
+    for paragraph in paragraphs.0 {
+        docx = docx.add_paragraph(paragraph);
     }
     let mut package = docx.build();
     package.doc_props.core = core_properties(note).into_bytes();

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::walk::{NoteWriter, Part, walk};
 use super::{BriefingNote, Excerpt};
 use crate::annotations::Tag;
 
@@ -16,16 +17,6 @@ fn note_label(note: &BriefingNote) -> (String, &'static str) {
     (format!("{}{mark}", note.labels().note), gap)
 }
 
-/// The report heading to show above an excerpt: only when it differs from the one above.
-fn new_heading<'a>(previous: &mut Option<&'a str>, excerpt: &'a Excerpt) -> Option<&'a str> {
-    let heading = excerpt.heading.as_deref();
-    if heading == *previous {
-        return None;
-    }
-    *previous = heading;
-    heading
-}
-
 /// The tag names of an excerpt, for excerpts listed in document order.
 fn tag_names(note: &BriefingNote, excerpt: &Excerpt) -> String {
     excerpt
@@ -36,157 +27,142 @@ fn tag_names(note: &BriefingNote, excerpt: &Excerpt) -> String {
         .join(" · ")
 }
 
-/// A part of the note as laid out: each section, then the orphans with what they are.
-struct Part<'a> {
-    title: &'a str,
-    excerpts: &'a [Excerpt],
-    /// The tag the part collects, if one.
-    tag: Option<Tag>,
-    /// List each excerpt's tags (the part mixes tags).
-    show_tags: bool,
-    /// A sentence under the title.
-    detail: Option<&'a str>,
-}
-
-fn parts(note: &BriefingNote) -> Vec<Part<'_>> {
-    let mut parts: Vec<Part<'_>> = note
-        .sections
-        .iter()
-        .map(|section| Part {
-            title: &section.title,
-            excerpts: &section.excerpts,
-            tag: section.tag,
-            show_tags: section.tag.is_none(),
-            detail: None,
-        })
-        .collect();
-    if !note.orphans.is_empty() {
-        parts.push(Part {
-            title: note.labels().orphans,
-            excerpts: &note.orphans,
-            tag: None,
-            show_tags: true,
-            detail: Some(note.labels().orphans_detail),
-        });
-    }
-    parts
-}
-
 /// Markdown, to paste into e-mail or a wiki: quotes as block quotes, the citation under each,
 /// the note apart and marked.
 pub fn markdown(note: &BriefingNote) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", note.title());
-    // The report's title in bold, the meeting under it; hard breaks keep them lines.
-    let about: Vec<String> = note
-        .report_title
-        .iter()
-        .map(|line| format!("**{line}**"))
-        .chain(note.meeting.clone())
-        .collect();
-    if !about.is_empty() {
-        let _ = writeln!(out, "{}\n", about.join("  \n"));
-    }
-    let _ = writeln!(out, "{}", note.summary());
-    let sections = parts(note);
-    for Part {
-        title,
-        excerpts,
-        tag: _,
-        show_tags,
-        detail,
-    } in sections
-    {
-        let _ = write!(out, "\n## {title}\n");
-        if let Some(detail) = detail {
-            let _ = write!(out, "\n{detail}\n");
+    let mut writer = Markdown::default();
+    walk(note, &mut writer);
+    writer.0
+}
+
+#[derive(Default)]
+struct Markdown(String);
+
+impl NoteWriter for Markdown {
+    fn title_block(&mut self, note: &BriefingNote) {
+        let out = &mut self.0;
+        let _ = writeln!(out, "# {}\n", note.title());
+        // The report's title in bold, the meeting under it; hard breaks keep them lines.
+        let about: Vec<String> = note
+            .report_title
+            .iter()
+            .map(|line| format!("**{line}**"))
+            .chain(note.meeting.clone())
+            .collect();
+        if !about.is_empty() {
+            let _ = writeln!(out, "{}\n", about.join("  \n"));
         }
-        let mut previous = None;
-        for excerpt in excerpts {
-            out.push('\n');
-            if let Some(heading) = new_heading(&mut previous, excerpt) {
-                let _ = writeln!(out, "### {heading}\n");
-            }
-            if show_tags {
-                let _ = writeln!(out, "**{}**\n", tag_names(note, excerpt));
-            }
-            // A report's sub-items, (a), (b), are lines of their own: a hard break (two
-            // spaces) keeps them apart where Markdown would run the lines of a paragraph on.
-            let mut lines = excerpt.text.lines().peekable();
-            while let Some(line) = lines.next() {
-                if line.is_empty() {
-                    out.push_str(">\n");
-                } else if lines.peek().is_some_and(|next| !next.is_empty()) {
-                    let _ = writeln!(out, "> {line}  ");
-                } else {
-                    let _ = writeln!(out, "> {line}");
-                }
-            }
-            let _ = writeln!(out, "\n— {}", excerpt.citation);
-            if !excerpt.note.is_empty() {
-                let (label, gap) = note_label(note);
-                let _ = writeln!(
-                    out,
-                    "\n**{label}**{gap}{}",
-                    excerpt.note.replace('\n', "  \n")
-                );
-            }
+        let _ = writeln!(out, "{}", note.summary());
+    }
+
+    fn part(&mut self, _note: &BriefingNote, part: &Part<'_>) {
+        let _ = write!(self.0, "\n## {}\n", part.title);
+        if let Some(detail) = part.detail {
+            let _ = write!(self.0, "\n{detail}\n");
         }
     }
-    out
+
+    fn excerpt(
+        &mut self,
+        note: &BriefingNote,
+        part: &Part<'_>,
+        heading: Option<&str>,
+        excerpt: &Excerpt,
+    ) {
+        let out = &mut self.0;
+        out.push('\n');
+        if let Some(heading) = heading {
+            let _ = writeln!(out, "### {heading}\n");
+        }
+        if part.show_tags {
+            let _ = writeln!(out, "**{}**\n", tag_names(note, excerpt));
+        }
+        // A report's sub-items, (a), (b), are lines of their own: a hard break (two spaces)
+        // keeps them apart where Markdown would run the lines of a paragraph on.
+        let mut lines = excerpt.text.lines().peekable();
+        while let Some(line) = lines.next() {
+            if line.is_empty() {
+                out.push_str(">\n");
+            } else if lines.peek().is_some_and(|next| !next.is_empty()) {
+                let _ = writeln!(out, "> {line}  ");
+            } else {
+                let _ = writeln!(out, "> {line}");
+            }
+        }
+        let _ = writeln!(out, "\n— {}", excerpt.citation);
+        if !excerpt.note.is_empty() {
+            let (label, gap) = note_label(note);
+            let _ = writeln!(
+                out,
+                "\n**{label}**{gap}{}",
+                excerpt.note.replace('\n', "  \n")
+            );
+        }
+    }
 }
 
 /// Plain text, for e-mail: no markup, the quote in quotation marks.
 pub fn text(note: &BriefingNote) -> String {
-    let mut out = String::new();
-    let title = note.title();
-    let _ = writeln!(
-        out,
-        "{title}\n{}\n",
-        "=".repeat(title.chars().count().min(60))
-    );
-    let about = note.about();
-    if !about.is_empty() {
-        let _ = writeln!(out, "{}\n", about.join("\n"));
-    }
-    let _ = writeln!(out, "{}", note.summary());
-    let sections = parts(note);
-    // The quotation marks of the note's language.
-    let (open, close) = note.language.quotes();
-    for Part {
-        title,
-        excerpts,
-        tag: _,
-        show_tags,
-        detail,
-    } in sections
-    {
-        let _ = write!(
+    let mut writer = Text::default();
+    walk(note, &mut writer);
+    writer.0
+}
+
+#[derive(Default)]
+struct Text(String);
+
+impl NoteWriter for Text {
+    fn title_block(&mut self, note: &BriefingNote) {
+        let out = &mut self.0;
+        let title = note.title();
+        let _ = writeln!(
             out,
-            "\n\n{title}\n{}\n",
-            "-".repeat(title.chars().count().min(60))
+            "{title}\n{}\n",
+            "=".repeat(title.chars().count().min(60))
         );
-        if let Some(detail) = detail {
-            let _ = writeln!(out, "{detail}");
+        let about = note.about();
+        if !about.is_empty() {
+            let _ = writeln!(out, "{}\n", about.join("\n"));
         }
-        let mut previous = None;
-        for excerpt in excerpts {
-            out.push('\n');
-            if let Some(heading) = new_heading(&mut previous, excerpt) {
-                let _ = writeln!(out, "{heading}\n");
-            }
-            if show_tags {
-                let _ = writeln!(out, "[{}]", tag_names(note, excerpt));
-            }
-            let _ = writeln!(out, "{open}{}{close}", excerpt.text);
-            let _ = writeln!(out, "— {}", excerpt.citation);
-            if !excerpt.note.is_empty() {
-                let (label, gap) = note_label(note);
-                let _ = writeln!(out, "{label}{gap}{}", excerpt.note);
-            }
+        let _ = writeln!(out, "{}", note.summary());
+    }
+
+    fn part(&mut self, _note: &BriefingNote, part: &Part<'_>) {
+        let _ = write!(
+            self.0,
+            "\n\n{}\n{}\n",
+            part.title,
+            "-".repeat(part.title.chars().count().min(60))
+        );
+        if let Some(detail) = part.detail {
+            let _ = writeln!(self.0, "{detail}");
         }
     }
-    out
+
+    fn excerpt(
+        &mut self,
+        note: &BriefingNote,
+        part: &Part<'_>,
+        heading: Option<&str>,
+        excerpt: &Excerpt,
+    ) {
+        let out = &mut self.0;
+        out.push('\n');
+        if let Some(heading) = heading {
+            let _ = writeln!(out, "{heading}\n");
+        }
+        if part.show_tags {
+            let _ = writeln!(out, "[{}]", tag_names(note, excerpt));
+        }
+        // The quotation marks of the note's language.
+        let (open, close) = note.language.quotes();
+        let _ = writeln!(out, "{open}{}{close}", excerpt.text);
+        let _ = writeln!(out, "— {}", excerpt.citation);
+        if !excerpt.note.is_empty() {
+            let (label, gap) = note_label(note);
+            let _ = writeln!(out, "{label}{gap}{}", excerpt.note);
+        }
+    }
 }
 
 pub(super) fn escape(text: &str) -> String {
@@ -243,74 +219,87 @@ fn tag_rules() -> String {
 
 /// Self-contained HTML to print: the tag colours as quote borders, the note in its own box.
 pub fn html(note: &BriefingNote) -> String {
-    let lang = note.language.tag();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>{STYLE}{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape(&note.title()),
-        tag_rules(),
-        escape(&note.title()),
-    );
-    let about: Vec<String> = note
-        .report_title
-        .iter()
-        .map(|line| format!("<strong>{}</strong>", escape(line)))
-        .chain(note.meeting.as_deref().map(escape))
-        .collect();
-    if !about.is_empty() {
-        let _ = writeln!(out, "<p class=\"about\">{}</p>", about.join("<br>"));
-    }
-    let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&note.summary()));
-    let sections = parts(note);
-    for Part {
-        title,
-        excerpts,
-        tag,
-        show_tags,
-        detail,
-    } in sections
-    {
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(title));
-        if let Some(detail) = detail {
-            let _ = writeln!(out, "<p>{}</p>", escape(detail));
+    let mut writer = Html::default();
+    walk(note, &mut writer);
+    writer.0.push_str("</body>\n</html>\n");
+    writer.0
+}
+
+#[derive(Default)]
+struct Html(String);
+
+impl NoteWriter for Html {
+    fn title_block(&mut self, note: &BriefingNote) {
+        let out = &mut self.0;
+        let lang = note.language.tag();
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+             <style>{STYLE}{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+            escape(&note.title()),
+            tag_rules(),
+            escape(&note.title()),
+        );
+        let about: Vec<String> = note
+            .report_title
+            .iter()
+            .map(|line| format!("<strong>{}</strong>", escape(line)))
+            .chain(note.meeting.as_deref().map(escape))
+            .collect();
+        if !about.is_empty() {
+            let _ = writeln!(out, "<p class=\"about\">{}</p>", about.join("<br>"));
         }
-        let mut previous = None;
-        for excerpt in excerpts {
-            if let Some(heading) = new_heading(&mut previous, excerpt) {
-                let _ = writeln!(out, "<h3 class=\"heading\">{}</h3>", escape(heading));
-            }
-            let class = tag.or_else(|| excerpt.tags.first().copied());
-            let _ = writeln!(out, "<div class=\"excerpt {}\">", tag_css(class));
-            if show_tags {
-                let _ = writeln!(
-                    out,
-                    "<p class=\"tags\">{}</p>",
-                    escape(&tag_names(note, excerpt))
-                );
-            }
-            let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&excerpt.text));
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(&note.summary()));
+    }
+
+    fn part(&mut self, _note: &BriefingNote, part: &Part<'_>) {
+        let _ = writeln!(self.0, "<section>\n<h2>{}</h2>", escape(part.title));
+        if let Some(detail) = part.detail {
+            let _ = writeln!(self.0, "<p>{}</p>", escape(detail));
+        }
+    }
+
+    fn excerpt(
+        &mut self,
+        note: &BriefingNote,
+        part: &Part<'_>,
+        heading: Option<&str>,
+        excerpt: &Excerpt,
+    ) {
+        let out = &mut self.0;
+        if let Some(heading) = heading {
+            let _ = writeln!(out, "<h3 class=\"heading\">{}</h3>", escape(heading));
+        }
+        let class = part.tag.or_else(|| excerpt.tags.first().copied());
+        let _ = writeln!(out, "<div class=\"excerpt {}\">", tag_css(class));
+        if part.show_tags {
             let _ = writeln!(
                 out,
-                "<p class=\"citation\">— {}</p>",
-                escape(&excerpt.citation)
+                "<p class=\"tags\">{}</p>",
+                escape(&tag_names(note, excerpt))
             );
-            if !excerpt.note.is_empty() {
-                let (label, gap) = note_label(note);
-                let _ = writeln!(
-                    out,
-                    "<p class=\"note\"><b>{}</b>{gap}{}</p>",
-                    escape(&label),
-                    escape(&excerpt.note)
-                );
-            }
-            out.push_str("</div>\n");
         }
-        out.push_str("</section>\n");
+        let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&excerpt.text));
+        let _ = writeln!(
+            out,
+            "<p class=\"citation\">— {}</p>",
+            escape(&excerpt.citation)
+        );
+        if !excerpt.note.is_empty() {
+            let (label, gap) = note_label(note);
+            let _ = writeln!(
+                out,
+                "<p class=\"note\"><b>{}</b>{gap}{}</p>",
+                escape(&label),
+                escape(&excerpt.note)
+            );
+        }
+        out.push_str("</div>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
+
+    fn part_end(&mut self) {
+        self.0.push_str("</section>\n");
+    }
 }
 
 /// The CSV columns, in order: the paragraphs as two numbers, so that a spreadsheet sorts and
@@ -328,30 +317,37 @@ pub const CSV_HEADER: [&str; 8] = [
 
 /// CSV, one row per excerpt, UTF-8 with a BOM so that spreadsheet programs read Chinese right.
 pub fn csv(note: &BriefingNote) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = ::csv::Writer::from_writer(&mut out);
-        // Writing to a Vec cannot fail; a record that did would be lost loudly in tests.
-        let _ = writer.write_record(CSV_HEADER);
-        let excerpts = note
-            .sections
-            .iter()
-            .flat_map(|section| section.excerpts.iter())
-            .chain(&note.orphans);
-        for excerpt in excerpts {
-            let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
-            let _ = writer.write_record([
-                excerpt.symbol.as_deref().unwrap_or_default(),
-                &excerpt.first.to_string(),
-                &excerpt.last.to_string(),
-                excerpt.heading.as_deref().unwrap_or_default(),
-                &tags.join(";"),
-                &excerpt.text,
-                &excerpt.note,
-                &excerpt.citation,
-            ]);
-        }
-        let _ = writer.flush();
+    let mut writer = Csv(::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec()));
+    // Writing to a Vec cannot fail; a record that did would be lost loudly in tests.
+    let _ = writer.0.write_record(CSV_HEADER);
+    walk(note, &mut writer);
+    writer.0.into_inner().unwrap_or_default()
+}
+
+struct Csv(::csv::Writer<Vec<u8>>);
+
+impl NoteWriter for Csv {
+    fn title_block(&mut self, _note: &BriefingNote) {}
+
+    fn part(&mut self, _note: &BriefingNote, _part: &Part<'_>) {}
+
+    fn excerpt(
+        &mut self,
+        _note: &BriefingNote,
+        _part: &Part<'_>,
+        _heading: Option<&str>,
+        excerpt: &Excerpt,
+    ) {
+        let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
+        let _ = self.0.write_record([
+            excerpt.symbol.as_deref().unwrap_or_default(),
+            &excerpt.first.to_string(),
+            &excerpt.last.to_string(),
+            excerpt.heading.as_deref().unwrap_or_default(),
+            &tags.join(";"),
+            &excerpt.text,
+            &excerpt.note,
+            &excerpt.citation,
+        ]);
     }
-    out
 }

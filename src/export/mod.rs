@@ -7,6 +7,7 @@
 
 mod docx;
 mod formats;
+mod walk;
 
 use std::fmt;
 
