@@ -16,7 +16,7 @@ use crate::document::{Block, Document};
 use crate::export::{ExportError, ExportOptions, Format};
 use crate::history::{History, Moment};
 use crate::storage::{self, ReadError, Stamp};
-use crate::tags_file::{self, Anchored, DocumentRef, Entry, Fingerprints, TagsFile};
+use crate::tags_file::{self, Anchored, DocumentRef, Fingerprints, Orphan, TagsFile};
 
 /// A report, its annotations, their history and its orphans.
 #[derive(Debug)]
@@ -28,7 +28,7 @@ pub struct TaggedReport {
     annotations: Annotations,
     history: History,
     /// Annotations of a tags file that match no paragraph here: kept, shown and saved again.
-    orphans: Vec<Entry>,
+    orphans: Vec<Orphan>,
 }
 
 /// What taking a tags file did.
@@ -140,7 +140,7 @@ impl TaggedReport {
         &self.history
     }
 
-    pub fn orphans(&self) -> &[Entry] {
+    pub fn orphans(&self) -> &[Orphan] {
         &self.orphans
     }
 

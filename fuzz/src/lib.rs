@@ -183,17 +183,14 @@ pub fn export(input: &ExportInput) {
             },
         );
     }
-    let orphans: Vec<tags_file::Entry> = input
+    let orphans: Vec<tags_file::Orphan> = input
         .orphans
         .iter()
-        .map(|(paragraph, bits, quote, note)| tags_file::Entry {
+        .map(|(paragraph, bits, quote, note)| tags_file::Orphan {
             paragraph: *paragraph,
             fingerprint: String::new(),
             quote: quote.clone(),
-            tags: tag_set(*bits)
-                .iter()
-                .map(|tag| tag.key().to_owned())
-                .collect(),
+            tags: tag_set(*bits),
             note: note.clone(),
             changed: String::new(),
         })

@@ -13,7 +13,7 @@ use std::fmt;
 
 use crate::annotations::{Annotations, Tag, TagSet};
 use crate::document::{Block, Document};
-use crate::tags_file::Entry;
+use crate::tags_file::Orphan;
 
 /// The formats a briefing note can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -508,14 +508,14 @@ pub enum ExportError {
 pub struct Source<'a> {
     pub document: &'a Document,
     pub annotations: &'a Annotations,
-    pub orphans: &'a [Entry],
+    pub orphans: &'a [Orphan],
 }
 
 /// Choose, order and cite the excerpts of a briefing note.
 pub fn prepare(
     document: &Document,
     annotations: &Annotations,
-    orphans: &[Entry],
+    orphans: &[Orphan],
     options: &ExportOptions,
 ) -> Result<BriefingNote, ExportError> {
     prepare_many(
@@ -684,13 +684,13 @@ fn tagged_excerpts(
 /// Tags that could not be placed: their quote, note and the number they had.
 fn orphan_excerpts(
     symbol: Option<&str>,
-    orphans: &[Entry],
+    orphans: &[Orphan],
     options: &ExportOptions,
 ) -> Vec<Excerpt> {
     orphans
         .iter()
         .filter_map(|entry| {
-            let tags = options.ordered(|tag| entry.tags.iter().any(|key| key == tag.key()));
+            let tags = options.ordered(|tag| entry.tags.contains(tag));
             (!tags.is_empty()).then(|| Excerpt {
                 symbol: symbol.map(str::to_owned),
                 first: entry.paragraph,
@@ -789,7 +789,7 @@ fn trim(text: &str, limit: Option<usize>) -> String {
 pub fn export(
     document: &Document,
     annotations: &Annotations,
-    orphans: &[Entry],
+    orphans: &[Orphan],
     options: &ExportOptions,
     format: Format,
 ) -> Result<Vec<u8>, ExportError> {

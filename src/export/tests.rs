@@ -245,11 +245,11 @@ fn nothing_tagged_is_a_clear_error_not_an_empty_file() {
 #[test]
 fn orphans_are_exported_in_their_own_section() {
     let document = seed::document().unwrap();
-    let orphan = crate::tags_file::Entry {
+    let orphan = crate::tags_file::Orphan {
         paragraph: 31,
         fingerprint: "0".repeat(16),
         quote: "A paragraph of an earlier revision".to_owned(),
-        tags: vec!["challenge".to_owned()],
+        tags: crate::annotations::TagSet::only(crate::annotations::Tag::Challenge),
         note: "still matters".to_owned(),
         changed: String::new(),
     };

@@ -26,7 +26,7 @@ pub enum Anchor {
 #[derive(Clone, Debug, Default)]
 pub struct Anchored {
     pub annotations: Annotations,
-    pub orphans: Vec<Entry>,
+    pub orphans: Vec<super::Orphan>,
     pub exact: usize,
     pub moved: usize,
     pub fuzzy: usize,
@@ -81,7 +81,7 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
             continue;
         }
         let Some((index, kind)) = place else {
-            anchored.orphans.push(entry.clone());
+            anchored.orphans.push(super::Orphan::of(entry));
             continue;
         };
         match kind {

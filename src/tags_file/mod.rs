@@ -100,6 +100,51 @@ pub struct Entry {
     pub changed: String,
 }
 
+/// An annotation whose paragraph is not in the report on screen (made on another text of the
+/// report): kept as it was saved, its tags typed, and written back on every save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Orphan {
+    /// The printed paragraph number in the text it was made on.
+    pub paragraph: u32,
+    pub fingerprint: String,
+    pub quote: String,
+    pub tags: crate::annotations::TagSet,
+    pub note: String,
+    /// When it last changed, as saved (kept as written, so a save leaves it as it was).
+    pub changed: String,
+}
+
+impl Orphan {
+    /// The orphan of an entry of a file that was read (its tags were checked then: a tag
+    /// paratag does not know refused the file).
+    pub fn of(entry: &Entry) -> Self {
+        Self {
+            paragraph: entry.paragraph,
+            fingerprint: entry.fingerprint.clone(),
+            quote: entry.quote.clone(),
+            tags: entry
+                .tags
+                .iter()
+                .filter_map(|key| tag_from_key(key))
+                .collect(),
+            note: entry.note.clone(),
+            changed: entry.changed.clone(),
+        }
+    }
+
+    /// The entry that keeps it in the file.
+    pub fn entry(&self) -> Entry {
+        Entry {
+            paragraph: self.paragraph,
+            fingerprint: self.fingerprint.clone(),
+            quote: self.quote.clone(),
+            tags: self.tags.iter().map(|tag| tag.key().to_owned()).collect(),
+            note: self.note.clone(),
+            changed: self.changed.clone(),
+        }
+    }
+}
+
 /// Why a tags file could not be read. Every message says what to do; none changes the file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {

@@ -1,7 +1,7 @@
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::*;
-use crate::annotations::{Annotation, Annotations, ParagraphIndex};
+use crate::annotations::{Annotation, Annotations, ParagraphIndex, TagSet};
 use crate::document::{Block, Document};
 use crate::parse::parse_text;
 use crate::seed;
@@ -268,8 +268,10 @@ fn re_anchoring_on_a_revised_report() {
     assert_eq!(anchored.orphans.len(), 1);
     assert_eq!(anchored.orphans[0].paragraph, 8);
     assert_eq!(anchored.orphans[0].note, "note 7");
+    assert_eq!(anchored.orphans[0].tags, TagSet::only(Tag::Proposal));
 
-    // Saving again keeps the orphan.
+    // Saving again keeps the orphan as it was saved: number, fingerprint, quote, tags, note
+    // and time.
     let again = build(
         &revised,
         &Fingerprints::new(&revised),
@@ -278,7 +280,14 @@ fn re_anchoring_on_a_revised_report() {
         &anchored.orphans,
     );
     assert_eq!(again.annotations.len(), 6);
-    assert!(again.annotations.iter().any(|entry| entry.note == "note 7"));
+    let saved = |file: &TagsFile| {
+        file.annotations
+            .iter()
+            .find(|entry| entry.note == "note 7")
+            .cloned()
+    };
+    assert_eq!(saved(&again), saved(&file));
+    assert!(saved(&file).is_some());
 }
 
 #[test]

@@ -100,7 +100,7 @@ pub fn build(
     fingerprints: &Fingerprints,
     file_name: Option<&str>,
     annotations: &Annotations,
-    orphans: &[Entry],
+    orphans: &[super::Orphan],
 ) -> TagsFile {
     let paragraphs: Vec<_> = document.paragraphs().collect();
     let mut entries: Vec<Entry> = annotations
@@ -121,7 +121,7 @@ pub fn build(
             })
         })
         .collect();
-    entries.extend(orphans.iter().cloned());
+    entries.extend(orphans.iter().map(super::Orphan::entry));
     entries.sort_by_key(|entry| entry.paragraph);
     TagsFile {
         format: FORMAT_VERSION,

@@ -86,12 +86,7 @@ fn orphans_ui(ui: &mut egui::Ui, app: &ParatagApp) {
         .show(ui, |ui| {
             for orphan in orphans {
                 ui.add_space(6.0);
-                let tags: Vec<&str> = orphan
-                    .tags
-                    .iter()
-                    .filter_map(|key| Tag::ALL.into_iter().find(|tag| tag.key() == key))
-                    .map(|tag| strings.tag(tag))
-                    .collect();
+                let tags: Vec<&str> = orphan.tags.iter().map(|tag| strings.tag(tag)).collect();
                 ui.label(format!("¶{} · {}", orphan.paragraph, tags.join(", ")));
                 ui.add(
                     egui::Label::new(RichText::new(format!("“{}…”", orphan.quote)).italics())
