@@ -8,13 +8,13 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
 use paratag::export::{self, ExportOptions, Format, NoteLanguage};
-use paratag::{parse, sample};
+use paratag::{parse, synthetic};
 
 const EXCERPTS: usize = 10_000;
 
 fn export_formats(c: &mut Criterion) {
     let document =
-        parse::parse_text(&sample::large_chinese_report(EXCERPTS)).expect("generated report");
+        parse::parse_text(&synthetic::large_chinese_report(EXCERPTS)).expect("generated report");
     let mut annotations = Annotations::default();
     for index in 0..EXCERPTS {
         annotations.insert(

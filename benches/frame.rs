@@ -69,7 +69,8 @@ fn frames(c: &mut Criterion) {
 
     // 10,000 paragraphs, every third a proposal, the Proposal filter on, scrolling down.
     let path = std::env::temp_dir().join(format!("paratag-bench-frame-{}.txt", std::process::id()));
-    std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).expect("write the report");
+    std::fs::write(&path, paratag::synthetic::large_chinese_report(10_000))
+        .expect("write the report");
     let ctx = egui::Context::default();
     paratag::fonts::install(&ctx);
     let mut long = Window::new(ParatagApp::new(Some(&path), Preferences::default()));

@@ -7,11 +7,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use paratag::{parse, sample, seed};
+use paratag::{builtin_report, parse, synthetic};
 
 fn parsing(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
-    let seed_bytes = seed::TEXT.as_bytes();
+    let seed_bytes = builtin_report::TEXT.as_bytes();
     group.throughput(Throughput::Bytes(seed_bytes.len() as u64));
     group.bench_function("the seed (11 KB)", |b| {
         b.iter(|| black_box(parse::parse(seed_bytes).expect("seed")));
@@ -20,14 +20,17 @@ fn parsing(c: &mut Criterion) {
     // About 5 MB: 10,000 paragraphs with page furniture every six, from the built-in report;
     // and the same from any other report named by PARATAG_BENCH_REPORT (an English one, say:
     // the repository holds no real English report to repeat).
-    let mut sources = vec![("Chinese".to_owned(), seed::document().expect("seed"))];
+    let mut sources = vec![(
+        "Chinese".to_owned(),
+        builtin_report::document().expect("seed"),
+    )];
     if let Some(path) = std::env::var_os("PARATAG_BENCH_REPORT") {
         let path = std::path::PathBuf::from(path);
         let source = parse::read_report(&path).expect("PARATAG_BENCH_REPORT names a report");
         sources.push((source.language.english_name().to_owned(), source));
     }
     for (language, source) in sources {
-        let large = sample::large_report(&source, 10_000).expect("a report with paragraphs");
+        let large = synthetic::large_report(&source, 10_000).expect("a report with paragraphs");
         // The same report as copied from a web page that reflows it: every line break gone.
         let one_line = large.split('\n').collect::<Vec<_>>().join(" ");
         let paragraphs = parse::parse(one_line.as_bytes()).map(|d| d.paragraphs().count());
@@ -69,8 +72,8 @@ fn pdfs(c: &mut Criterion) {
     let source = english_source();
     // About 30 and 200 pages.
     for paragraphs in [470, 3_100] {
-        let text = sample::large_report(&source, paragraphs).expect("paragraphs");
-        let pdf = sample::pdf_report(&text, source.symbol.as_deref().unwrap_or_default());
+        let text = synthetic::large_report(&source, paragraphs).expect("paragraphs");
+        let pdf = synthetic::pdf_report(&text, source.symbol.as_deref().unwrap_or_default());
         let pages = parse::parse(&pdf).map(|_| ()).map_err(|e| e.to_string());
         assert_eq!(pages, Ok(()));
         let count = paratag::import::pdf::read(&pdf).expect("pdf").pages;
@@ -99,10 +102,10 @@ fn painting(c: &mut Criterion) {
     let mut group = c.benchmark_group("paint");
     group.sample_size(10);
     let source = english_source();
-    let text = sample::large_report(&source, 470).expect("paragraphs");
+    let text = synthetic::large_report(&source, 470).expect("paragraphs");
     let mut pdfs = vec![(
         "a page of the generated English report".to_owned(),
-        sample::pdf_report(&text, source.symbol.as_deref().unwrap_or_default()),
+        synthetic::pdf_report(&text, source.symbol.as_deref().unwrap_or_default()),
         2,
     )];
     for name in ["lo-truetype", "lo-cff", "cid"] {

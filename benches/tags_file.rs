@@ -7,13 +7,13 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
-use paratag::{parse, sample, storage, tags_file};
+use paratag::{parse, storage, synthetic, tags_file};
 
 const ANNOTATIONS: usize = 10_000;
 
 fn annotated() -> (paratag::document::Document, Annotations) {
     let document =
-        parse::parse_text(&sample::large_chinese_report(ANNOTATIONS)).expect("generated report");
+        parse::parse_text(&synthetic::large_chinese_report(ANNOTATIONS)).expect("generated report");
     let mut annotations = Annotations::default();
     for index in 0..ANNOTATIONS {
         let tag = Tag::ALL[index % 3];

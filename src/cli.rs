@@ -281,7 +281,7 @@ fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
 /// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,
 /// more each time, with notes long enough that a kill often lands in the middle of a write.
 fn save_loop_versions() -> Vec<Vec<u8>> {
-    let Ok(document) = crate::seed::document() else {
+    let Ok(document) = crate::builtin_report::document() else {
         return Vec::new();
     };
     let fingerprints = crate::tags_file::Fingerprints::new(&document);
@@ -462,7 +462,7 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        None => match crate::seed::document() {
+        None => match crate::builtin_report::document() {
             Ok(document) if document.symbol == file.document.symbol => document,
             _ => {
                 eprintln!(
@@ -510,11 +510,13 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
 pub fn sample_report(paragraphs: usize, from: Option<&Path>, pdf: bool) -> ExitCode {
     let text = match from {
         None => Ok((
-            crate::sample::large_chinese_report(paragraphs),
-            crate::seed::document().ok().and_then(|seed| seed.symbol),
+            crate::synthetic::large_chinese_report(paragraphs),
+            crate::builtin_report::document()
+                .ok()
+                .and_then(|seed| seed.symbol),
         )),
         Some(file) => match parse::read_report(file) {
-            Ok(source) => crate::sample::large_report(&source, paragraphs)
+            Ok(source) => crate::synthetic::large_report(&source, paragraphs)
                 .map(|text| (text, source.symbol.clone()))
                 .map_err(|error| format!("{}: {error}", file.display())),
             Err(error) => Err(error.to_string()),
@@ -522,7 +524,7 @@ pub fn sample_report(paragraphs: usize, from: Option<&Path>, pdf: bool) -> ExitC
     };
     match text {
         Ok((text, symbol)) if pdf => {
-            let bytes = crate::sample::pdf_report(&text, symbol.as_deref().unwrap_or_default());
+            let bytes = crate::synthetic::pdf_report(&text, symbol.as_deref().unwrap_or_default());
             write_stdout_bytes(&bytes, "the report")
         }
         Ok((text, _)) => write_stdout(&text, "the report"),

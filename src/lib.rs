@@ -10,6 +10,7 @@
 pub mod annotations;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod builtin_report;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "gui")]
@@ -27,12 +28,11 @@ pub mod import;
 pub mod numerals;
 pub mod outline;
 pub mod parse;
-pub mod sample;
 #[cfg(any(test, feature = "testing"))]
 pub mod scratch;
 pub mod search;
-pub mod seed;
 pub mod storage;
+pub mod synthetic;
 pub mod tagged_report;
 pub mod tags_file;
 #[cfg(feature = "gui")]

@@ -126,11 +126,11 @@ fn preview(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::seed;
+    use crate::builtin_report;
 
     #[test]
     fn json_has_the_documented_shape() {
-        let document = seed::document().unwrap();
+        let document = builtin_report::document().unwrap();
         let json: serde_json::Value = serde_json::from_str(&to_json(&document)).unwrap();
         assert_eq!(json["symbol"], "CAC/COSP/WG.2/2017/L.1/Add.1");
         assert_eq!(json["language"], "zh");
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn text_outline_lists_headings_and_numbers() {
-        let text = to_text(&seed::document().unwrap());
+        let text = to_text(&builtin_report::document().unwrap());
         assert!(text.starts_with(
             "CAC/COSP/WG.2/2017/L.1/Add.1 · Chinese (zh) · 22 paragraphs, 2 headings"
         ));

@@ -123,11 +123,11 @@ pub fn find_all(document: &Document, query: &str) -> Vec<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::seed;
+    use crate::builtin_report;
 
     #[test]
     fn chinese_query_lands_in_paragraph_3_first() {
-        let document = seed::document().unwrap();
+        let document = builtin_report::document().unwrap();
         let matches = find_all(&document, "司法协助");
         assert!(matches.len() >= 3);
         let first = &matches[0];
@@ -150,7 +150,7 @@ mod tests {
     /// characters as they stand.
     #[test]
     fn chinese_is_found_as_typed_whatever_the_spaces_and_widths() {
-        let document = seed::document().unwrap();
+        let document = builtin_report::document().unwrap();
         assert_eq!(found(&document, "2016年"), ["2016 年"]);
         assert_eq!(found(&document, "２０１６年"), ["2016 年"]);
         assert_eq!(found(&document, "2016 年"), ["2016 年"]);
@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn latin_is_case_insensitive_and_blank_finds_nothing() {
-        let document = seed::document().unwrap();
+        let document = builtin_report::document().unwrap();
         let matches = find_all(&document, "cac/cosp/wg.2/2017/crp.1");
         assert_eq!(matches.len(), 1);
         assert!(find_all(&document, "  ").is_empty());

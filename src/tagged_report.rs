@@ -324,7 +324,7 @@ mod tests {
     use super::*;
 
     fn seed() -> TaggedReport {
-        TaggedReport::new(crate::seed::document().expect("the built-in report parses"))
+        TaggedReport::new(crate::builtin_report::document().expect("the built-in report parses"))
     }
 
     fn moment(seconds: u64) -> Moment {

@@ -47,7 +47,7 @@ impl Scratch {
     /// The built-in report as a file, with the documented tags beside it.
     fn report_with_tags(&self) -> (PathBuf, PathBuf) {
         let report = self.path("report.txt");
-        std::fs::write(&report, paratag::seed::TEXT).unwrap();
+        std::fs::write(&report, paratag::builtin_report::TEXT).unwrap();
         let tags = self.path("report.tags.ron");
         std::fs::write(&tags, documented_tags()).unwrap();
         (report, tags)

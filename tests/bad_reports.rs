@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use paratag::parse::{self, DecodeError, ParseError};
-use paratag::{sample, seed};
+use paratag::{builtin_report, synthetic};
 
 fn numbers(bytes: &[u8]) -> Vec<u32> {
     parse::parse(bytes)
@@ -57,14 +57,14 @@ fn files_that_are_not_reports_are_named_for_what_they_are() {
 
 #[test]
 fn encodings_and_line_ends_give_the_same_report() {
-    let reference = numbers(seed::TEXT.as_bytes());
-    let utf16_without_bom: Vec<u8> = seed::TEXT
+    let reference = numbers(builtin_report::TEXT.as_bytes());
+    let utf16_without_bom: Vec<u8> = builtin_report::TEXT
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let (gb18030, _, _) = encoding_rs::GB18030.encode(seed::TEXT);
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(builtin_report::TEXT);
     // Every third line ending CRLF, every fifth CR.
-    let mixed: String = seed::TEXT
+    let mixed: String = builtin_report::TEXT
         .split('\n')
         .enumerate()
         .map(|(i, line)| match (i % 3, i % 5) {
@@ -111,9 +111,9 @@ fn a_single_one_megabyte_line_is_one_paragraph() {
 /// takes the report past 50 MB.
 #[test]
 fn a_fifty_megabyte_report_parses_completely() {
-    let mut text = sample::large_chinese_report(99_999);
+    let mut text = synthetic::large_chinese_report(99_999);
     text.push_str("附件\n\n");
-    text.push_str(&sample::large_chinese_report(2_000));
+    text.push_str(&synthetic::large_chinese_report(2_000));
     assert!(text.len() > 50_000_000, "{} bytes", text.len());
     let document = parse::parse(text.as_bytes()).unwrap();
     let numbers: Vec<u32> = document.paragraphs().map(|p| p.number).collect();

@@ -13,7 +13,7 @@ use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
 use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage};
 use paratag::scratch::Scratch;
 use paratag::tagged_report::{Loaded, TaggedReport, read_tags};
-use paratag::{seed, tags_file};
+use paratag::{builtin_report, tags_file};
 
 const DATE: &str = "2026-11-27";
 
@@ -30,7 +30,7 @@ fn updating() -> bool {
 /// The fixed tags: challenges, good practices and proposals with Chinese and English notes,
 /// quotation marks and a newline, and a run of consecutive proposals without notes.
 fn fixed_tags() -> String {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     let mut annotations = Annotations::default();
     let changed = Some(std::time::UNIX_EPOCH + std::time::Duration::from_hours(498_832));
     for (number, tags, note) in [
@@ -68,7 +68,7 @@ fn fixed_tags() -> String {
     tags_file::to_string(&tags_file::build(
         &document,
         &fingerprints,
-        Some(seed::FILE_NAME),
+        Some(builtin_report::FILE_NAME),
         &annotations,
         &[],
     ))
@@ -79,7 +79,7 @@ fn fixed_tags() -> String {
 fn workspace(name: &str) -> Scratch {
     let scratch = Scratch::new(&format!("export-{name}"));
     let dir = scratch.path();
-    std::fs::write(dir.join(seed::FILE_NAME), seed::TEXT).unwrap();
+    std::fs::write(dir.join(builtin_report::FILE_NAME), builtin_report::TEXT).unwrap();
     std::fs::copy(
         golden("seed.tags.ron"),
         dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"),
@@ -91,7 +91,7 @@ fn workspace(name: &str) -> Scratch {
 /// The built-in report with the fixed tags, read and anchored as the window and the command
 /// line do.
 fn tagged(dir: &Path) -> TaggedReport {
-    let document = paratag::parse::read_report(&dir.join(seed::FILE_NAME)).unwrap();
+    let document = paratag::parse::read_report(&dir.join(builtin_report::FILE_NAME)).unwrap();
     let mut tagged = TaggedReport::new(document);
     let read = read_tags(&dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.tags.ron"))
         .unwrap()
@@ -254,7 +254,7 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
         .filter(|node| node.has_tag_name("t"))
         .filter_map(|node| node.text())
         .collect();
-    let seed = seed::document().unwrap();
+    let seed = builtin_report::document().unwrap();
     let paragraph = |n: usize| seed.paragraphs().nth(n - 1).unwrap().text.clone();
     for expected in [
         "Briefing note: CAC/COSP/WG.2/2017/L.1/Add.1".to_owned(),
@@ -413,7 +413,7 @@ fn the_csv_reads_back_to_the_same_rows() {
         .records()
         .map(|record| record.unwrap().iter().map(str::to_owned).collect())
         .collect();
-    let seed = seed::document().unwrap();
+    let seed = builtin_report::document().unwrap();
     let note = paratag::export::prepare(&seed, tagged.annotations(), &[], &options).unwrap();
     let expected: Vec<Vec<String>> = note
         .sections
@@ -453,7 +453,7 @@ fn the_command_line_writes_what_the_window_writes() {
     let scratch = workspace("cli");
     let dir = scratch.path();
     let tagged = tagged(dir);
-    let report = dir.join(seed::FILE_NAME);
+    let report = dir.join(builtin_report::FILE_NAME);
     for (format, lang, group_by, only) in [
         (Format::Markdown, "en", "tag", ""),
         (Format::Html, "zh", "document", ""),
@@ -528,7 +528,7 @@ fn the_command_line_writes_what_the_window_writes() {
 fn exporting_nothing_is_a_clear_message_and_writes_nothing() {
     let scratch = workspace("nothing");
     let dir = scratch.path();
-    let report = dir.join(seed::FILE_NAME);
+    let report = dir.join(builtin_report::FILE_NAME);
     let out = dir.join("note.md");
     let output = Command::new(env!("CARGO_BIN_EXE_paratag"))
         .args(["export"])
@@ -642,7 +642,7 @@ fn tagged_seed() -> TaggedReport {
 fn one_note_across_several_reports_cites_each_excerpt_by_its_own_report() {
     let scratch = workspace("several");
     let dir = scratch.path();
-    let seed_report = dir.join(seed::FILE_NAME);
+    let seed_report = dir.join(builtin_report::FILE_NAME);
     // The English test report of 2019, tagged and saved as the window saves.
     let cover = dir.join("CAC-COSP-WG.2-2019-4.en.txt");
     std::fs::copy(

@@ -41,7 +41,7 @@ fn lines(document: &Document) -> Vec<String> {
 /// paragraphs, character for character, and its one footnote apart.
 #[test]
 fn every_form_of_the_built_in_report_reads_like_its_text() {
-    let text = paratag::seed::document().unwrap();
+    let text = paratag::builtin_report::document().unwrap();
     let truth: Vec<String> = std::fs::read_to_string(fixture("seed-layout.zh.truth.txt"))
         .unwrap()
         .lines()
@@ -89,7 +89,7 @@ fn every_form_of_the_built_in_report_reads_like_its_text() {
 #[cfg(feature = "libreoffice")]
 #[test]
 fn an_old_word_document_is_converted_by_libreoffice() {
-    let text = paratag::seed::document().unwrap();
+    let text = paratag::builtin_report::document().unwrap();
     let document = parse::read_report(&fixture("seed-layout.zh.doc")).unwrap();
     assert_eq!(document.symbol, text.symbol);
     assert_eq!(lines(&document), lines(&text));
@@ -134,7 +134,7 @@ fn paragraphs_numbered_by_list_styles_in_an_odt() {
 fn tags_made_on_the_text_anchor_in_the_word_file_and_the_pdf() {
     use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
     use paratag::tags_file::{self, Fingerprints};
-    let text = paratag::seed::document().unwrap();
+    let text = paratag::builtin_report::document().unwrap();
     let mut annotations = Annotations::default();
     for index in [0, 4, 11, 21] {
         annotations.insert(
@@ -168,13 +168,13 @@ fn a_printed_report_reads_back_like_its_text() {
     )
     .unwrap();
     let source = parse::parse(&english).unwrap();
-    let text = paratag::sample::large_report(&source, 120).unwrap();
+    let text = paratag::synthetic::large_report(&source, 120).unwrap();
     // The standard font prints Latin-1 and a few more; the rest is `?` in the PDF, and so in
     // the text here.
     let latin: String = text
         .chars()
         .map(|c| {
-            if c == '\n' || paratag::sample::win_ansi(c).is_some() {
+            if c == '\n' || paratag::synthetic::win_ansi(c).is_some() {
                 c
             } else {
                 '?'
@@ -182,7 +182,7 @@ fn a_printed_report_reads_back_like_its_text() {
         })
         .collect();
     let from_text = parse::parse_text(&latin).unwrap();
-    let pdf = paratag::sample::pdf_report(&text, source.symbol.as_deref().unwrap());
+    let pdf = paratag::synthetic::pdf_report(&text, source.symbol.as_deref().unwrap());
     let from_pdf = parse::parse(&pdf).unwrap();
     assert_eq!(from_pdf.symbol, source.symbol);
     let words = |document: &Document| -> Vec<(u32, String)> {
@@ -290,9 +290,9 @@ fn french_and_spanish_pdfs_read_like_their_text() {
     ] {
         let source = parse::parse_text(text).unwrap();
         assert_eq!(source.language, language);
-        let long = paratag::sample::large_report(&source, 60).unwrap();
+        let long = paratag::synthetic::large_report(&source, 60).unwrap();
         let from_text = parse::parse_text(&long).unwrap();
-        let pdf = paratag::sample::pdf_report(&long, "CAC/COSP/WG.2/2019/4");
+        let pdf = paratag::synthetic::pdf_report(&long, "CAC/COSP/WG.2/2019/4");
         let from_pdf = parse::parse(&pdf).unwrap();
         assert_eq!(from_pdf.symbol.as_deref(), Some("CAC/COSP/WG.2/2019/4"));
         assert_eq!(from_pdf.language, language);
@@ -332,8 +332,8 @@ fn every_paragraph_of_a_pdf_has_its_place_on_the_printed_page() {
     )
     .unwrap();
     let source = parse::parse(&english).unwrap();
-    let text = paratag::sample::large_report(&source, 120).unwrap();
-    let long = paratag::sample::pdf_report(&text, source.symbol.as_deref().unwrap());
+    let text = paratag::synthetic::large_report(&source, 120).unwrap();
+    let long = paratag::synthetic::pdf_report(&text, source.symbol.as_deref().unwrap());
     let mut reports = vec![("long report".to_owned(), long)];
     for name in [
         "seed-layout.zh.lo-truetype.pdf",

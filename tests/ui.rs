@@ -392,7 +392,7 @@ fn tag_save_with_ctrl_s_reopen_and_see_the_same_tags() {
     let dir = scratch.path();
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let report = dir.join("CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt");
-    std::fs::write(&report, paratag::seed::TEXT).unwrap();
+    std::fs::write(&report, paratag::builtin_report::TEXT).unwrap();
     let open = |report: std::path::PathBuf, data: std::path::PathBuf| {
         let mut harness = Harness::builder()
             .with_size([1200.0, 800.0])
@@ -474,7 +474,7 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
 fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     let scratch = paratag::scratch::Scratch::new("ui-long");
     let path = scratch.join("long.txt");
-    std::fs::write(&path, paratag::sample::large_chinese_report(10_000)).unwrap();
+    std::fs::write(&path, paratag::synthetic::large_chinese_report(10_000)).unwrap();
     let mut harness = harness_with_report(&path);
     assert_eq!(
         harness.state().app().document().paragraphs().count(),
@@ -593,7 +593,7 @@ fn hovering_an_outline_row_shows_the_paragraphs_opening() {
 fn the_outline_scrolls_smoothly_without_jumps() {
     let scratch = paratag::scratch::Scratch::new("ui-outline");
     let path = scratch.join("outline.txt");
-    std::fs::write(&path, paratag::sample::large_chinese_report(300)).unwrap();
+    std::fs::write(&path, paratag::synthetic::large_chinese_report(300)).unwrap();
     let mut harness = harness_with_report(&path);
     let row_top = |harness: &Harness<'static, Window>| {
         harness

@@ -20,7 +20,7 @@ use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag, TagSet}
 use paratag::document::{Block, Document};
 use paratag::export::{self, ExportError, ExportOptions, Format, Grouping, NoteLanguage};
 use paratag::parse::kept::{char_counts, everything_kept};
-use paratag::{outline, parse, search, seed, tags_file};
+use paratag::{builtin_report, outline, parse, search, tags_file};
 
 /// The report parser: any bytes give a document or a readable error, never a panic, and a
 /// document keeps every character it was given (in its body, its footnotes or the furniture it
@@ -87,7 +87,7 @@ pub fn tags_file(bytes: &[u8]) {
     assert_eq!(again, file, "save then load changed the file");
 
     // Into the built-in report and out again, twice: the second save equals the first.
-    let document = seed::document().expect("the built-in report parses");
+    let document = builtin_report::document().expect("the built-in report parses");
     let fingerprints = tags_file::Fingerprints::new(&document);
     let anchored = tags_file::anchor(&file, &document, &fingerprints);
     let kept = anchored
@@ -169,7 +169,7 @@ pub fn export(input: &ExportInput) {
         .report
         .as_deref()
         .and_then(|text| parse::parse_text(text).ok())
-        .unwrap_or_else(|| seed::document().expect("the built-in report parses"));
+        .unwrap_or_else(|| builtin_report::document().expect("the built-in report parses"));
     let count = document.paragraphs().count();
 
     let mut annotations = Annotations::default();

@@ -16,7 +16,7 @@ use crate::history::{History, Moment};
 use crate::i18n::Strings;
 use crate::search::{self, Match};
 use crate::tagged_report::TaggedReport;
-use crate::{parse, seed};
+use crate::{builtin_report, parse};
 pub use dialogs::DialogKind;
 use dialogs::{FileFilter, OPENABLE, PathQuestion};
 use notices::{About, Level, Notices};
@@ -323,7 +323,10 @@ impl ParatagApp {
     pub fn source(&self) -> String {
         match &self.report_path {
             Some(path) => path.display().to_string(),
-            None => Strings::fill(self.strings().builtin_source, &[("name", &seed::FILE_NAME)]),
+            None => Strings::fill(
+                self.strings().builtin_source,
+                &[("name", &builtin_report::FILE_NAME)],
+            ),
         }
     }
 
@@ -910,7 +913,7 @@ impl ParatagApp {
 }
 
 fn builtin_report() -> (Document, Option<String>) {
-    match seed::document() {
+    match builtin_report::document() {
         Ok(document) => (document, None),
         // The seed is checked by the tests; should it ever fail, show an empty document and
         // the reason rather than no window at all.

@@ -62,7 +62,7 @@ impl ParatagApp {
             .or_else(|| {
                 self.data_dir
                     .is_some()
-                    .then(|| crate::seed::FILE_NAME.to_owned())
+                    .then(|| crate::builtin_report::FILE_NAME.to_owned())
             })
     }
 
@@ -76,10 +76,10 @@ impl ParatagApp {
     pub(super) fn default_tags_path(&self) -> Option<PathBuf> {
         match &self.report_path {
             Some(report) => Some(crate::tagged_report::tags_beside(report)),
-            None => self
-                .data_dir
-                .as_ref()
-                .map(|dir| dir.join(crate::seed::FILE_NAME).with_extension("tags.ron")),
+            None => self.data_dir.as_ref().map(|dir| {
+                dir.join(crate::builtin_report::FILE_NAME)
+                    .with_extension("tags.ron")
+            }),
         }
     }
 

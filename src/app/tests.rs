@@ -312,7 +312,7 @@ impl Scratch {
         let guard = crate::scratch::Scratch::new(&format!("app-{name}"));
         let dir = guard.path().to_path_buf();
         std::fs::create_dir_all(dir.join("data")).unwrap();
-        std::fs::write(dir.join("report.txt"), seed::TEXT).unwrap();
+        std::fs::write(dir.join("report.txt"), builtin_report::TEXT).unwrap();
         Self { dir, _guard: guard }
     }
 
@@ -597,7 +597,10 @@ fn problems_speak_the_interface_language() {
     assert!(problem.ends_with(&pdf.display().to_string()), "{problem}");
     assert_eq!(app.document().paragraphs().count(), 22);
     // The built-in report's name, and why there is nothing to export, in Chinese.
-    assert_eq!(app.source(), format!("{}（内置报告）", seed::FILE_NAME));
+    assert_eq!(
+        app.source(),
+        format!("{}（内置报告）", builtin_report::FILE_NAME)
+    );
     app.apply(Command::Export);
     let nothing = app.export_preview().unwrap_err();
     assert!(nothing.starts_with("没有可导出的内容"), "{nothing}");
@@ -824,8 +827,8 @@ fn a_recovery_copy_for_a_revised_report_is_offered_re_anchored() {
         autosave_later(&mut app);
     }
     // One word of the report changes: a new revision.
-    let text = seed::TEXT.replacen("工作组", "工作小组", 1);
-    assert_ne!(text, seed::TEXT);
+    let text = builtin_report::TEXT.replacen("工作组", "工作小组", 1);
+    assert_ne!(text, builtin_report::TEXT);
     std::fs::write(scratch.report(), text).unwrap();
     let mut app = scratch.launch();
     let copies = offered(&app);
@@ -950,11 +953,11 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     )
     .unwrap();
     let source = parse::parse(&english).unwrap();
-    let text = crate::sample::large_report(&source, 2_000).unwrap();
+    let text = crate::synthetic::large_report(&source, 2_000).unwrap();
     let pdf = scratch.dir.join("long.pdf");
     std::fs::write(
         &pdf,
-        crate::sample::pdf_report(&text, "CAC/COSP/WG.2/2019/4"),
+        crate::synthetic::pdf_report(&text, "CAC/COSP/WG.2/2019/4"),
     )
     .unwrap();
     assert!(std::fs::metadata(&pdf).unwrap().len() > LONG_PDF_BYTES);
@@ -1040,7 +1043,7 @@ fn opening_tags_for_another_report_opens_that_report_beside_them() {
     let other = scratch.dir.join("data/other.txt");
     std::fs::write(
         &other,
-        seed::TEXT.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
+        builtin_report::TEXT.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
     )
     .unwrap();
     let mut app = ParatagApp::launch(

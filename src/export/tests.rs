@@ -1,6 +1,6 @@
 use super::*;
 use crate::annotations::{Annotation, ParagraphIndex};
-use crate::seed;
+use crate::builtin_report;
 
 fn options(language: NoteLanguage) -> ExportOptions {
     ExportOptions {
@@ -110,7 +110,7 @@ fn citations_in_un_style() {
 
 #[test]
 fn grouped_by_tag_in_the_chosen_order_with_headings_and_notes() {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     // Paragraphs 4 (challenge + proposal, note), 12 (proposal), 16 (good practice).
     let annotations = tagged(&[
         (3, &[Tag::Challenge, Tag::Proposal], "首要挑战"),
@@ -160,7 +160,7 @@ fn grouped_by_tag_in_the_chosen_order_with_headings_and_notes() {
 
 #[test]
 fn consecutive_paragraphs_without_notes_are_cited_together() {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     // 12, 13, 14 proposals without notes; 15 with a note; 17 after a gap.
     let annotations = tagged(&[
         (11, &[Tag::Proposal], ""),
@@ -199,7 +199,7 @@ fn consecutive_paragraphs_without_notes_are_cited_together() {
 
 #[test]
 fn document_order_only_some_tags_and_trimmed_quotes() {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     let annotations = tagged(&[
         (8, &[Tag::GoodPractice], ""),
         (1, &[Tag::Challenge, Tag::Proposal], ""),
@@ -223,7 +223,7 @@ fn document_order_only_some_tags_and_trimmed_quotes() {
 
 #[test]
 fn nothing_tagged_is_a_clear_error_not_an_empty_file() {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     let error = prepare(
         &document,
         &Annotations::default(),
@@ -244,7 +244,7 @@ fn nothing_tagged_is_a_clear_error_not_an_empty_file() {
 
 #[test]
 fn orphans_are_exported_in_their_own_section() {
-    let document = seed::document().unwrap();
+    let document = builtin_report::document().unwrap();
     let orphan = crate::tags_file::Orphan {
         paragraph: 31,
         fingerprint: "0".repeat(16),

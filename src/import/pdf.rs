@@ -721,7 +721,7 @@ mod tests {
 
     /// A PDF of one A4 page whose content stream is `content`, with Helvetica as /F1.
     fn pdf(content: &str) -> Vec<u8> {
-        crate::sample::pdf_pages(&[content.to_owned()])
+        crate::synthetic::pdf_pages(&[content.to_owned()])
     }
 
     /// Text at (x, y) from the bottom of the page, in Helvetica at `size`.
@@ -864,7 +864,7 @@ mod tests {
             10.0,
             "2. The second paragraph stays on one page.",
         );
-        let bytes = crate::sample::pdf_pages(&[first, second]);
+        let bytes = crate::synthetic::pdf_pages(&[first, second]);
         let document = crate::parse::parse(&bytes).unwrap();
         let printed = document.printed.as_ref().unwrap();
         let pages = |block: usize| -> Vec<usize> {

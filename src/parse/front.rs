@@ -437,7 +437,8 @@ mod tests {
     #[test]
     fn a_fragment_or_a_text_without_its_cover_page_has_no_title() {
         // The built-in addendum starts with its first heading.
-        let seed = front_matter(&crate::seed::document().expect("the built-in report parses"));
+        let seed =
+            front_matter(&crate::builtin_report::document().expect("the built-in report parses"));
         assert_eq!(seed, FrontMatter::default());
         // Text before the first heading, but nothing of a cover page: no guess.
         let front = read_front(&format!(

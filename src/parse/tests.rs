@@ -2,11 +2,11 @@
 //! take in other languages. Tests of single-line forms sit beside their functions.
 
 use super::*;
+use crate::builtin_report;
 use crate::document::Language;
-use crate::seed;
 
 fn seed_document() -> Document {
-    seed::document().unwrap()
+    builtin_report::document().unwrap()
 }
 
 fn paragraphs(document: &Document) -> Vec<(u32, &str)> {
@@ -168,7 +168,7 @@ fn seed_page_break_and_furniture_are_removed_and_recorded() {
 #[test]
 fn seed_reads_the_same_in_every_encoding_and_line_ending() {
     let reference = seed_document();
-    let text = seed::TEXT;
+    let text = builtin_report::TEXT;
     let crlf = text.replace('\n', "\r\n");
     let cr = text.replace('\n', "\r");
     let (gb18030, _, _) = encoding_rs::GB18030.encode(text);
@@ -606,8 +606,8 @@ fn reports_with_every_line_break_lost_read_like_their_lines() {
     let russian = include_str!("../../fuzz/seeds/parse_report/russian.txt");
     for (lines, joined) in [
         (
-            crate::seed::TEXT.to_owned(),
-            crate::seed::TEXT.replace('\n', ""),
+            crate::builtin_report::TEXT.to_owned(),
+            crate::builtin_report::TEXT.replace('\n', ""),
         ),
         (english.to_owned(), english.replace('\n', " ")),
         (arabic.to_owned(), arabic.replace('\n', " ")),

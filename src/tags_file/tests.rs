@@ -2,12 +2,12 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use super::*;
 use crate::annotations::{Annotation, Annotations, ParagraphIndex, TagSet};
+use crate::builtin_report;
 use crate::document::{Block, Document};
 use crate::parse::parse_text;
-use crate::seed;
 
 fn seed_document() -> Document {
-    seed::document().unwrap()
+    builtin_report::document().unwrap()
 }
 
 fn annotation(tags: &[Tag], note: &str) -> Annotation {
@@ -45,7 +45,7 @@ fn the_documented_example_loads_and_anchors_exactly_to_the_seed() {
     let rebuilt = build(
         &document,
         &Fingerprints::new(&document),
-        Some(seed::FILE_NAME),
+        Some(builtin_report::FILE_NAME),
         &anchored.annotations,
         &[],
     );
@@ -168,7 +168,7 @@ fn tags_files_and_reports_are_told_apart() {
     assert!(looks_like_tags_file(
         b"(format: 1, document: (language: \"en\", fingerprint: \"\"))"
     ));
-    assert!(!looks_like_tags_file(seed::TEXT.as_bytes()));
+    assert!(!looks_like_tags_file(builtin_report::TEXT.as_bytes()));
     assert!(!looks_like_tags_file(
         b"(a) The first item of a report\n1. text"
     ));

@@ -6,7 +6,7 @@ mod file_chooser;
 mod find_bar;
 mod menu;
 mod modals;
-mod outline;
+mod outline_panel;
 mod page_view;
 mod pages;
 mod reader;
@@ -165,7 +165,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &ParatagApp, view: &mut View) -> Vec<Me
             .default_size(180.0)
             .size_range(ranges.outline)
             .show(ui, |ui| {
-                outline::outline_ui(ui, app, fresh.scroll_to_selected, &mut commands);
+                outline_panel::outline_ui(ui, app, fresh.scroll_to_selected, &mut commands);
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::document::Document;
 use crate::parse::{self, HeadingForm};
-use crate::{numerals, seed};
+use crate::{builtin_report, numerals};
 
 /// How many paragraphs a generated page holds.
 const PARAGRAPHS_PER_PAGE: usize = 6;
@@ -28,7 +28,7 @@ pub enum SampleError {
 pub fn large_chinese_report(paragraphs: usize) -> String {
     // The built-in report is checked by its own tests; an empty text would fail loudly wherever
     // a generated report is used.
-    seed::document()
+    builtin_report::document()
         .ok()
         .and_then(|source| large_report(&source, paragraphs).ok())
         .unwrap_or_default()
@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn a_chinese_report_from_the_built_in_one() {
-        let source = seed::document().unwrap();
+        let source = builtin_report::document().unwrap();
         let document = check_round_trip(&source, 1000);
         assert!(
             document
@@ -404,7 +404,7 @@ mod tests {
 
     #[test]
     fn a_report_without_paragraphs_cannot_be_a_source() {
-        let mut source = seed::document().unwrap();
+        let mut source = builtin_report::document().unwrap();
         source
             .blocks
             .retain(|block| !matches!(block, Block::Paragraph(_)));
