@@ -15,7 +15,7 @@ use crate::annotations::{Annotations, ParagraphIndex, Tag, TagSet};
 use crate::document::{Block, Document};
 use crate::export::{ExportError, ExportOptions, Format};
 use crate::history::{History, Moment};
-use crate::storage::{self, ReadError, Stamp};
+use crate::storage::{self, Allow, Disk, ReadError, SaveError, Stamp};
 use crate::tags_file::{self, Anchored, DocumentRef, Fingerprints, Orphan, TagsFile};
 
 /// A report, its annotations, their history and its orphans.
@@ -29,6 +29,21 @@ pub struct TaggedReport {
     history: History,
     /// Annotations of a tags file that match no paragraph here: kept, shown and saved again.
     orphans: Vec<Orphan>,
+    /// The tags file the annotations are kept in (`None`: Save must ask where).
+    tags_path: Option<PathBuf>,
+    /// What that file held when it was read or last written (`None`: nothing is known of it):
+    /// a save checks the file still holds it.
+    tags_stamp: Option<Stamp>,
+}
+
+/// Why the tags could not be saved. Nothing was written.
+#[derive(Debug)]
+pub enum SaveTagsError {
+    /// The text about to be written did not read back as the same tags (a bug; the file is
+    /// left as it was rather than written with what could not be read again).
+    ReadBack,
+    /// The file could not be written (or was not written without the user's say).
+    Save(SaveError),
 }
 
 /// What taking a tags file did.
@@ -121,7 +136,56 @@ impl TaggedReport {
             annotations: Annotations::default(),
             history: History::default(),
             orphans: Vec::new(),
+            tags_path: None,
+            tags_stamp: None,
         }
+    }
+
+    /// The tags file the annotations are kept in, if one is known.
+    pub fn tags_path(&self) -> Option<&Path> {
+        self.tags_path.as_deref()
+    }
+
+    /// What the tags file held when it was read or last written.
+    pub fn tags_stamp(&self) -> Option<&Stamp> {
+        self.tags_stamp.as_ref()
+    }
+
+    /// Keep the tags in the file at `path`, which holds `stamp` now (`None`: unknown — it could
+    /// not be read, and is not written over without asking).
+    pub fn keep_tags_in(&mut self, path: PathBuf, stamp: Option<Stamp>) {
+        self.tags_path = Some(path);
+        self.tags_stamp = stamp;
+    }
+
+    /// The tags belong in no file yet (Save asks where).
+    pub fn forget_tags_file(&mut self) {
+        self.tags_path = None;
+        self.tags_stamp = None;
+    }
+
+    /// Write the tags to `path` on `disk`: the text is read back before it replaces anything,
+    /// and written only if the file still holds `expected` (`None`: the user chose to
+    /// overwrite) and as `allow`s. `file_name` is the report's, recorded in the file. Then the
+    /// tags are kept there, and what was saved is an undo step of its own.
+    pub fn save_tags(
+        &mut self,
+        disk: &dyn Disk,
+        path: &Path,
+        file_name: Option<&str>,
+        expected: Option<&Stamp>,
+        allow: Allow,
+    ) -> Result<(), SaveTagsError> {
+        let file = self.tags_file(file_name);
+        let text = tags_file::to_string(&file);
+        if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
+            return Err(SaveTagsError::ReadBack);
+        }
+        let stamp = storage::save(disk, path, text.as_bytes(), expected, allow)
+            .map_err(SaveTagsError::Save)?;
+        self.keep_tags_in(path.to_owned(), Some(stamp));
+        self.mark_saved();
+        Ok(())
     }
 
     pub fn document(&self) -> &Document {
@@ -432,5 +496,36 @@ mod tests {
         window.merge_over(&copy);
         assert!(window.history().is_modified());
         assert_eq!(window.annotations().iter().count(), 2, "both kept");
+    }
+
+    /// Saving through the report: the file is kept as where the tags live, with what it holds;
+    /// a save over a file someone changed since is refused and changes nothing; the saved state
+    /// is what undo measures "unsaved" against.
+    #[test]
+    fn tags_are_saved_where_they_are_kept_and_never_over_a_changed_file() {
+        let scratch = crate::scratch::Scratch::new("tagged-report-save");
+        let path = scratch.join("report.tags.ron");
+        let mut report = seed();
+        report.toggle_tag(ParagraphIndex(1), Tag::Proposal, moment(0));
+        let disk = storage::RealDisk;
+        report
+            .save_tags(&disk, &path, Some("report.txt"), None, Allow::default())
+            .unwrap();
+        assert_eq!(report.tags_path(), Some(path.as_path()));
+        assert!(!report.history().is_modified());
+        let written = std::fs::read(&path).unwrap();
+        assert_eq!(report.tags_stamp(), Some(&Stamp::of(Some(&written))));
+
+        // Someone else writes the file; the next save from here is refused.
+        std::fs::write(&path, "changed elsewhere").unwrap();
+        report.toggle_tag(ParagraphIndex(2), Tag::Challenge, moment(5));
+        let expected = report.tags_stamp().cloned();
+        let refused = report.save_tags(&disk, &path, None, expected.as_ref(), Allow::default());
+        assert!(matches!(
+            refused,
+            Err(SaveTagsError::Save(SaveError::ChangedOnDisk))
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"changed elsewhere");
+        assert!(report.history().is_modified());
     }
 }

@@ -138,6 +138,9 @@ pub struct ParatagApp {
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
     clock: Box<dyn Clock>,
+    /// Where tags files, recovery copies and briefing notes are written: the real file
+    /// system, or one a test makes fail.
+    disk: Box<dyn crate::storage::Disk>,
     /// Where old Word documents are converted.
     conversion: Conversion,
     /// The report being converted.
@@ -196,6 +199,7 @@ impl ParatagApp {
             asking: None,
             export_dialog: None,
             clock: Box::new(SystemClock),
+            disk: Box::new(crate::storage::RealDisk),
             conversion: Conversion::InPlace,
             converting: None,
         };
@@ -247,6 +251,11 @@ impl ParatagApp {
     /// Replace the clock (tests step time themselves).
     pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
         self.clock = clock;
+    }
+
+    /// Replace the file system writes go to (tests make it fail).
+    pub fn set_disk(&mut self, disk: Box<dyn crate::storage::Disk>) {
+        self.disk = disk;
     }
 
     /// The question about a file out with the user, until it is answered.
@@ -483,9 +492,8 @@ impl ParatagApp {
             .as_deref()
             .map(|path| (path, Protected::Report));
         let tags = self
-            .tags
-            .path
-            .as_deref()
+            .report
+            .tags_path()
             .map(|path| (path, Protected::TagsFile));
         report.into_iter().chain(tags).collect()
     }
@@ -499,7 +507,7 @@ impl ParatagApp {
             .export_bytes(&dialog.options, dialog.format)
             .map_err(|error| (self.strings().export_problem)(&error))
             .and_then(|bytes| {
-                crate::storage::write_export(&crate::storage::RealDisk, path, &bytes, &protected)
+                crate::storage::write_export(&*self.disk, path, &bytes, &protected)
                     .map_err(|error| self.strings().save_problem(&error))
             });
         match written {

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant, SystemTime};
 use super::notices::About;
 use super::{Effect, Modal, ParatagApp};
 use crate::i18n::Strings;
-use crate::storage::{self, Disk as _, RealDisk, SaveError, Stamp};
-use crate::tagged_report::{Loaded, ReadTags, ReadTagsError, read_tags};
+use crate::storage::{self, SaveError, Stamp};
+use crate::tagged_report::{Loaded, ReadTags, ReadTagsError, SaveTagsError, read_tags};
 use crate::tags_file;
 
 /// How long after the last change the recovery copy is written.
@@ -18,14 +18,11 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 /// restarts the delay above at every keystroke).
 pub const AUTOSAVE_MAX_WAIT: Duration = Duration::from_secs(5);
 
-/// Where the tags of the open report are kept, and what is known about that file.
+/// What the window knows about saving the open report's tags (the file and what it held are
+/// the report's: [`crate::tagged_report::TaggedReport::tags_path`]).
 #[derive(Debug, Default)]
 pub struct TagsState {
-    /// Where Save writes (`None`: Save asks, like Save As).
-    pub path: Option<PathBuf>,
-    /// What the file held when it was loaded or last saved; checked before every save.
-    pub stamp: Option<Stamp>,
-    /// The file at `path` could not be read: it is never written over (Save asks for another
+    /// The tags file could not be read: it is never written over (Save asks for another
     /// place).
     pub blocked: bool,
     /// The last save failed: the problem stays on screen and Save As is offered.
@@ -151,17 +148,14 @@ impl ParatagApp {
 
     fn start_tags(&mut self, path: PathBuf, stamp: Stamp) {
         self.selected = None;
-        self.tags = TagsState {
-            path: Some(path),
-            stamp: Some(stamp),
-            ..TagsState::default()
-        };
+        self.tags = TagsState::default();
+        self.report.keep_tags_in(path, Some(stamp));
     }
 
     fn refuse_tags(&mut self, path: &Path, problem: &dyn std::fmt::Display) {
         self.report.clear_tags();
+        self.report.keep_tags_in(path.to_owned(), None);
         self.tags = TagsState {
-            path: Some(path.to_owned()),
             blocked: true,
             ..TagsState::default()
         };
@@ -172,9 +166,9 @@ impl ParatagApp {
     /// Save to the tags file (Ctrl+S). Without a file to write, or when the file could not
     /// be read, ask where (Save As).
     pub(super) fn save(&mut self) -> bool {
-        match self.tags.path.clone() {
+        match self.report.tags_path().map(Path::to_path_buf) {
             Some(path) if !self.tags.blocked => {
-                let expected = self.tags.stamp.clone();
+                let expected = self.report.tags_stamp().cloned();
                 self.save_to(&path, expected.as_ref(), storage::Allow::default())
             }
             _ => {
@@ -214,37 +208,37 @@ impl ParatagApp {
         expected: Option<&Stamp>,
         allow: storage::Allow,
     ) -> bool {
-        let file = self.tags_file_now();
-        let text = tags_file::to_string(&file);
-        // Parse the bytes back before they replace anything.
-        if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
-            return self.save_failed(path, &"the written tags did not read back the same");
-        }
-        match storage::save(&RealDisk, path, text.as_bytes(), expected, allow) {
-            Ok(stamp) => {
-                self.tags.path = Some(path.to_owned());
-                self.tags.stamp = Some(stamp);
+        let file_name = self.report_file_name();
+        let saved = self
+            .report
+            .save_tags(&*self.disk, path, file_name.as_deref(), expected, allow);
+        let error = match saved {
+            Ok(()) => {
                 self.tags.blocked = false;
                 self.tags.save_failed = false;
                 self.notices.withdraw(About::Saving);
-                // What was saved is an undo step of its own: the next keystroke starts another.
-                self.report.mark_saved();
                 self.remove_recovery();
                 self.preferences.remember_recent(path);
-                true
+                return true;
             }
-            Err(SaveError::ChangedOnDisk) => {
+            Err(SaveTagsError::ReadBack) => {
+                return self.save_failed(path, &self.strings().tags_read_back);
+            }
+            Err(SaveTagsError::Save(error)) => error,
+        };
+        match error {
+            SaveError::ChangedOnDisk => {
                 self.modal = Some(Modal::ChangedOnDisk(path.to_owned()));
                 false
             }
-            Err(SaveError::HardLinked { others }) => {
+            SaveError::HardLinked { others } => {
                 self.modal = Some(Modal::HardLinked {
                     path: path.to_owned(),
                     others,
                 });
                 false
             }
-            Err(error) => {
+            error => {
                 // A file the user cannot write (or that is no file) is never tried again: Save
                 // asks for another place, as editors do with a read-only file.
                 if matches!(error, SaveError::ReadOnly | SaveError::NotAFile(_)) {
@@ -264,12 +258,6 @@ impl ParatagApp {
         );
         self.notices.problem(About::Saving, problem);
         false
-    }
-
-    /// This window's recovery slot (its copy and its lock), in the data directory.
-    fn recovery_slot(&mut self) -> Option<&mut RecoverySlot> {
-        let dir = self.data_dir.as_ref()?.join("recovery");
-        Some(self.recovery.get_or_insert_with(|| RecoverySlot::new(dir)))
     }
 
     /// Remove this window's recovery copy: its content is saved, or the user discarded it.
@@ -324,11 +312,12 @@ impl ParatagApp {
     fn write_recovery(&mut self) {
         let revision = self.history().revision();
         let text = tags_file::to_string(&self.tags_file_now());
-        let Some(slot) = self.recovery_slot() else {
+        let Some(dir) = self.data_dir.as_ref().map(|dir| dir.join("recovery")) else {
             return;
         };
+        let slot = self.recovery.get_or_insert_with(|| RecoverySlot::new(dir));
         let path = slot.copy_path();
-        match slot.write(text.as_bytes()) {
+        match slot.write(&*self.disk, text.as_bytes()) {
             Ok(()) => self.notices.withdraw(About::Recovery),
             Err(error) => {
                 // A problem, not a notice: until it is put right, a crash loses the changes.
@@ -503,7 +492,7 @@ impl ParatagApp {
             return;
         };
         if save_anyway {
-            let expected = self.tags.stamp.clone();
+            let expected = self.report.tags_stamp().cloned();
             let allow = storage::Allow {
                 breaking_hard_links: true,
             };
@@ -530,8 +519,7 @@ impl ParatagApp {
         // The tags are anchored to this report now; saving them into the other report's file
         // would rewrite its header, and that report would then say its tags belong elsewhere.
         // They are this report's unsaved tags: Save asks where to keep them.
-        self.tags.path = None;
-        self.tags.stamp = None;
+        self.report.forget_tags_file();
         self.report.mark_unsaved();
         let notice = Strings::fill(
             self.strings().foreign_tags_taken,
@@ -622,7 +610,7 @@ impl RecoverySlot {
     }
 
     /// Write the copy atomically, taking the lock first.
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+    fn write(&mut self, disk: &dyn storage::Disk, bytes: &[u8]) -> std::io::Result<()> {
         if self.lock.is_none() {
             std::fs::create_dir_all(&self.dir)?;
             let lock = std::fs::OpenOptions::new()
@@ -633,7 +621,7 @@ impl RecoverySlot {
             lock.try_lock().map_err(std::io::Error::other)?;
             self.lock = Some(lock);
         }
-        RealDisk.write_atomic(&self.copy_path(), bytes)
+        disk.write_atomic(&self.copy_path(), bytes)
     }
 
     fn remove_copy(&self) {

@@ -356,7 +356,7 @@ impl Scratch {
 fn tags_are_saved_beside_the_report_and_reopened() {
     let scratch = Scratch::new("save");
     let mut app = scratch.launch();
-    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert_eq!(app.report().tags_path(), Some(scratch.tags().as_path()));
     assert_eq!(
         app.title(),
         "report.txt — CAC/COSP/WG.2/2017/L.1/Add.1 — paratag"
@@ -490,6 +490,75 @@ fn a_file_changed_on_disk_is_noticed_before_saving() {
         std::fs::read_to_string(scratch.tags())
             .unwrap()
             .contains("\"challenge\"")
+    );
+}
+
+/// A disk that is full: reads work, every write fails as the system says it.
+struct FullDisk;
+
+impl crate::storage::Disk for FullDisk {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        crate::storage::RealDisk.read(path)
+    }
+
+    fn write_atomic(&self, _path: &Path, _bytes: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+    }
+
+    fn keep_copy(&self, _from: &Path, _to: &Path, _bytes: &[u8]) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+    }
+}
+
+/// The disk fills up: Save says so with the file's path and the system's words, the tags stay
+/// on screen unsaved, the saved file stays as it was, the recovery copy says it could not be
+/// written; once there is room again, Save works.
+#[test]
+fn a_full_disk_loses_nothing_and_says_so() {
+    use crate::storage::Disk as _;
+    let scratch = Scratch::new("full-disk");
+    let mut app = scratch.launch();
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
+    let saved = std::fs::read(scratch.tags()).unwrap();
+
+    app.set_disk(Box::new(FullDisk));
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::Save);
+    let problem = app.problem().unwrap().to_owned();
+    assert!(problem.starts_with("Could not save the tags"), "{problem}");
+    assert!(problem.contains("no storage space"), "{problem}");
+    assert!(
+        problem.ends_with(&scratch.tags().display().to_string()),
+        "{problem}"
+    );
+    assert!(app.history().is_modified());
+    assert_eq!(std::fs::read(scratch.tags()).unwrap(), saved);
+    assert_eq!(
+        app.annotations().tags(ParagraphIndex(2)),
+        TagSet::only(Tag::Proposal)
+    );
+
+    let now = std::time::Instant::now();
+    app.autosave_at(now);
+    app.autosave_at(now + tags::AUTOSAVE_MAX_WAIT);
+    assert!(
+        app.notices()
+            .iter()
+            .any(|notice| notice.text.starts_with("Could not write the recovery copy")),
+        "{:?}",
+        app.notices()
+    );
+
+    app.set_disk(Box::new(crate::storage::RealDisk));
+    app.apply(Command::Save);
+    assert!(!app.history().is_modified());
+    assert!(
+        crate::storage::RealDisk
+            .read(&scratch.tags())
+            .is_ok_and(|bytes| String::from_utf8_lossy(&bytes).contains("proposal"))
     );
 }
 
@@ -707,7 +776,7 @@ fn recovery_is_offered_however_the_window_was_started() {
     );
     app.restore_recovery(0);
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
-    assert_eq!(app.tags().path.as_deref(), Some(custom.as_path()));
+    assert_eq!(app.report().tags_path(), Some(custom.as_path()));
     // The built-in report, started with --tags, the same.
     let builtin = || {
         ParatagApp::launch(
@@ -976,7 +1045,7 @@ fn a_long_pdf_is_read_on_a_worker_and_then_shown_with_its_tags() {
     }
     assert_eq!(app.document().paragraphs().count(), 2_000);
     assert_eq!(
-        app.tags().path.as_deref(),
+        app.report().tags_path(),
         Some(scratch.dir.join("long.tags.ron").as_path())
     );
     assert!(app.problem().is_none(), "{:?}", app.problem());
@@ -1020,7 +1089,7 @@ fn tags_for_another_document_are_refused_unless_opened_anyway() {
     assert_eq!(app.annotations().count(Tag::Proposal), 2);
     // The tags are this report's now, unsaved: saving never rewrites the other report's file.
     assert!(app.history().is_modified());
-    assert_eq!(app.tags().path, None);
+    assert_eq!(app.report().tags_path(), None);
     assert!(
         app.notice()
             .is_some_and(|notice| notice.contains("A/HRC/40/3"))
@@ -1055,7 +1124,7 @@ fn opening_tags_for_another_report_opens_that_report_beside_them() {
     assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/40/3"));
     app.apply(Message::OpenPath(scratch.tags()));
     assert_eq!(app.report_path(), Some(scratch.report().as_path()));
-    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert_eq!(app.report().tags_path(), Some(scratch.tags().as_path()));
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
     assert!(app.modal().is_none());
 }
@@ -1110,7 +1179,7 @@ fn dropping_an_unreadable_tags_file_keeps_the_tags_on_screen() {
     let problem = app.problem().unwrap_or_default();
     assert!(problem.contains("damaged.tags.ron"), "{problem}");
     assert_eq!(app.annotations().count(Tag::Challenge), 1);
-    assert_eq!(app.tags().path.as_deref(), Some(scratch.tags().as_path()));
+    assert_eq!(app.report().tags_path(), Some(scratch.tags().as_path()));
     assert!(!app.tags().blocked);
     assert_eq!(scratch.snapshot(), files, "nothing on disk changed");
 

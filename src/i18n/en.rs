@@ -164,6 +164,8 @@ pub(super) static ENGLISH: Strings = Strings {
     kind_other: "something other than a file",
     too_large_to_read: "the file is more than {limit} MiB, too large to read",
     save_read_only: "the file is read-only",
+    tags_read_back: "the tags about to be written did not read back the same, so the file was \
+                     left as it was (please report this)",
     save_hard_linked: "the file has {others} other name(s) (hard links); saving would give it a new copy and leave them with the old one",
     save_protected: "it is {what}, which must not be written over",
     protected_report: "the report itself",

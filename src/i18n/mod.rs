@@ -212,6 +212,8 @@ pub struct Strings {
     pub kind_other: &'static str,
     pub too_large_to_read: &'static str,
     pub save_read_only: &'static str,
+    /// A save stopped because the text about to be written did not read back the same.
+    pub tags_read_back: &'static str,
     pub save_hard_linked: &'static str,
     pub save_protected: &'static str,
     pub protected_report: &'static str,

@@ -243,6 +243,7 @@ pub(super) static CHINESE: Strings = Strings {
     kind_other: "特殊对象",
     too_large_to_read: "文件超过 {limit} MiB，太大，无法读取",
     save_read_only: "文件是只读的",
+    tags_read_back: "即将写入的标签读回后不一致，文件保持原样（请报告此问题）",
     save_hard_linked: "该文件还有 {others} 个其他名称（硬链接）；保存会为它建立新副本，而其他名称仍指向旧版本",
     save_protected: "它是{what}，不能被覆盖",
     protected_report: "报告本身",

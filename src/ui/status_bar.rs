@@ -45,7 +45,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
             ui.weak(strings.no_changes);
         }
         ui.separator();
-        match &app.tags().path {
+        match app.report().tags_path() {
             Some(path) => {
                 let name = path
                     .file_name()
