@@ -59,9 +59,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         tags: Option<PathBuf>,
 
-        /// docx, md, html, csv or txt.
-        #[arg(long, value_parser = ["docx", "md", "html", "csv", "txt"])]
+        /// docx, pdf, md, html, csv or txt.
+        #[arg(long, value_parser = ["docx", "pdf", "md", "html", "csv", "txt"])]
         format: String,
+
+        /// The paper a PDF is set on.
+        #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
+        paper: String,
 
         /// Write here; text formats go to standard output without it.
         #[arg(short, long, value_name = "FILE")]
@@ -152,6 +156,7 @@ pub fn export_options(
     trim: Option<usize>,
     no_merge: bool,
     date: Option<&str>,
+    paper: &str,
 ) -> crate::export::ExportOptions {
     use crate::export::{ExportOptions, Grouping, NoteLanguage};
     let language = NoteLanguage::from_code(lang).unwrap_or(NoteLanguage::English);
@@ -168,6 +173,10 @@ pub fn export_options(
     if let Some(date) = date {
         date.clone_into(&mut options.date);
     }
+    options.paper = crate::export::Paper::ALL
+        .into_iter()
+        .find(|choice| choice.name() == paper)
+        .unwrap_or_default();
     options
 }
 
@@ -185,7 +194,15 @@ pub fn export(
         return ExitCode::FAILURE;
     };
     if !format.is_text() && output.is_none() {
-        eprintln!("paratag: a Word document needs a file to go to: add -o FILE.docx");
+        eprintln!(
+            "paratag: a {} note needs a file to go to: add -o FILE.{}",
+            if format == crate::export::Format::Pdf {
+                "PDF"
+            } else {
+                "Word"
+            },
+            format.extension()
+        );
         return ExitCode::FAILURE;
     }
     if tags.is_some() && reports.len() > 1 {

@@ -6,11 +6,10 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// Noto Sans CJK SC Regular, cut to GB 2312, the seeds and the interface's symbols by
-/// `scripts/make-font.py` (SIL Open Font License 1.1, `assets/fonts/OFL.txt`).
-pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Regular-paratag.otf");
+/// The shipped Chinese font ([`crate::shipped_font`]).
+pub const CJK_FONT: &[u8] = crate::shipped_font::BYTES;
 
-const CJK_FONT_NAME: &str = "Noto Sans CJK SC (paratag subset)";
+const CJK_FONT_NAME: &str = crate::shipped_font::NAME;
 
 /// egui's default fonts with the Chinese font first for proportional text (so Chinese
 /// punctuation and Latin in a Chinese report share one design) and as a fallback for

@@ -31,6 +31,7 @@ pub mod parse;
 #[cfg(any(test, feature = "testing"))]
 pub mod scratch;
 pub mod search;
+pub mod shipped_font;
 pub mod storage;
 pub mod synthetic;
 pub mod tagged_report;

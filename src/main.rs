@@ -31,9 +31,17 @@ fn main() -> ExitCode {
             trim,
             no_merge,
             date,
+            paper,
         }) => {
-            let options =
-                cli::export_options(&group_by, &lang, &only, trim, no_merge, date.as_deref());
+            let options = cli::export_options(
+                &group_by,
+                &lang,
+                &only,
+                trim,
+                no_merge,
+                date.as_deref(),
+                &paper,
+            );
             cli::export(
                 &reports,
                 tags.as_deref(),

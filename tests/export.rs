@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag};
-use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::export::{ExportOptions, Format, Grouping, NoteLanguage, Paper};
 use paratag::scratch::Scratch;
 use paratag::tagged_report::{Loaded, TaggedReport, read_tags};
 use paratag::{builtin_report, tags_file};
@@ -291,6 +291,71 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
     roxmltree::Document::parse(&styles_xml).unwrap();
 }
 
+/// The PDF note, read back as a PDF reader reads it: every quoted paragraph and citation is
+/// text (the glyphs map to their characters), on A4 or Letter as asked, the symbol in every
+/// page's header and "Page N of M" (第N页，共M页) in its footer, the shipped font embedded.
+#[test]
+fn the_pdf_reads_back_with_every_excerpt_its_pages_numbered_on_the_paper_asked() {
+    let scratch = workspace("pdf");
+    let tagged = tagged(scratch.path());
+    let seed = builtin_report::document().unwrap();
+    let squeeze = |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+    let paragraph = |n: usize| squeeze(&seed.paragraphs().nth(n - 1).unwrap().text);
+    for (language, paper, size, page_of) in [
+        (
+            NoteLanguage::English,
+            Paper::A4,
+            [595.28, 841.89],
+            "Page {page} of {pages}",
+        ),
+        (
+            NoteLanguage::Chinese,
+            Paper::Letter,
+            [612.0, 792.0],
+            "第{page}页，共{pages}页",
+        ),
+    ] {
+        let options = ExportOptions {
+            paper,
+            ..options(language, Grouping::ByTag)
+        };
+        let bytes = tagged.export(&options, Format::Pdf).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let read = paratag::import::pdf::read(&bytes).unwrap();
+        assert!(read.pages >= 2, "{language:?}: {} pages", read.pages);
+        for page_size in &read.page_sizes {
+            assert!(
+                (page_size[0] - size[0]).abs() < 0.5 && (page_size[1] - size[1]).abs() < 0.5,
+                "{paper:?}: {page_size:?}"
+            );
+        }
+        let body = squeeze(&read.text);
+        for n in [4, 5, 10, 12, 13, 14, 19, 21] {
+            assert!(
+                body.contains(&paragraph(n)),
+                "{language:?}: paragraph {n} missing"
+            );
+        }
+        let note = tagged.export(&options, Format::Text).unwrap();
+        let note = String::from_utf8(note).unwrap();
+        for citation in note.lines().filter(|line| line.starts_with("— ")) {
+            assert!(body.contains(&squeeze(citation)), "{citation} missing");
+        }
+        let furniture = squeeze(&read.furniture);
+        for page in 1..=read.pages {
+            let footer = page_of
+                .replace("{page}", &page.to_string())
+                .replace("{pages}", &read.pages.to_string());
+            assert!(furniture.contains(&squeeze(&footer)), "{footer} missing");
+        }
+        assert_eq!(
+            furniture.matches("CAC/COSP/WG.2/2017/L.1/Add.1").count(),
+            read.pages,
+            "the symbol heads every page"
+        );
+    }
+}
+
 /// The Word note as a delegate sends it up: spaced blocks, no faux italics, the note marked
 /// in the margin, the symbol in every page's header, "Page N of M" in the footer as fields,
 /// and document properties naming the note, its author and its date — in both languages.
@@ -485,7 +550,8 @@ fn the_command_line_writes_what_the_window_writes() {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        let options = paratag::cli::export_options(group_by, lang, &only, None, false, Some(DATE));
+        let options =
+            paratag::cli::export_options(group_by, lang, &only, None, false, Some(DATE), "a4");
         assert_eq!(
             output.stdout,
             tagged.export(&options, format).unwrap(),

@@ -470,6 +470,28 @@ fn export_dialog_previews_and_copies_the_briefing_note_with_citations() {
     assert!(copied[0].contains("— CAC/COSP/WG.2/2017/L.1/Add.1，第12和13段"));
 }
 
+/// PDF in the Export dialog: the paper is asked (A4 by default, US Letter a click away) only
+/// for the PDF.
+#[test]
+fn the_export_dialog_offers_the_pdf_on_either_paper() {
+    let mut harness = harness();
+    click_paragraph(&mut harness, 4);
+    harness.key_press(Key::Num1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(
+        harness.query_by_label("US Letter").is_none(),
+        "Word has no paper choice"
+    );
+    harness.get_by_label("PDF (.pdf)").click();
+    harness.run();
+    harness.get_by_label("US Letter").click();
+    harness.run();
+    let dialog = harness.state().app().export_dialog().unwrap();
+    assert_eq!(dialog.format, paratag::export::Format::Pdf);
+    assert_eq!(dialog.options.paper, paratag::export::Paper::Letter);
+}
+
 #[test]
 fn a_10000_paragraph_report_lays_out_only_what_is_visible_and_jumps_to_9000() {
     let scratch = paratag::scratch::Scratch::new("ui-long");

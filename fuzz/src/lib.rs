@@ -18,7 +18,7 @@
 use arbitrary::Arbitrary;
 use paratag::annotations::{Annotation, Annotations, ParagraphIndex, Tag, TagSet};
 use paratag::document::{Block, Document};
-use paratag::export::{self, ExportError, ExportOptions, Format, Grouping, NoteLanguage};
+use paratag::export::{self, ExportError, ExportOptions, Format, Grouping, NoteLanguage, Paper};
 use paratag::parse::kept::{char_counts, everything_kept};
 use paratag::{builtin_report, outline, parse, search, tags_file};
 
@@ -216,6 +216,8 @@ pub fn export(input: &ExportInput) {
         merge_consecutive: input.merge_consecutive,
         date: input.date.clone(),
         author: String::new(),
+        // Both papers, without a new input field (the committed corpus keeps its meaning).
+        paper: Paper::ALL[usize::from(input.tag_order) % Paper::ALL.len()],
     };
     let wanted = |tags: TagSet| {
         tags.iter()
@@ -279,6 +281,7 @@ pub fn export(input: &ExportInput) {
         Format::Html,
         Format::Csv,
         Format::Docx,
+        Format::Pdf,
     ] {
         let bytes =
             export::render(&note, format).unwrap_or_else(|error| panic!("{format}: {error}"));
@@ -319,6 +322,21 @@ pub fn export(input: &ExportInput) {
                 }
             }
             Format::Docx => assert!(bytes.starts_with(b"PK"), "a .docx is a ZIP package"),
+            Format::Pdf => {
+                // The PDF reads back as text (every glyph maps to its character), and every
+                // excerpt's citation is in it; lines may break anywhere a space was.
+                let read = paratag::import::pdf::read(&bytes).expect("the PDF reads back");
+                let squeeze = |text: &str| -> String {
+                    text.chars().filter(|c| !c.is_whitespace()).collect()
+                };
+                let text = squeeze(&read.text);
+                for excerpt in &excerpts {
+                    assert!(
+                        text.contains(&squeeze(&excerpt.citation)),
+                        "PDF: citation missing"
+                    );
+                }
+            }
         }
     }
 }

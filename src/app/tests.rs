@@ -1356,3 +1356,41 @@ fn what_the_window_must_do_is_an_effect_the_app_decides_and_tests_read() {
     app.apply(Command::Quit);
     assert_eq!(app.take_effects(), [Effect::CloseWindow]);
 }
+
+/// Export ▸ PDF ▸ Save: the question suggests `SYMBOL briefing DATE.pdf` in the report's
+/// folder and offers PDF files; the answer gets the PDF, on the paper chosen.
+#[test]
+fn the_pdf_note_is_saved_where_the_user_says() {
+    let scratch = Scratch::new("export-pdf");
+    let mut app = scratch.launch();
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Export);
+    let mut options = app.export_dialog().unwrap().options.clone();
+    options.paper = crate::export::Paper::Letter;
+    "2026-12-02".clone_into(&mut options.date);
+    app.apply(Message::ExportChoices {
+        format: crate::export::Format::Pdf,
+        options,
+    });
+    let target = scratch.dir.join("note.pdf");
+    let question = answer_dialog(&mut app, Command::SaveExport, Some(&target));
+    assert_eq!(question.kind, DialogKind::Export);
+    assert_eq!(
+        question.suggested.as_deref(),
+        Some("CAC-COSP-WG.2-2017-L.1-Add.1 briefing 2026-12-02.pdf")
+    );
+    assert_eq!(question.folder.as_deref(), Some(scratch.dir.as_path()));
+    assert_eq!(question.filters[0].extensions, ["pdf"]);
+    let pdf = std::fs::read(&target).unwrap();
+    let read = crate::import::pdf::read(&pdf).unwrap();
+    let [width, height] = read.page_sizes[0];
+    assert!(
+        (width - 612.0).abs() < 0.5 && (height - 792.0).abs() < 0.5,
+        "US Letter"
+    );
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.contains("note.pdf"))
+    );
+}

@@ -7,6 +7,7 @@
 
 mod docx;
 mod formats;
+mod pdf;
 mod walk;
 
 use std::fmt;
@@ -19,6 +20,7 @@ use crate::tags_file::Orphan;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Docx,
+    Pdf,
     Markdown,
     Html,
     Csv,
@@ -26,8 +28,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Docx,
+        Self::Pdf,
         Self::Markdown,
         Self::Html,
         Self::Csv,
@@ -38,6 +41,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Docx => "docx",
+            Self::Pdf => "pdf",
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Csv => "csv",
@@ -54,7 +58,7 @@ impl Format {
 
     /// Whether the format is text (it can go to standard output or the clipboard).
     pub fn is_text(self) -> bool {
-        self != Self::Docx
+        !matches!(self, Self::Docx | Self::Pdf)
     }
 }
 
@@ -92,6 +96,38 @@ pub struct ExportOptions {
     pub date: String,
     /// Who the note is by, for the Word document's properties (the system's user name).
     pub author: String,
+    /// The paper the PDF is set on.
+    pub paper: Paper,
+}
+
+/// The paper a PDF note is set on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4, the United Nations' paper and most of the world's.
+    #[default]
+    A4,
+    /// US Letter (8.5 × 11 in), for delegations in the Americas.
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Self; 2] = [Self::A4, Self::Letter];
+
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The name on the command line and in the dialog.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Letter => "letter",
+        }
+    }
 }
 
 impl ExportOptions {
@@ -107,6 +143,7 @@ impl ExportOptions {
             merge_consecutive: true,
             date: today(),
             author: system_user(),
+            paper: Paper::default(),
         }
     }
 }
@@ -425,6 +462,8 @@ pub struct BriefingNote {
     pub date: String,
     pub author: String,
     pub language: NoteLanguage,
+    /// The paper a PDF is set on.
+    pub paper: Paper,
     /// Excerpts per tag, in the tag order of the note.
     pub counts: Vec<(Tag, usize)>,
     pub sections: Vec<Section>,
@@ -501,6 +540,8 @@ pub enum ExportError {
     NothingTagged,
     #[error("could not write the Word document: {0}")]
     Docx(String),
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
 }
 
 /// One report of a briefing note: its text, the tags made on it and its orphans.
@@ -621,6 +662,7 @@ pub fn prepare_many(
         date: options.date.clone(),
         author: options.author.clone(),
         language: options.language,
+        paper: options.paper,
         counts,
         sections,
         orphans,
@@ -814,6 +856,7 @@ pub fn render(note: &BriefingNote, format: Format) -> Result<Vec<u8>, ExportErro
         Format::Html => formats::html(note).into_bytes(),
         Format::Csv => formats::csv(note),
         Format::Docx => docx::docx(note)?,
+        Format::Pdf => pdf::pdf(note)?,
     })
 }
 

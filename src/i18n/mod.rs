@@ -136,6 +136,10 @@ pub struct Strings {
     pub export_title: &'static str,
     pub format: &'static str,
     pub group_by: &'static str,
+    /// The PDF's paper, and its two sizes.
+    pub paper: &'static str,
+    pub paper_a4: &'static str,
+    pub paper_letter: &'static str,
     pub by_tag: &'static str,
     pub in_document_order: &'static str,
     pub tag_order: &'static str,

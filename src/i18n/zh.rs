@@ -29,6 +29,7 @@ fn chinese_export_problem(error: &ExportError) -> String {
             "没有可导出的内容：没有段落带有所选的标签（请先标注段落）".to_owned()
         }
         ExportError::Docx(problem) => format!("无法生成 Word 文档：{problem}"),
+        ExportError::Pdf(problem) => format!("无法生成 PDF：{problem}"),
     }
 }
 
@@ -174,6 +175,9 @@ pub(super) static CHINESE: Strings = Strings {
     export_title: "导出简报",
     format: "格式",
     group_by: "分组",
+    paper: "纸张",
+    paper_a4: "A4",
+    paper_letter: "美式信纸（Letter）",
     by_tag: "按标签",
     in_document_order: "按文件顺序",
     tag_order: "标签顺序",

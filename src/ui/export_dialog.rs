@@ -5,7 +5,7 @@ use egui::RichText;
 use crate::annotations::Tag;
 use crate::app::ParatagApp;
 use crate::command::{Command, Message};
-use crate::export::{ExportOptions, Format, Grouping, NoteLanguage};
+use crate::export::{ExportOptions, Format, Grouping, NoteLanguage, Paper};
 use crate::history::Revision;
 use crate::i18n::Strings;
 
@@ -113,6 +113,7 @@ fn options_ui(
     ui.label(RichText::new(strings.format).strong());
     for (choice, name) in [
         (Format::Docx, "Word (.docx)"),
+        (Format::Pdf, "PDF (.pdf)"),
         (Format::Markdown, "Markdown (.md)"),
         (Format::Html, "HTML (.html)"),
         (Format::Csv, "CSV (.csv)"),
@@ -121,6 +122,15 @@ fn options_ui(
         ui.radio_value(format, choice, name);
     }
     ui.add_space(8.0);
+
+    if *format == Format::Pdf {
+        ui.label(RichText::new(strings.paper).strong());
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut options.paper, Paper::A4, strings.paper_a4);
+            ui.radio_value(&mut options.paper, Paper::Letter, strings.paper_letter);
+        });
+        ui.add_space(8.0);
+    }
 
     ui.label(RichText::new(strings.group_by).strong());
     ui.radio_value(&mut options.grouping, Grouping::ByTag, strings.by_tag);
