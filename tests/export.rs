@@ -124,7 +124,25 @@ fn the_fixed_tags_file_is_what_the_code_makes() {
 }
 
 /// (golden file, format, language, grouping)
-const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 8] = [
+const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 11] = [
+    (
+        "seed.zh.txt",
+        Format::Text,
+        NoteLanguage::Chinese,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.zh.html",
+        Format::Html,
+        NoteLanguage::Chinese,
+        Grouping::ByTag,
+    ),
+    (
+        "seed.zh.csv",
+        Format::Csv,
+        NoteLanguage::Chinese,
+        Grouping::Document,
+    ),
     (
         "seed.fr.txt",
         Format::Text,
@@ -191,6 +209,31 @@ fn golden_files_for_each_text_format() {
             "{name} differs from its golden file:\n{}",
             String::from_utf8_lossy(&bytes)
         );
+    }
+}
+
+/// The Word note's text and layout in both languages: its main part
+/// (`word/document.xml`) against a golden file (the package around it is checked below).
+#[test]
+fn golden_word_document_parts() {
+    let scratch = workspace("golden-docx");
+    let tagged = tagged(scratch.path());
+    for (name, language) in [
+        ("seed.en.docx.document.xml", NoteLanguage::English),
+        ("seed.zh.docx.document.xml", NoteLanguage::Chinese),
+    ] {
+        let bytes = tagged
+            .export(&options(language, Grouping::ByTag), Format::Docx)
+            .unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        if updating() {
+            std::fs::write(golden(name), &xml).unwrap();
+        }
+        let expected = std::fs::read_to_string(golden(name)).unwrap();
+        assert!(xml == expected, "{name} differs from its golden file");
     }
 }
 
