@@ -542,6 +542,26 @@ pub enum ExportError {
     Docx(String),
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+    /// The PDF's font has no glyph for these characters (a script it does not cover, such as
+    /// Arabic): the other formats use the reader's fonts.
+    #[error(
+        "the PDF's font cannot show {}; export as Word or HTML, which use your system's fonts",
+        quoted_characters(.0)
+    )]
+    PdfCannotShow(String),
+}
+
+/// Up to eight characters, quoted one by one ("ب", "ت" …).
+pub fn quoted_characters(characters: &str) -> String {
+    let mut shown: Vec<String> = characters
+        .chars()
+        .take(8)
+        .map(|c| format!("“{c}” (U+{:04X})", u32::from(c)))
+        .collect();
+    if characters.chars().count() > 8 {
+        shown.push("…".to_owned());
+    }
+    shown.join(", ")
 }
 
 /// One report of a briefing note: its text, the tags made on it and its orphans.

@@ -99,6 +99,8 @@ struct Metrics<'a> {
     /// Each character of the Basic Multilingual Plane looked up once: a long note repeats a
     /// few thousand characters a million times, and the font's tables are searched each time.
     seen: std::cell::RefCell<Vec<Option<(u16, f32)>>>,
+    /// Characters the font has no glyph for, in the order met.
+    missing: std::cell::RefCell<Vec<char>>,
 }
 
 impl<'a> Metrics<'a> {
@@ -112,6 +114,7 @@ impl<'a> Metrics<'a> {
             descender: f32::from(face.descender()) / per_em,
             face,
             seen: std::cell::RefCell::new(vec![None; 0x1_0000]),
+            missing: std::cell::RefCell::new(Vec::new()),
         })
     }
 
@@ -123,6 +126,12 @@ impl<'a> Metrics<'a> {
             return *known;
         }
         let found = self.look_up(c);
+        if found.0 == 0 && !c.is_whitespace() && !c.is_control() {
+            let mut missing = self.missing.borrow_mut();
+            if !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
         if let Some(slot) = self.seen.borrow_mut().get_mut(index) {
             *slot = Some(found);
         }
@@ -694,6 +703,11 @@ pub fn pdf(note: &BriefingNote) -> Result<Vec<u8>, ExportError> {
     let metrics = Metrics::new(crate::shipped_font::BYTES)?;
     let mut layout = Layout::new(metrics, note.paper);
     walk(note, &mut layout);
+    // A quote must print as the report has it: rather no PDF than boxes in a citation.
+    let missing = layout.metrics.missing.borrow().clone();
+    if !missing.is_empty() {
+        return Err(ExportError::PdfCannotShow(missing.into_iter().collect()));
+    }
     let font = Font::new(crate::shipped_font::BYTES.into(), 0)
         .ok_or_else(|| ExportError::Pdf("the shipped font cannot be used".to_owned()))?;
     let (width, height) = layout.paper;

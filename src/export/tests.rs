@@ -307,3 +307,54 @@ fn sub_items_keep_their_own_lines() {
         "{html}"
     );
 }
+
+/// A note the PDF's font cannot print (an Arabic report quoted) is refused with the
+/// characters named and the formats that can show them; the same note exports as Word, and a
+/// note in the font's scripts exports as PDF.
+#[test]
+fn a_pdf_that_would_print_boxes_is_refused_and_says_why() {
+    let arabic = crate::parse::parse_text(
+        "A/HRC/55/1\n\n1. يرحب المجلس بالتقرير ويشدد على أهمية التعاون الدولي.\n\
+         2. يطلب المجلس إلى الأمانة تقديم تقرير.\n",
+    )
+    .unwrap();
+    let annotations = tagged(&[(0, &[Tag::Proposal], "to follow up")]);
+    let refused = export(
+        &arabic,
+        &annotations,
+        &[],
+        &options(NoteLanguage::English),
+        Format::Pdf,
+    )
+    .unwrap_err();
+    let ExportError::PdfCannotShow(characters) = &refused else {
+        panic!("{refused}");
+    };
+    assert!(characters.contains('ي'), "{characters}");
+    let message = refused.to_string();
+    assert!(
+        message.contains("“ي” (U+064A)") && message.contains("Word"),
+        "{message}"
+    );
+    assert!(
+        export(
+            &arabic,
+            &annotations,
+            &[],
+            &options(NoteLanguage::English),
+            Format::Docx
+        )
+        .is_ok()
+    );
+
+    let seed = builtin_report::document().unwrap();
+    let seed_tags = tagged(&[(3, &[Tag::Challenge], "需要跟进")]);
+    let pdf = export(
+        &seed,
+        &seed_tags,
+        &[],
+        &options(NoteLanguage::Chinese),
+        Format::Pdf,
+    );
+    assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF-")));
+}

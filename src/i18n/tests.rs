@@ -207,3 +207,27 @@ fn paragraph_names() {
     assert_eq!(UiLanguage::English.strings().paragraph(12), "Paragraph 12");
     assert_eq!(UiLanguage::Chinese.strings().paragraph(12), "第12段");
 }
+
+/// Why a note cannot be exported, in both languages: the English is the error's own words
+/// (what the command line prints), the Chinese names the same characters.
+#[test]
+fn export_problems_in_both_languages() {
+    use crate::export::ExportError;
+    let english = UiLanguage::English.strings();
+    let chinese = UiLanguage::Chinese.strings();
+    for problem in [
+        ExportError::NothingTagged,
+        ExportError::Docx("zip".to_owned()),
+        ExportError::Pdf("font".to_owned()),
+        ExportError::PdfCannotShow("يب".to_owned()),
+    ] {
+        assert_eq!((english.export_problem)(&problem), problem.to_string());
+        let zh = (chinese.export_problem)(&problem);
+        assert!(
+            zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "{zh}"
+        );
+    }
+    let zh = (chinese.export_problem)(&ExportError::PdfCannotShow("يب".to_owned()));
+    assert!(zh.contains("“ي” (U+064A)") && zh.contains("Word"), "{zh}");
+}

@@ -30,6 +30,10 @@ fn chinese_export_problem(error: &ExportError) -> String {
         }
         ExportError::Docx(problem) => format!("无法生成 Word 文档：{problem}"),
         ExportError::Pdf(problem) => format!("无法生成 PDF：{problem}"),
+        ExportError::PdfCannotShow(characters) => format!(
+            "PDF 的字体无法显示 {}；请导出为 Word 或 HTML，它们使用系统字体",
+            crate::export::quoted_characters(characters)
+        ),
     }
 }
 
