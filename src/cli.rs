@@ -270,29 +270,20 @@ pub fn export(
 /// A report and the tags beside it (or at `tags`), read and anchored; or why not, naming the
 /// file.
 fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
+    use crate::tagged_report::OpenTaggedError;
     let strings = crate::i18n::UiLanguage::English.strings();
-    let document = parse::read_report(report).map_err(|error| strings.report_error(&error))?;
-    let mut tagged = TaggedReport::new(document);
-    let read = match crate::tagged_report::read_tags(tags) {
-        Ok(Some(read)) => read,
-        Ok(None) => {
-            return Err(format!(
-                "there is no tags file to export — {}",
-                tags.display()
-            ));
+    crate::tagged_report::open_tagged(report, tags).map_err(|error| match error {
+        OpenTaggedError::Report(error) => strings.report_error(&error),
+        OpenTaggedError::NoTags => {
+            format!("there is no tags file to export — {}", tags.display())
         }
-        Err(error) => {
-            return Err(unreadable_tags(tags, &strings.read_tags_problem(&error)));
-        }
-    };
-    if let crate::tagged_report::Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
-        return Err(format!(
+        OpenTaggedError::Tags(error) => unreadable_tags(tags, &strings.read_tags_problem(&error)),
+        OpenTaggedError::Foreign { theirs, ours } => format!(
             "these tags are for {theirs}, not {} — {}",
-            tagged.document().symbol.as_deref().unwrap_or("this report"),
+            ours.as_deref().unwrap_or("this report"),
             tags.display()
-        ));
-    }
-    Ok(tagged)
+        ),
+    })
 }
 
 /// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,

@@ -53,6 +53,8 @@ pub enum Command {
     CopyText,
     /// Ask where to save the briefing note (the Export dialog's Save button).
     SaveExport,
+    /// Ask for another report to quote in the same note (the Export dialog's button).
+    AddReportToNote,
     /// Close the Export dialog.
     CloseExport,
     /// Close the find bar.
@@ -96,6 +98,10 @@ pub enum Message {
     SystemDialogs { available: bool },
     /// The system asked the window to close (its close button, the window manager).
     CloseRequested,
+    /// Quote this report too in the briefing note (with the tags beside it).
+    AddToNote(PathBuf),
+    /// Quote this report no more (its place in the Export dialog's list of others).
+    RemoveFromNote(usize),
 }
 
 /// Which question a file dialog answers.
@@ -104,6 +110,8 @@ pub enum DialogKind {
     Open,
     SaveAs,
     Export,
+    /// Another report for the briefing note.
+    AddToNote,
 }
 
 impl DialogKind {
@@ -113,6 +121,7 @@ impl DialogKind {
             Self::Open => Message::OpenPath(path),
             Self::SaveAs => Message::SaveTo(path),
             Self::Export => Message::ExportTo(path),
+            Self::AddToNote => Message::AddToNote(path),
         }
     }
 }
@@ -181,6 +190,7 @@ impl Command {
             | Self::CopyMarkdown
             | Self::CopyText
             | Self::SaveExport
+            | Self::AddReportToNote
             | Self::CloseExport
             | Self::CloseFind => false,
             Self::OpenReport
@@ -250,6 +260,7 @@ impl Command {
             | Self::CopyMarkdown
             | Self::CopyText
             | Self::SaveExport
+            | Self::AddReportToNote
             | Self::CloseExport
             | Self::CloseFind => vec![],
         }
@@ -288,6 +299,7 @@ impl Command {
             Self::CopyMarkdown => strings.copy_markdown,
             Self::CopyText => strings.copy_text,
             Self::SaveExport => strings.save_export,
+            Self::AddReportToNote => strings.add_report_to_note,
             Self::CloseExport | Self::CloseFind => strings.close,
         };
         label.to_owned()

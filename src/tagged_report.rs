@@ -95,6 +95,38 @@ pub struct ReadTags {
     pub stamp: Stamp,
 }
 
+/// Why a report cannot join a briefing note with its tags.
+#[derive(Debug)]
+pub enum OpenTaggedError {
+    /// The report cannot be read.
+    Report(crate::parse::ReportError),
+    /// It has no tags file yet (nothing to quote from it).
+    NoTags,
+    /// Its tags file cannot be read.
+    Tags(ReadTagsError),
+    /// The tags file is for another report (`theirs`; `ours`, the report's own symbol).
+    Foreign {
+        theirs: String,
+        ours: Option<String>,
+    },
+}
+
+/// A report and the tags in `tags`, as a briefing note across several reports takes them
+/// (`paratag export A B …`, the Export dialog's "Add report"). Nothing is written.
+pub fn open_tagged(report: &Path, tags: &Path) -> Result<TaggedReport, OpenTaggedError> {
+    let document = crate::parse::read_report(report).map_err(OpenTaggedError::Report)?;
+    let mut tagged = TaggedReport::new(document);
+    let read = read_tags(tags)
+        .map_err(OpenTaggedError::Tags)?
+        .ok_or(OpenTaggedError::NoTags)?;
+    if let Loaded::Foreign { theirs } = tagged.take_tags(&read.file, false) {
+        let ours = tagged.document().symbol.clone();
+        return Err(OpenTaggedError::Foreign { theirs, ours });
+    }
+    tagged.keep_tags_in(tags.to_owned(), Some(read.stamp));
+    Ok(tagged)
+}
+
 /// The tags file that sits beside a report, where paratag keeps its tags: `NAME.tags.ron` for
 /// `NAME.txt` (or `NAME.pdf`).
 pub fn tags_beside(report: &Path) -> PathBuf {

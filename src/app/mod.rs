@@ -43,6 +43,18 @@ impl Clock for SystemClock {
 pub struct ExportDialog {
     pub options: crate::export::ExportOptions,
     pub format: crate::export::Format,
+    /// Other reports quoted in the same note (a meeting's documents), each with its tags as
+    /// they were read when added, after the open report.
+    pub others: Vec<NoteReport>,
+    /// Counts changes to `others`, so that a preview made before one is not shown after it.
+    pub generation: u64,
+}
+
+/// Another report in the briefing note, and where it came from.
+#[derive(Debug)]
+pub struct NoteReport {
+    pub path: PathBuf,
+    pub report: TaggedReport,
 }
 
 /// The find bar's state.
@@ -396,7 +408,63 @@ impl ParatagApp {
         options: &crate::export::ExportOptions,
         format: crate::export::Format,
     ) -> Result<Vec<u8>, crate::export::ExportError> {
-        self.report.export(options, format)
+        let others = self
+            .export_dialog
+            .as_ref()
+            .map_or(&[][..], |dialog| dialog.others.as_slice());
+        if others.is_empty() {
+            return self.report.export(options, format);
+        }
+        let sources: Vec<_> = std::iter::once(self.report.source())
+            .chain(others.iter().map(|other| other.report.source()))
+            .collect();
+        crate::export::export_many(&sources, options, format)
+    }
+
+    /// Quote another report in the note, with the tags beside it. A report that cannot be
+    /// read, has no tags, or whose tags are another report's, is named with the reason.
+    fn add_to_note(&mut self, path: &Path) {
+        use crate::tagged_report::OpenTaggedError;
+        let strings = self.strings();
+        let tags = crate::tagged_report::tags_beside(path);
+        let same = |other: &Path| {
+            let canonical = |path: &Path| std::fs::canonicalize(path).ok();
+            canonical(other).is_some() && canonical(other) == canonical(path)
+        };
+        let already = self.report_path.as_deref().is_some_and(same)
+            || self
+                .export_dialog
+                .as_ref()
+                .is_some_and(|dialog| dialog.others.iter().any(|other| same(&other.path)));
+        let opened = if already {
+            Err(strings.already_in_note.to_owned())
+        } else {
+            crate::tagged_report::open_tagged(path, &tags).map_err(|error| match error {
+                OpenTaggedError::Report(error) => strings.report_problem(&error.problem),
+                OpenTaggedError::NoTags => strings.no_tags_yet.to_owned(),
+                OpenTaggedError::Tags(error) => strings.read_tags_problem(&error),
+                OpenTaggedError::Foreign { theirs, .. } => {
+                    Strings::fill(strings.tags_for_another, &[("theirs", &theirs)])
+                }
+            })
+        };
+        match (opened, &mut self.export_dialog) {
+            (Ok(report), Some(dialog)) => {
+                dialog.others.push(NoteReport {
+                    path: path.to_owned(),
+                    report,
+                });
+                dialog.generation += 1;
+            }
+            (Ok(_), None) => {}
+            (Err(problem), _) => {
+                let problem = Strings::fill(
+                    strings.cannot_add_report,
+                    &[("problem", &problem), ("path", &path.display())],
+                );
+                self.notices.problem(About::Other, problem);
+            }
+        }
     }
 
     /// The Export dialog, while it is open.
@@ -463,6 +531,8 @@ impl ParatagApp {
         self.export_dialog.get_or_insert_with(|| ExportDialog {
             options: crate::export::ExportOptions::new(language),
             format: crate::export::Format::Docx,
+            others: Vec::new(),
+            generation: 0,
         });
     }
 
@@ -495,7 +565,18 @@ impl ParatagApp {
             .report
             .tags_path()
             .map(|path| (path, Protected::TagsFile));
-        report.into_iter().chain(tags).collect()
+        let others = self
+            .export_dialog
+            .iter()
+            .flat_map(|dialog| &dialog.others)
+            .flat_map(|other| {
+                let tags = other
+                    .report
+                    .tags_path()
+                    .map(|tags| (tags, Protected::TagsFile));
+                std::iter::once((other.path.as_path(), Protected::Report)).chain(tags)
+            });
+        report.into_iter().chain(tags).chain(others).collect()
     }
 
     fn export_to(&mut self, path: &Path) {
@@ -611,6 +692,15 @@ impl ParatagApp {
                     .info_about(About::NoDialog, self.strings().no_dialog);
             }
             Message::CloseRequested => self.close_requested(),
+            Message::AddToNote(path) => self.add_to_note(&path),
+            Message::RemoveFromNote(index) => {
+                if let Some(dialog) = &mut self.export_dialog
+                    && index < dialog.others.len()
+                {
+                    dialog.others.remove(index);
+                    dialog.generation += 1;
+                }
+            }
         }
     }
 
@@ -654,6 +744,21 @@ impl ParatagApp {
             Command::CopyMarkdown => self.copy_export(crate::export::Format::Markdown),
             Command::CopyText => self.copy_export(crate::export::Format::Text),
             Command::SaveExport => self.start_export_save(),
+            Command::AddReportToNote => {
+                if self.export_dialog.is_some() {
+                    let strings = self.strings();
+                    self.ask(PathQuestion {
+                        kind: DialogKind::AddToNote,
+                        title: strings.add_report_to_note.trim_end_matches('…').to_owned(),
+                        folder: self.report_folder(),
+                        suggested: None,
+                        filters: vec![
+                            FileFilter::new(strings.filter_reports, &OPENABLE),
+                            FileFilter::new(strings.filter_all_files, &["*"]),
+                        ],
+                    });
+                }
+            }
             Command::CloseExport => self.export_dialog = None,
             Command::CloseFind => self.find.open = false,
             Command::Quit => self.effects.push(Effect::CloseWindow),

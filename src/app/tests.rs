@@ -1394,3 +1394,77 @@ fn the_pdf_note_is_saved_where_the_user_says() {
             .is_some_and(|notice| notice.contains("note.pdf"))
     );
 }
+
+/// A meeting's documents in one note from the window: Export ▸ Add report… quotes another
+/// report with the tags saved beside it; the preview and every format then cite both, each
+/// excerpt its own symbol; Remove takes it out again; a report without tags, the open report
+/// itself, or one that cannot be read is refused with the reason and the path.
+#[test]
+fn the_export_dialog_quotes_several_reports() {
+    let scratch = Scratch::new("note-of-several");
+    let mut app = scratch.launch();
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+
+    // Another report, tagged and saved beside itself as the window would.
+    let english = scratch.dir.join("english.txt");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parse_report/english.txt"),
+        &english,
+    )
+    .unwrap();
+    let mut other = TaggedReport::new(parse::read_report(&english).unwrap());
+    other.toggle_tag(ParagraphIndex(2), Tag::Proposal, Moment::now());
+    let beside = crate::tagged_report::tags_beside(&english);
+    other
+        .save_tags(
+            &crate::storage::RealDisk,
+            &beside,
+            Some("english.txt"),
+            None,
+            crate::storage::Allow::default(),
+        )
+        .unwrap();
+
+    app.apply(Command::Export);
+    let question = answer_dialog(&mut app, Command::AddReportToNote, Some(&english));
+    assert_eq!(question.kind, DialogKind::AddToNote);
+    assert!(app.problem().is_none(), "{:?}", app.problem());
+    let dialog = app.export_dialog().unwrap();
+    assert_eq!(dialog.others.len(), 1);
+    let preview = app.export_preview().unwrap();
+    assert!(
+        preview.contains("CAC/COSP/WG.2/2017/L.1/Add.1, para. 4"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("CAC/COSP/WG.2/2019/4, para. 3"),
+        "{preview}"
+    );
+    let protected = app.export_protected();
+    assert!(protected.iter().any(|(path, _)| *path == english.as_path()));
+    assert!(protected.iter().any(|(path, _)| *path == beside.as_path()));
+
+    // Refused, each with its reason and path; the note stays as it was.
+    let untagged = scratch.dir.join("untagged.txt");
+    std::fs::copy(&english, &untagged).unwrap();
+    for (path, reason) in [
+        (untagged, "no tags yet"),
+        (scratch.report(), "in the note already"),
+        (english.clone(), "in the note already"),
+        (scratch.dir.join("missing.txt"), "No such file"),
+    ] {
+        app.dismiss_problems();
+        app.apply(Message::AddToNote(path.clone()));
+        let problem = app.problem().unwrap_or_default().to_owned();
+        assert!(
+            problem.contains(reason) && problem.ends_with(&path.display().to_string()),
+            "{problem}"
+        );
+        assert_eq!(app.export_dialog().unwrap().others.len(), 1);
+    }
+
+    app.apply(Message::RemoveFromNote(0));
+    let preview = app.export_preview().unwrap();
+    assert!(!preview.contains("CAC/COSP/WG.2/2019/4"), "{preview}");
+}

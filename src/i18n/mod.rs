@@ -138,6 +138,17 @@ pub struct Strings {
     pub group_by: &'static str,
     /// The PDF's paper, and its two sizes.
     pub paper: &'static str,
+    /// Several reports in one note: the Export dialog's list and its problems.
+    pub add_report_to_note: &'static str,
+    pub reports_in_note: &'static str,
+    pub this_report: &'static str,
+    pub remove: &'static str,
+    /// `{path}`, `{problem}`.
+    pub cannot_add_report: &'static str,
+    pub no_tags_yet: &'static str,
+    /// `{theirs}`.
+    pub tags_for_another: &'static str,
+    pub already_in_note: &'static str,
     pub paper_a4: &'static str,
     pub paper_letter: &'static str,
     pub by_tag: &'static str,

@@ -15,21 +15,64 @@ const DEFAULT_TRIM: usize = 200;
 /// The preview the dialog shows, and what it was made for: the choices and the revision of
 /// the tags. Made again only when either changes (a view cache: the app never holds it).
 #[derive(Debug, Default)]
-pub struct Preview(Option<(ExportOptions, Revision, Result<String, String>)>);
+pub struct Preview(Option<(ExportOptions, Revision, u64, Result<String, String>)>);
 
 impl Preview {
-    fn of(&mut self, app: &ParatagApp, options: &ExportOptions) -> Result<String, String> {
+    /// `generation`: which reports the note quotes besides the open one.
+    fn of(
+        &mut self,
+        app: &ParatagApp,
+        options: &ExportOptions,
+        generation: u64,
+    ) -> Result<String, String> {
         let revision = app.history().revision();
-        if let Some((made_for, at, preview)) = &self.0
+        if let Some((made_for, at, others, preview)) = &self.0
             && made_for == options
             && *at == revision
+            && *others == generation
         {
             return preview.clone();
         }
         let preview = app.export_preview();
-        self.0 = Some((options.clone(), revision, preview.clone()));
+        self.0 = Some((options.clone(), revision, generation, preview.clone()));
         preview
     }
+}
+
+/// Which reports the note quotes: the open one, then the others added, each removable, and a
+/// button to add one more.
+fn reports_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
+    let strings = app.strings();
+    let Some(dialog) = app.export_dialog() else {
+        return;
+    };
+    let name = |symbol: Option<&str>, path: Option<&std::path::Path>| {
+        let file = path
+            .and_then(std::path::Path::file_name)
+            .map(|name| name.to_string_lossy().into_owned());
+        match (symbol, file) {
+            (Some(symbol), Some(file)) => format!("{symbol} — {file}"),
+            (Some(symbol), None) => symbol.to_owned(),
+            (None, Some(file)) => file,
+            (None, None) => String::new(),
+        }
+    };
+    let this = name(app.document().symbol.as_deref(), app.report_path());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(strings.reports_in_note).strong());
+        ui.label(format!("{this} ({})", strings.this_report));
+        for (index, other) in dialog.others.iter().enumerate() {
+            ui.label("·");
+            let symbol = other.report.document().symbol.as_deref();
+            ui.label(name(symbol, Some(&other.path)));
+            if ui.small_button(strings.remove).clicked() {
+                commands.push(Message::RemoveFromNote(index));
+            }
+        }
+        if ui.button(Command::AddReportToNote.label(strings)).clicked() {
+            commands.push(Command::AddReportToNote.into());
+        }
+    });
 }
 
 pub fn export_dialog_ui(
@@ -43,7 +86,7 @@ pub fn export_dialog_ui(
         return;
     };
     let strings = app.strings();
-    let preview = cache.of(app, &dialog.options);
+    let preview = cache.of(app, &dialog.options, dialog.generation);
     // The choices are edited on a copy; what changed goes to the app as a message.
     let mut format = dialog.format;
     let mut options = dialog.options.clone();
@@ -56,6 +99,8 @@ pub fn export_dialog_ui(
         .default_pos(ctx.content_rect().center())
         .collapsible(false)
         .show(ctx, |ui| {
+            reports_ui(ui, app, commands);
+            ui.separator();
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
@@ -119,18 +164,18 @@ fn options_ui(
         (Format::Csv, "CSV (.csv)"),
         (Format::Text, "Text (.txt)"),
     ] {
-        ui.radio_value(format, choice, name);
+        ui.horizontal(|ui| {
+            ui.radio_value(format, choice, name);
+            // The PDF's paper beside it, only while the PDF is chosen.
+            if choice == Format::Pdf && *format == Format::Pdf {
+                ui.add_space(8.0);
+                ui.label(strings.paper);
+                ui.radio_value(&mut options.paper, Paper::A4, strings.paper_a4);
+                ui.radio_value(&mut options.paper, Paper::Letter, strings.paper_letter);
+            }
+        });
     }
     ui.add_space(8.0);
-
-    if *format == Format::Pdf {
-        ui.label(RichText::new(strings.paper).strong());
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut options.paper, Paper::A4, strings.paper_a4);
-            ui.radio_value(&mut options.paper, Paper::Letter, strings.paper_letter);
-        });
-        ui.add_space(8.0);
-    }
 
     ui.label(RichText::new(strings.group_by).strong());
     ui.radio_value(&mut options.grouping, Grouping::ByTag, strings.by_tag);
