@@ -515,6 +515,26 @@ impl ParatagApp {
         });
     }
 
+    /// Ask for a report to open or to add to the note: what paratag reads, or any file, in
+    /// the open report's folder.
+    fn ask_for_report(&mut self, kind: DialogKind) {
+        let strings = self.strings();
+        let title = match kind {
+            DialogKind::AddToNote => strings.add_report_to_note,
+            DialogKind::Open | DialogKind::SaveAs | DialogKind::Export => strings.open_report,
+        };
+        self.ask(PathQuestion {
+            kind,
+            title: title.trim_end_matches('…').to_owned(),
+            folder: self.report_folder(),
+            suggested: None,
+            filters: vec![
+                FileFilter::new(strings.filter_reports, &OPENABLE),
+                FileFilter::new(strings.filter_all_files, &["*"]),
+            ],
+        });
+    }
+
     /// Ask the user for a file, unless a question is out already (its answer comes first).
     fn ask(&mut self, question: PathQuestion) {
         if self.asking.is_none() {
@@ -723,19 +743,7 @@ impl ParatagApp {
 
     fn apply_command(&mut self, command: Command) {
         match command {
-            Command::OpenReport => {
-                let strings = self.strings();
-                self.ask(PathQuestion {
-                    kind: DialogKind::Open,
-                    title: strings.open_report.trim_end_matches('…').to_owned(),
-                    folder: self.report_folder(),
-                    suggested: None,
-                    filters: vec![
-                        FileFilter::new(strings.filter_reports, &OPENABLE),
-                        FileFilter::new(strings.filter_all_files, &["*"]),
-                    ],
-                });
-            }
+            Command::OpenReport => self.ask_for_report(DialogKind::Open),
             Command::Save => {
                 self.save();
             }
@@ -746,17 +754,7 @@ impl ParatagApp {
             Command::SaveExport => self.start_export_save(),
             Command::AddReportToNote => {
                 if self.export_dialog.is_some() {
-                    let strings = self.strings();
-                    self.ask(PathQuestion {
-                        kind: DialogKind::AddToNote,
-                        title: strings.add_report_to_note.trim_end_matches('…').to_owned(),
-                        folder: self.report_folder(),
-                        suggested: None,
-                        filters: vec![
-                            FileFilter::new(strings.filter_reports, &OPENABLE),
-                            FileFilter::new(strings.filter_all_files, &["*"]),
-                        ],
-                    });
+                    self.ask_for_report(DialogKind::AddToNote);
                 }
             }
             Command::CloseExport => self.export_dialog = None,
