@@ -83,6 +83,55 @@ enum Kind {
     Other,
 }
 
+/// The most lines a body's name is wrapped over on a cover page.
+const MAX_BODY_LINES: usize = 3;
+
+/// Words a wrapped name's line ends with when the name goes on (prepositions, articles,
+/// "concerned with"), in the languages whose cover pages are read.
+const LEADING_ON: [&str; 34] = [
+    "of",
+    "on",
+    "for",
+    "and",
+    "the",
+    "to",
+    "against",
+    "in",
+    "de",
+    "du",
+    "des",
+    "sur",
+    "pour",
+    "et",
+    "la",
+    "le",
+    "les",
+    "contre",
+    "del",
+    "sobre",
+    "para",
+    "y",
+    "contra",
+    "el",
+    "los",
+    "las",
+    "по",
+    "о",
+    "и",
+    "для",
+    "против",
+    "المعني",
+    "المعنية",
+    "في",
+];
+
+/// Whether a line ends with a word that leads on to the next line.
+fn leads_on(line: &str) -> bool {
+    line.split_whitespace()
+        .last()
+        .is_some_and(|word| LEADING_ON.contains(&word.to_lowercase().as_str()))
+}
+
 fn kind(line: &str, symbol: Option<&str>) -> Kind {
     if furniture::is_session(line) {
         Kind::Session
@@ -240,11 +289,31 @@ pub fn front_matter(document: &Document) -> FrontMatter {
         };
         on_cover.or_else(removed).map(clean)
     };
+    // The body named just before the session or the place; its name may be wrapped over a
+    // few lines, each but the last ending in a word that leads on ("… on", "… المعني"): joined
+    // again. (A line before it that ends a name — "… Corruption" — is the organization's.)
     let body = kinds
         .iter()
         .position(|kind| matches!(kind, Kind::PlaceAndDates | Kind::Session))
         .filter(|at| *at > 0 && kinds[at - 1] == Kind::Other)
-        .map(|at| clean(front[at - 1]));
+        .map(|at| {
+            let start = (at.saturating_sub(MAX_BODY_LINES)..at - 1)
+                .rev()
+                .take_while(|i| kinds[*i] == Kind::Other && leads_on(front[*i]))
+                .last()
+                .unwrap_or(at - 1);
+            let joiner = if document.language == Language::Chinese {
+                ""
+            } else {
+                " "
+            };
+            front[start..at]
+                .iter()
+                .map(|line| clean(line))
+                .collect::<Vec<_>>()
+                .join(joiner)
+        })
+        .filter(|body| !body.is_empty());
     let mut meeting: Vec<String> = body.into_iter().collect();
     meeting.extend(first_printed(Kind::Session));
     meeting.extend(first_printed(Kind::PlaceAndDates));
@@ -314,6 +383,25 @@ mod tests {
         assert_eq!(
             front.meeting_line(Language::English).as_deref(),
             Some("Working Group on Asset Recovery, Vienna, 4-6 September 2019")
+        );
+    }
+
+    /// A body's name wrapped over two lines is joined again; the line before it, which ends
+    /// the organization's name, is not taken into it.
+    #[test]
+    fn a_wrapped_body_name_is_one_name() {
+        let text = format!(
+            "United Nations CAC/COSP/WG.4/2020/2\nConference of the States Parties to the\n\
+             United Nations Convention against\nCorruption\nDistr.: General\n2 October 2020\n\
+             Original: English\nOpen-ended Intergovernmental Working Group on the Prevention of\n\
+             Corruption\nVienna, 2-4 September 2020\nThe prevention of corruption\n{BODY}"
+        );
+        assert_eq!(
+            read_front(&text).meeting_line(Language::English).as_deref(),
+            Some(
+                "Open-ended Intergovernmental Working Group on the Prevention of Corruption, \
+                 Vienna, 2-4 September 2020"
+            )
         );
     }
 
@@ -423,11 +511,11 @@ mod tests {
                 "مذكرة من الأمانة"
             ]
         );
-        // The working group's name is wrapped over two lines here, and only the line next to
-        // the place is taken as the body's: the place and the agenda item are what matter.
+        // The working group's name is wrapped over two lines here: joined again.
         assert_eq!(
-            arabic.meeting[1..],
+            arabic.meeting,
             [
+                "الفريق العامل الحكومي الدولي المفتوح العضوية المعني باسترداد الموجودات",
                 "فيينا، 4-6 أيلول/سبتمبر 2019",
                 "البند 2 من جدول الأعمال المؤقت: المناقشات المواضيعية"
             ]
