@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod import;
 pub mod numerals;
 pub mod outline;
+pub mod parallel;
 pub mod parse;
 #[cfg(any(test, feature = "testing"))]
 pub mod scratch;
