@@ -34,6 +34,8 @@ pub struct Cli {
 }
 
 /// The commands for scripts.
+// Parsed once at start and matched at once: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print a report's structure: headings, numbered paragraphs, footnotes, and the page
@@ -66,6 +68,11 @@ pub enum Command {
         /// The paper a PDF is set on.
         #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
         paper: String,
+
+        /// Another language version of the report: each quote is followed by the same
+        /// paragraphs in that version (a bilingual note). One report only.
+        #[arg(long, value_name = "REPORT")]
+        parallel: Option<PathBuf>,
 
         /// Write here; text formats go to standard output without it.
         #[arg(short, long, value_name = "FILE")]
@@ -185,6 +192,7 @@ pub fn export_options(
 pub fn export(
     reports: &[PathBuf],
     tags: Option<&Path>,
+    parallel: Option<&Path>,
     format: &str,
     output: Option<&Path>,
     options: &crate::export::ExportOptions,
@@ -229,7 +237,18 @@ pub fn export(
         protected.push((report.clone(), crate::storage::Protected::Report));
         protected.push((tags, crate::storage::Protected::TagsFile));
     }
-    let sources: Vec<_> = tagged.iter().map(TaggedReport::source).collect();
+    let parallel = match parallel.map(|path| read_parallel(path, &tagged)) {
+        None => None,
+        Some(Ok(document)) => Some(document),
+        Some(Err(problem)) => {
+            eprintln!("paratag: {problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut sources: Vec<_> = tagged.iter().map(TaggedReport::source).collect();
+    if let (Some(document), Some(source)) = (&parallel, sources.first_mut()) {
+        source.parallel = Some(document);
+    }
     let bytes = match crate::export::export_many(&sources, options, format) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -284,6 +303,58 @@ fn tagged_report(report: &Path, tags: &Path) -> Result<TaggedReport, String> {
             tags.display()
         ),
     })
+}
+
+/// The other language version of the one report being exported; how the two differ as
+/// versions of one report goes to standard error (what matches is still quoted).
+fn read_parallel(
+    path: &Path,
+    tagged: &[TaggedReport],
+) -> Result<crate::document::Document, String> {
+    let [report] = tagged else {
+        return Err(
+            "--parallel quotes the other language version of one report; give one report"
+                .to_owned(),
+        );
+    };
+    let strings = crate::i18n::UiLanguage::English.strings();
+    let other = parse::read_report(path).map_err(|error| strings.report_error(&error))?;
+    let rows = crate::parallel::align(report.document(), &other);
+    for difference in crate::parallel::compare(report.document(), &other, &rows) {
+        eprintln!(
+            "paratag: {} — {}",
+            describe_difference(&difference),
+            path.display()
+        );
+    }
+    Ok(other)
+}
+
+/// How two versions differ, in a line.
+fn describe_difference(difference: &crate::parallel::Difference) -> String {
+    use crate::parallel::Difference;
+    let numbers = |numbers: &[u32]| {
+        numbers
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match difference {
+        Difference::OtherDocument { left, right } => {
+            format!("the other version is another document ({right}, not {left})")
+        }
+        Difference::OtherIssue { left, right } => {
+            format!("the other version is another issue of the report ({right}, not {left})")
+        }
+        Difference::NoSymbol => "no symbol says the two are one report".to_owned(),
+        Difference::MissingOnLeft(missing) => {
+            format!("paragraphs only in the other version: {}", numbers(missing))
+        }
+        Difference::MissingOnRight(missing) => {
+            format!("paragraphs the other version lacks: {}", numbers(missing))
+        }
+    }
 }
 
 /// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,

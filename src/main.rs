@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             no_merge,
             date,
             paper,
+            parallel,
         }) => {
             let options = cli::export_options(
                 &group_by,
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
             cli::export(
                 &reports,
                 tags.as_deref(),
+                parallel.as_deref(),
                 &format,
                 output.as_deref(),
                 &options,

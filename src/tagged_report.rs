@@ -398,6 +398,7 @@ impl TaggedReport {
             document: &self.document,
             annotations: &self.annotations,
             orphans: &self.orphans,
+            parallel: None,
         }
     }
 

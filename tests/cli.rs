@@ -221,3 +221,58 @@ fn sample_report_from_an_english_report() {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("no-paragraphs.txt"), "{message}");
 }
+
+/// `paratag export REPORT --parallel OTHER`: each quote followed by the same paragraphs of the
+/// other version; how the two differ as versions of one report goes to stderr, and what
+/// matches is still quoted. `--parallel` with several reports is refused.
+#[test]
+fn export_a_bilingual_note() {
+    let scratch = scratch_dir("parallel");
+    let dir = scratch.path();
+    let report = dir.join("report.txt");
+    std::fs::copy(seed_path(), &report).unwrap();
+    std::fs::write(dir.join("report.tags.ron"), documented_tags()).unwrap();
+    // The "other version": the same report's corrigendum.
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    let other = dir.join("other.txt");
+    std::fs::write(&other, seed.replace("L.1/Add.1", "L.1/Add.1/Corr.1")).unwrap();
+
+    let output = succeeds(
+        paratag()
+            .args([
+                "export",
+                "--format",
+                "md",
+                "--date",
+                "2026-12-02",
+                "--parallel",
+            ])
+            .arg(&other)
+            .arg(&report),
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("another issue of the report (CAC/COSP/WG.2/2017/L.1/Add.1/Corr.1"),
+        "{stderr}"
+    );
+    let note = String::from_utf8(output.stdout).unwrap();
+    let quoted = note
+        .lines()
+        .filter(|line| line.starts_with("> 认识到遵守国家法律和法治至关重要"))
+        .count();
+    assert_eq!(quoted, 2, "{note}");
+
+    let refused = paratag()
+        .args(["export", "--format", "md", "--parallel"])
+        .arg(&other)
+        .arg(&report)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("give one report")
+    );
+}

@@ -158,8 +158,11 @@ impl NoteWriter for Paragraphs {
             self.0.push(paragraph.keep_next(true));
         }
         // The excerpt's lines stay on one page with its citation and note where they fit.
-        for quoted in excerpt.text.split("\n\n") {
-            self.0.push(text_paragraph(QUOTE, quoted).keep_next(true));
+        let parallel = excerpt.parallel.as_deref().unwrap_or_default();
+        for quoted in excerpt.text.split("\n\n").chain(parallel.split("\n\n")) {
+            if !quoted.is_empty() {
+                self.0.push(text_paragraph(QUOTE, quoted).keep_next(true));
+            }
         }
         let citation = text_paragraph(CITATION, &format!("— {}", excerpt.citation));
         self.0.push(citation.keep_next(!excerpt.note.is_empty()));

@@ -77,17 +77,11 @@ impl NoteWriter for Markdown {
         if part.show_tags {
             let _ = writeln!(out, "**{}**\n", tag_names(note, excerpt));
         }
-        // A report's sub-items, (a), (b), are lines of their own: a hard break (two spaces)
-        // keeps them apart where Markdown would run the lines of a paragraph on.
-        let mut lines = excerpt.text.lines().peekable();
-        while let Some(line) = lines.next() {
-            if line.is_empty() {
-                out.push_str(">\n");
-            } else if lines.peek().is_some_and(|next| !next.is_empty()) {
-                let _ = writeln!(out, "> {line}  ");
-            } else {
-                let _ = writeln!(out, "> {line}");
-            }
+        block_quote(out, &excerpt.text);
+        // The other language version of the same paragraphs, a quote of its own beneath.
+        if let Some(parallel) = &excerpt.parallel {
+            out.push('\n');
+            block_quote(out, parallel);
         }
         let _ = writeln!(out, "\n— {}", excerpt.citation);
         if !excerpt.note.is_empty() {
@@ -97,6 +91,21 @@ impl NoteWriter for Markdown {
                 "\n**{label}**{gap}{}",
                 excerpt.note.replace('\n', "  \n")
             );
+        }
+    }
+}
+
+/// A Markdown block quote. A report's sub-items, (a), (b), are lines of their own: a hard
+/// break (two spaces) keeps them apart where Markdown would run the lines of a paragraph on.
+fn block_quote(out: &mut String, text: &str) {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if line.is_empty() {
+            out.push_str(">\n");
+        } else if lines.peek().is_some_and(|next| !next.is_empty()) {
+            let _ = writeln!(out, "> {line}  ");
+        } else {
+            let _ = writeln!(out, "> {line}");
         }
     }
 }
@@ -157,6 +166,9 @@ impl NoteWriter for Text {
         // The quotation marks of the note's language.
         let (open, close) = note.language.quotes();
         let _ = writeln!(out, "{open}{}{close}", excerpt.text);
+        if let Some(parallel) = &excerpt.parallel {
+            let _ = writeln!(out, "{open}{parallel}{close}");
+        }
         let _ = writeln!(out, "— {}", excerpt.citation);
         if !excerpt.note.is_empty() {
             let (label, gap) = note_label(note);
@@ -198,6 +210,7 @@ h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}\
 h3.heading{font-size:1em;color:#555;font-weight:normal;margin:1.4em 0 .3em}\
 .tags{font-weight:bold;margin:0 0 .3em}\
 blockquote{margin:0;padding:.2em 1em;border-left:4px solid #888;background:#fafafa;white-space:pre-wrap}\
+blockquote.parallel{margin-top:.3em;color:#555}\
 .citation{margin:.3em 0 0 1em;font-size:.95em}\
 .note{margin:.5em 0 0 1em;padding:.3em .8em;border:1px dashed #999;white-space:pre-wrap}\
 .note b{font-weight:bold}\
@@ -280,6 +293,13 @@ impl NoteWriter for Html {
             );
         }
         let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&excerpt.text));
+        if let Some(parallel) = &excerpt.parallel {
+            let _ = writeln!(
+                out,
+                "<blockquote class=\"parallel\">{}</blockquote>",
+                escape(parallel)
+            );
+        }
         let _ = writeln!(
             out,
             "<p class=\"citation\">— {}</p>",
@@ -317,14 +337,28 @@ pub const CSV_HEADER: [&str; 8] = [
 
 /// CSV, one row per excerpt, UTF-8 with a BOM so that spreadsheet programs read Chinese right.
 pub fn csv(note: &BriefingNote) -> Vec<u8> {
-    let mut writer = Csv(::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec()));
+    // A bilingual note has one more column: the other version's text of the same paragraphs.
+    let bilingual = note
+        .sections
+        .iter()
+        .flat_map(|section| &section.excerpts)
+        .any(|excerpt| excerpt.parallel.is_some());
+    let mut writer = Csv(
+        ::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec()),
+        bilingual,
+    );
     // Writing to a Vec cannot fail; a record that did would be lost loudly in tests.
-    let _ = writer.0.write_record(CSV_HEADER);
+    let header = CSV_HEADER
+        .iter()
+        .copied()
+        .chain(bilingual.then_some("parallel_quote"));
+    let _ = writer.0.write_record(header);
     walk(note, &mut writer);
     writer.0.into_inner().unwrap_or_default()
 }
 
-struct Csv(::csv::Writer<Vec<u8>>);
+/// The CSV writer, and whether the note has a column for the other language version.
+struct Csv(::csv::Writer<Vec<u8>>, bool);
 
 impl NoteWriter for Csv {
     fn title_block(&mut self, _note: &BriefingNote) {}
@@ -339,15 +373,24 @@ impl NoteWriter for Csv {
         excerpt: &Excerpt,
     ) {
         let tags: Vec<&str> = excerpt.tags.iter().map(|tag| tag.key()).collect();
-        let _ = self.0.write_record([
-            excerpt.symbol.as_deref().unwrap_or_default(),
-            &excerpt.first.to_string(),
-            &excerpt.last.to_string(),
-            excerpt.heading.as_deref().unwrap_or_default(),
-            &tags.join(";"),
-            &excerpt.text,
-            &excerpt.note,
-            &excerpt.citation,
-        ]);
+        let (first, last) = (excerpt.first.to_string(), excerpt.last.to_string());
+        let tags = tags.join(";");
+        let parallel = self
+            .1
+            .then(|| excerpt.parallel.as_deref().unwrap_or_default());
+        let _ = self.0.write_record(
+            [
+                excerpt.symbol.as_deref().unwrap_or_default(),
+                &first,
+                &last,
+                excerpt.heading.as_deref().unwrap_or_default(),
+                &tags,
+                &excerpt.text,
+                &excerpt.note,
+                &excerpt.citation,
+            ]
+            .into_iter()
+            .chain(parallel),
+        );
     }
 }

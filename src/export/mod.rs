@@ -529,6 +529,9 @@ pub struct Excerpt {
     pub heading: Option<String>,
     /// The quoted text; paragraphs cited together are separated by a blank line.
     pub text: String,
+    /// The same paragraphs in the other language version, when the note is bilingual (none
+    /// where that version lacks them).
+    pub parallel: Option<String>,
     pub note: String,
     pub citation: String,
 }
@@ -570,6 +573,8 @@ pub struct Source<'a> {
     pub document: &'a Document,
     pub annotations: &'a Annotations,
     pub orphans: &'a [Orphan],
+    /// Another language version of the report, quoted beneath each excerpt (a bilingual note).
+    pub parallel: Option<&'a Document>,
 }
 
 /// Choose, order and cite the excerpts of a briefing note.
@@ -584,6 +589,7 @@ pub fn prepare(
             document,
             annotations,
             orphans,
+            parallel: None,
         }],
         options,
     )
@@ -603,7 +609,7 @@ pub fn prepare_many(
     let mut per_report = Vec::new();
     for source in sources {
         let symbol = source.document.symbol.as_deref();
-        let mut excerpts = tagged_excerpts(source.document, source.annotations, options);
+        let mut excerpts = tagged_excerpts(source, options);
         if several && options.grouping == Grouping::ByTag {
             for excerpt in &mut excerpts {
                 excerpt.heading = Some(match (&excerpt.heading, symbol) {
@@ -705,15 +711,32 @@ impl ExportOptions {
 }
 
 /// Every annotated paragraph with a wanted tag, in document order, under its heading.
-fn tagged_excerpts(
-    document: &Document,
-    annotations: &Annotations,
-    options: &ExportOptions,
-) -> Vec<Excerpt> {
+fn tagged_excerpts(source: &Source<'_>, options: &ExportOptions) -> Vec<Excerpt> {
+    let (document, annotations) = (source.document, source.annotations);
+    // Each paragraph's counterpart in the other language version, by number.
+    let counterparts: std::collections::HashMap<usize, &str> = source
+        .parallel
+        .map(|other| {
+            crate::parallel::align(document, other)
+                .into_iter()
+                .filter_map(|row| match row {
+                    crate::parallel::Row::Paragraph {
+                        left: Some(left),
+                        right: Some(right),
+                        ..
+                    } => match &other.blocks[right] {
+                        Block::Paragraph(paragraph) => Some((left, paragraph.text.as_str())),
+                        Block::Heading(_) | Block::Text(_) => None,
+                    },
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut tagged = Vec::new();
     let mut heading: Option<&str> = None;
     let mut index = 0;
-    for block in &document.blocks {
+    for (at, block) in document.blocks.iter().enumerate() {
         match block {
             Block::Heading(text) => heading = Some(text),
             Block::Text(_) => {}
@@ -734,6 +757,9 @@ fn tagged_excerpts(
                     tags,
                     heading: heading.map(str::to_owned),
                     text: trim(&paragraph.text, options.trim_chars),
+                    parallel: counterparts
+                        .get(&at)
+                        .map(|text| trim(text, options.trim_chars)),
                     note: annotation.note.clone(),
                     citation: String::new(),
                 });
@@ -760,6 +786,7 @@ fn orphan_excerpts(
                 tags,
                 heading: None,
                 text: format!("{}…", entry.quote),
+                parallel: None,
                 note: entry.note.clone(),
                 citation: citation(symbol, entry.paragraph, entry.paragraph, options.language),
             })
@@ -823,11 +850,16 @@ fn merge_consecutive(excerpts: Vec<Excerpt>) -> Vec<Excerpt> {
             && last.tags == excerpt.tags
             && last.symbol == excerpt.symbol
             && last.heading == excerpt.heading
+            && last.parallel.is_some() == excerpt.parallel.is_some()
             && last.last.checked_add(1) == Some(excerpt.first)
         {
             last.last = excerpt.last;
             last.text.push_str("\n\n");
             last.text.push_str(&excerpt.text);
+            if let (Some(merged), Some(next)) = (&mut last.parallel, &excerpt.parallel) {
+                merged.push_str("\n\n");
+                merged.push_str(next);
+            }
             continue;
         }
         merged.push(excerpt);

@@ -532,6 +532,12 @@ impl NoteWriter for Layout<'_> {
             self.block(QUOTE, &excerpt.text),
             Some(Decoration::Bar(colour)),
         ));
+        if let Some(parallel) = &excerpt.parallel {
+            let mut block = self.block(QUOTE, parallel);
+            block.style.color = GREY;
+            block.style.before = 2.0;
+            blocks.push((block, Some(Decoration::Bar(colour))));
+        }
         let citation = format!("— {}", excerpt.citation);
         blocks.push((self.block(CITATION, &citation), None));
         if !excerpt.note.is_empty() {

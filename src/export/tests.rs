@@ -358,3 +358,60 @@ fn a_pdf_that_would_print_boxes_is_refused_and_says_why() {
     );
     assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF-")));
 }
+
+/// A bilingual note: each quote is followed by the same paragraphs in the other language
+/// version, merged with them when consecutive paragraphs are cited together, and absent where
+/// that version lacks the paragraph; CSV gets a column for it, only then.
+#[test]
+fn a_bilingual_note_quotes_the_other_version_beneath() {
+    let chinese = crate::parse::parse_text(
+        "A/74/18\n\n一. 导言\n\n1. 第一段。\n\n2. 第二段。\n\n3. 第三段。\n\n4. 第四段。\n",
+    )
+    .unwrap();
+    let english = crate::parse::parse_text(
+        "A/74/18\n\nI. Introduction\n\n1. The first paragraph.\n\n2. The second paragraph.\n\n\
+         4. The fourth paragraph.\n",
+    )
+    .unwrap();
+    let annotations = tagged(&[
+        (0, &[Tag::Proposal], ""),
+        (1, &[Tag::Proposal], ""),
+        (2, &[Tag::Challenge], "确认"),
+    ]);
+    let sources = [Source {
+        document: &chinese,
+        annotations: &annotations,
+        orphans: &[],
+        parallel: Some(&english),
+    }];
+    let options = options(NoteLanguage::English);
+    let note = prepare_many(&sources, &options).unwrap();
+    let excerpts: Vec<&Excerpt> = note.sections.iter().flat_map(|s| &s.excerpts).collect();
+    let merged = excerpts.iter().find(|excerpt| excerpt.first == 1).unwrap();
+    assert_eq!(merged.last, 2);
+    assert_eq!(
+        merged.parallel.as_deref(),
+        Some("The first paragraph.\n\nThe second paragraph.")
+    );
+    let third = excerpts.iter().find(|excerpt| excerpt.first == 3).unwrap();
+    assert_eq!(
+        third.parallel, None,
+        "the English version has no paragraph 3"
+    );
+
+    let markdown =
+        String::from_utf8(export_many(&sources, &options, Format::Markdown).unwrap()).unwrap();
+    assert!(
+        markdown.contains(
+            "> 第一段。\n>\n> 第二段。\n\n> The first paragraph.\n>\n> The second paragraph.\n"
+        ),
+        "{markdown}"
+    );
+    let csv = String::from_utf8(export_many(&sources, &options, Format::Csv).unwrap()).unwrap();
+    assert!(
+        csv.lines().next().unwrap().ends_with(",parallel_quote"),
+        "{csv}"
+    );
+    let plain = export(&chinese, &annotations, &[], &options, Format::Csv).unwrap();
+    assert!(!String::from_utf8(plain).unwrap().contains("parallel_quote"));
+}
