@@ -15,3 +15,16 @@ pub const TEXT: &str = include_str!("../seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.tx
 pub fn document() -> Result<Document, ParseError> {
     parse_text(TEXT)
 }
+
+/// The file name of the report's English version in `seeds/`.
+pub const ENGLISH_FILE_NAME: &str = "CAC-COSP-WG.2-2017-L.1-Add.1.en.txt";
+
+/// An English rendering of the built-in report written for paratag (not the United Nations'
+/// own English version): the same headings and 22 paragraphs, in UN layout, to show and test
+/// two language versions side by side.
+pub const ENGLISH_TEXT: &str = include_str!("../seeds/CAC-COSP-WG.2-2017-L.1-Add.1.en.txt");
+
+/// The English version, parsed.
+pub fn english() -> Result<Document, ParseError> {
+    parse_text(ENGLISH_TEXT)
+}

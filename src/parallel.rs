@@ -359,6 +359,30 @@ mod tests {
         assert!(compare(&english, &chinese, &aligned).is_empty());
     }
 
+    /// The built-in report and its English rendering (`seeds/…en.txt`): both headings and all
+    /// 22 paragraphs pair, and nothing differs.
+    #[test]
+    fn the_built_in_report_and_its_english_version_align() {
+        let (chinese, english) = match (
+            crate::builtin_report::document(),
+            crate::builtin_report::english(),
+        ) {
+            (Ok(chinese), Ok(english)) => (chinese, english),
+            (Err(error), _) | (_, Err(error)) => panic!("{error}"),
+        };
+        let rows = align(&chinese, &english);
+        let paired = |wanted: fn(&Row) -> bool| {
+            rows.iter()
+                .filter(|row| wanted(row))
+                .filter(|row| matches!(row.sides(), (Some(_), Some(_))))
+                .count()
+        };
+        assert_eq!(paired(|row| matches!(row, Row::Paragraph { .. })), 22);
+        assert_eq!(paired(|row| matches!(row, Row::Between { .. })), 2);
+        assert_eq!(rows.len(), 24, "no gaps");
+        assert!(compare(&chinese, &english, &rows).is_empty());
+    }
+
     /// The built-in report against itself: every block that is not cover text pairs with
     /// itself, in order.
     #[test]

@@ -262,6 +262,34 @@ fn export_a_bilingual_note() {
         .count();
     assert_eq!(quoted, 2, "{note}");
 
+    // The report's English rendering: quoted beneath each Chinese quote, nothing to report.
+    let english =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/CAC-COSP-WG.2-2017-L.1-Add.1.en.txt");
+    let output = succeeds(
+        paratag()
+            .args([
+                "export",
+                "--format",
+                "txt",
+                "--date",
+                "2026-12-02",
+                "--parallel",
+            ])
+            .arg(&english)
+            .arg(&report),
+    );
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), "");
+    let note = String::from_utf8(output.stdout).unwrap();
+    let chinese = note.find("“认识到遵守国家法律和法治至关重要").unwrap();
+    let beneath = note
+        .find("“Recognizing the paramount importance of compliance with national law")
+        .unwrap();
+    assert!(beneath > chinese, "{note}");
+    assert!(
+        note.contains("— CAC/COSP/WG.2/2017/L.1/Add.1, para. 4"),
+        "{note}"
+    );
+
     let refused = paratag()
         .args(["export", "--format", "md", "--parallel"])
         .arg(&other)
