@@ -30,7 +30,7 @@ debootstrap --variant=minbase "$release" "$root" http://deb.debian.org/debian >/
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount --bind /proc "$root/proc"
 cp "$deb" "$root/root/paratag.deb"
-cp seeds/*.txt "$root/root/report.txt"
+cp seeds/CAC-COSP-WG.2-2017-L.1-Add.1.zh.txt "$root/root/report.txt"
 # apt's noise in a chroot without /dev/pts is shown only when the install fails.
 if ! chroot "$root" /bin/sh -c 'apt-get update -qq &&
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /root/paratag.deb' \
