@@ -46,6 +46,8 @@ type Key = (u32, usize);
 
 /// One version cut into what stands before each paragraph and the paragraph itself.
 struct Cut {
+    /// The cover: unnumbered text before the first heading and paragraph.
+    head: Vec<usize>,
     /// For each numbered paragraph in order: its key, its block, and the other blocks (headings,
     /// unnumbered text) just before it since the previous paragraph.
     paragraphs: Vec<(Key, usize, Vec<usize>)>,
@@ -57,6 +59,7 @@ fn cut(document: &Document) -> Cut {
     let mut seen: HashMap<u32, usize> = HashMap::new();
     let mut paragraphs = Vec::new();
     let mut before = Vec::new();
+    let mut head = Vec::new();
     for (index, block) in document.blocks.iter().enumerate() {
         match block {
             Block::Paragraph(paragraph) => {
@@ -69,13 +72,14 @@ fn cut(document: &Document) -> Cut {
                 *occurrence += 1;
             }
             Block::Heading(_) => before.push(index),
-            // Cover-page and unnumbered text differ most between translations: only what
-            // stands between two paragraphs is aligned, the cover is left to each side.
-            Block::Text(_) if !paragraphs.is_empty() => before.push(index),
-            Block::Text(_) => {}
+            Block::Text(_) if !paragraphs.is_empty() || !before.is_empty() => before.push(index),
+            // Cover-page text differs most between translations (lines, order): it stands
+            // first, each side's in its own order.
+            Block::Text(_) => head.push(index),
         }
     }
     Cut {
+        head,
         paragraphs,
         tail: before,
     }
@@ -91,8 +95,9 @@ fn between(rows: &mut Vec<Row>, left: &[usize], right: &[usize]) {
     }
 }
 
-/// The two versions aligned: paragraph by number (and occurrence), headings by place, each
-/// side in its own order; a paragraph of one version only stands against a gap.
+/// The two versions aligned: the covers first, then paragraph by number (and occurrence),
+/// headings by place, each side in its own order; a paragraph of one version only stands
+/// against a gap. Every block of each side is in exactly one row, in the document's order.
 pub fn align(left: &Document, right: &Document) -> Vec<Row> {
     let (left, right) = (cut(left), cut(right));
     let left_at: HashMap<Key, usize> = left
@@ -108,6 +113,7 @@ pub fn align(left: &Document, right: &Document) -> Vec<Row> {
         .map(|(at, (key, ..))| (*key, at))
         .collect();
     let mut rows = Vec::new();
+    between(&mut rows, &left.head, &right.head);
     let (mut i, mut j) = (0, 0);
     while i < left.paragraphs.len() || j < right.paragraphs.len() {
         let a = left.paragraphs.get(i);
@@ -156,6 +162,99 @@ pub fn align(left: &Document, right: &Document) -> Vec<Row> {
     }
     between(&mut rows, &left.tail, &right.tail);
     rows
+}
+
+/// One of the two versions: the left one of [`align`] (in the window, the report whose tags
+/// are kept) or the right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// Two versions aligned, with each block's row: what a reader showing them side by side and
+/// a search in either language look up.
+#[derive(Clone, Debug, Default)]
+pub struct Aligned {
+    pub rows: Vec<Row>,
+    /// Each block's row, per side.
+    left_rows: Vec<usize>,
+    right_rows: Vec<usize>,
+}
+
+impl Aligned {
+    pub fn new(left: &Document, right: &Document) -> Self {
+        let rows = align(left, right);
+        let (mut left_rows, mut right_rows) =
+            (vec![0; left.blocks.len()], vec![0; right.blocks.len()]);
+        for (at, row) in rows.iter().enumerate() {
+            let (a, b) = row.sides();
+            for (block, rows) in [(a, &mut left_rows), (b, &mut right_rows)] {
+                if let Some(slot) = block.and_then(|block| rows.get_mut(block)) {
+                    *slot = at;
+                }
+            }
+        }
+        Self {
+            rows,
+            left_rows,
+            right_rows,
+        }
+    }
+
+    /// The row a block of one side stands in.
+    pub fn row_of(&self, side: Side, block: usize) -> Option<usize> {
+        match side {
+            Side::Left => self.left_rows.get(block).copied(),
+            Side::Right => self.right_rows.get(block).copied(),
+        }
+    }
+
+    /// The block of the left side in the row of a block of `side` (itself on the left).
+    pub fn left_block(&self, side: Side, block: usize) -> Option<usize> {
+        let row = self.row_of(side, block)?;
+        self.rows.get(row)?.sides().0
+    }
+}
+
+/// The annotations of the left version's paragraphs given to the same paragraphs of the right
+/// version (paired by [`align`]): a note quoting the right version first carries the same tags.
+/// A paragraph the right version lacks keeps its annotation nowhere (the caller says so).
+pub fn carry(
+    annotations: &crate::annotations::Annotations,
+    rows: &[Row],
+    left: &Document,
+    right: &Document,
+) -> crate::annotations::Annotations {
+    use crate::annotations::ParagraphIndex;
+    let paragraph_at = |document: &Document| -> Vec<Option<usize>> {
+        let mut next = 0;
+        document
+            .blocks
+            .iter()
+            .map(|block| {
+                matches!(block, Block::Paragraph(_)).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    };
+    let (left_at, right_at) = (paragraph_at(left), paragraph_at(right));
+    let mut carried = crate::annotations::Annotations::default();
+    for row in rows {
+        if let Row::Paragraph {
+            left: Some(a),
+            right: Some(b),
+            ..
+        } = *row
+            && let (Some(Some(from)), Some(Some(to))) = (left_at.get(a), right_at.get(b))
+            && let Some(annotation) = annotations.get(ParagraphIndex(*from))
+        {
+            carried.insert(ParagraphIndex(*to), annotation.clone());
+        }
+    }
+    carried
 }
 
 /// How two documents differ as versions of one report.
@@ -378,9 +477,86 @@ mod tests {
                 .count()
         };
         assert_eq!(paired(|row| matches!(row, Row::Paragraph { .. })), 22);
-        assert_eq!(paired(|row| matches!(row, Row::Between { .. })), 2);
-        assert_eq!(rows.len(), 24, "no gaps");
+        // The two headings pair; so do the cover's lines, as far as both have them.
+        let cover = |document: &Document| {
+            document
+                .blocks
+                .iter()
+                .take_while(|block| matches!(block, Block::Text(_)))
+                .count()
+        };
+        let covers = cover(&chinese).max(cover(&english));
+        assert_eq!(
+            paired(|row| matches!(row, Row::Between { .. })),
+            2 + cover(&chinese).min(cover(&english))
+        );
+        assert_eq!(rows.len(), covers + 24, "no gaps past the cover");
         assert!(compare(&chinese, &english, &rows).is_empty());
+    }
+
+    /// Every block of each side stands in exactly one row, in the document's order, and
+    /// `Aligned` finds each block's row.
+    #[test]
+    fn every_block_is_in_one_row_in_order() {
+        let english = document(&format!("Cover line\n\nAnother cover line\n\n{ENGLISH}"));
+        let chinese = document(&CHINESE.replace("2. 第二段。\n\n", ""));
+        let aligned = Aligned::new(&english, &chinese);
+        for (side, document) in [(Side::Left, &english), (Side::Right, &chinese)] {
+            let shown: Vec<usize> = aligned
+                .rows
+                .iter()
+                .filter_map(|row| match side {
+                    Side::Left => row.sides().0,
+                    Side::Right => row.sides().1,
+                })
+                .collect();
+            assert_eq!(shown, (0..document.blocks.len()).collect::<Vec<_>>());
+            for block in 0..document.blocks.len() {
+                let row = aligned
+                    .row_of(side, block)
+                    .map(|row| aligned.rows[row].sides());
+                let found = row.and_then(|(a, b)| if side == Side::Left { a } else { b });
+                assert_eq!(found, Some(block));
+            }
+        }
+        // Paragraph 3 of the right side stands beside paragraph 3 of the left.
+        let right_three = chinese
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(p) if p.number == 3));
+        let left_three = english
+            .blocks
+            .iter()
+            .position(|block| matches!(block, Block::Paragraph(p) if p.number == 3));
+        assert_eq!(
+            right_three.and_then(|block| aligned.left_block(Side::Right, block)),
+            left_three
+        );
+    }
+
+    /// Tags carried to the other version land on the paragraph of the same number; one the
+    /// other version lacks is not carried.
+    #[test]
+    fn annotations_carry_to_the_paragraph_of_the_same_number() {
+        use crate::annotations::{Annotation, Annotations, ParagraphIndex, Tag, TagSet};
+        let english = document(ENGLISH);
+        let chinese = document(&CHINESE.replace("2. 第二段。\n\n", ""));
+        let mut annotations = Annotations::default();
+        for (index, tag) in [(1, Tag::Challenge), (2, Tag::Proposal)] {
+            annotations.insert(
+                ParagraphIndex(index),
+                Annotation {
+                    tags: TagSet::only(tag),
+                    ..Annotation::default()
+                },
+            );
+        }
+        let rows = align(&english, &chinese);
+        let carried = carry(&annotations, &rows, &english, &chinese);
+        // English paragraph 2 (index 1) is missing in Chinese; paragraph 3 (index 2) is the
+        // Chinese second paragraph (index 1).
+        assert_eq!(carried.tags(ParagraphIndex(1)), TagSet::only(Tag::Proposal));
+        assert_eq!(carried.iter().count(), 1);
     }
 
     /// The built-in report against itself: every block that is not cover text pairs with
