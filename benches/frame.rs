@@ -1,6 +1,6 @@
 //! CPU time of one full frame of the real window: the egui pass and tessellation, no GPU.
 //! Budgets: median ≤ 2 ms for the seed, ≤ 4 ms for a 10,000-paragraph report while scrolling
-//! with a tag filter on.
+//! with a tag filter on, and for two such versions side by side.
 
 // A benchmark whose set-up fails must stop loudly rather than measure nothing.
 #![allow(clippy::expect_used)]
@@ -93,7 +93,33 @@ fn frames(c: &mut Criterion) {
     c.bench_function("frame: 10,000 paragraphs, scrolling", |b| {
         b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
     });
+
+    // The same report beside a 10,000-paragraph English version, scrolling down.
+    let english = paratag::builtin_report::english().expect("the English seed parses");
+    let other =
+        std::env::temp_dir().join(format!("paratag-bench-frame-en-{}.txt", std::process::id()));
+    std::fs::write(
+        &other,
+        paratag::synthetic::large_report(&english, 10_000).expect("an English sample"),
+    )
+    .expect("write the English version");
+    long.apply(&ctx, Message::OpenParallel(Some(other.clone())));
+    assert!(
+        long.app().parallel().is_some(),
+        "{:?}",
+        long.app().problem()
+    );
+    for _ in 0..5 {
+        frame(&ctx, &mut long, -200.0);
+    }
+    c.bench_function(
+        "frame: two 10,000-paragraph versions side by side, scrolling",
+        |b| {
+            b.iter(|| black_box(frame(&ctx, &mut long, -200.0)));
+        },
+    );
     let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_file(&other);
 }
 
 criterion_group!(benches, frames);

@@ -31,6 +31,11 @@ pub struct Cli {
     /// beside the report).
     #[arg(long, value_name = "FILE")]
     pub tags: Option<PathBuf>,
+
+    /// Another language version of the report, shown beside it paragraph by paragraph.
+    /// Without FILE: the built-in report's English version.
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub parallel: Option<Option<PathBuf>>,
 }
 
 /// The commands for scripts.
@@ -323,38 +328,11 @@ fn read_parallel(
     for difference in crate::parallel::compare(report.document(), &other, &rows) {
         eprintln!(
             "paratag: {} — {}",
-            describe_difference(&difference),
+            strings.version_difference(&difference),
             path.display()
         );
     }
     Ok(other)
-}
-
-/// How two versions differ, in a line.
-fn describe_difference(difference: &crate::parallel::Difference) -> String {
-    use crate::parallel::Difference;
-    let numbers = |numbers: &[u32]| {
-        numbers
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match difference {
-        Difference::OtherDocument { left, right } => {
-            format!("the other version is another document ({right}, not {left})")
-        }
-        Difference::OtherIssue { left, right } => {
-            format!("the other version is another issue of the report ({right}, not {left})")
-        }
-        Difference::NoSymbol => "no symbol says the two are one report".to_owned(),
-        Difference::MissingOnLeft(missing) => {
-            format!("paragraphs only in the other version: {}", numbers(missing))
-        }
-        Difference::MissingOnRight(missing) => {
-            format!("paragraphs the other version lacks: {}", numbers(missing))
-        }
-    }
 }
 
 /// The versions of a tags file that `save-loop` writes in turn: the built-in report's tags,

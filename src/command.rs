@@ -41,6 +41,11 @@ pub enum Command {
     ToggleOutline,
     /// Show the printed page of the paragraph being read (reports from a PDF).
     ToggleOriginalPage,
+    /// Ask for another language version of the report, to show beside it.
+    OpenParallel,
+    /// Show the other version first (left), and quote it first in the note.
+    SwapVersions,
+    CloseParallel,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -55,6 +60,9 @@ pub enum Command {
     SaveExport,
     /// Ask for another report to quote in the same note (the Export dialog's button).
     AddReportToNote,
+    /// Quote the other language version beneath each excerpt, or not (the Export dialog's
+    /// check box).
+    ToggleParallelInNote,
     /// Close the Export dialog.
     CloseExport,
     /// Close the find bar.
@@ -100,6 +108,9 @@ pub enum Message {
     CloseRequested,
     /// Quote this report too in the briefing note (with the tags beside it).
     AddToNote(PathBuf),
+    /// Show another language version of the report beside it: this file, or without one the
+    /// built-in report's English version.
+    OpenParallel(Option<PathBuf>),
     /// Quote this report no more (its place in the Export dialog's list of others).
     RemoveFromNote(usize),
 }
@@ -112,6 +123,8 @@ pub enum DialogKind {
     Export,
     /// Another report for the briefing note.
     AddToNote,
+    /// Another language version to show beside the report.
+    Parallel,
 }
 
 impl DialogKind {
@@ -122,6 +135,7 @@ impl DialogKind {
             Self::SaveAs => Message::SaveTo(path),
             Self::Export => Message::ExportTo(path),
             Self::AddToNote => Message::AddToNote(path),
+            Self::Parallel => Message::OpenParallel(Some(path)),
         }
     }
 }
@@ -191,6 +205,7 @@ impl Command {
             | Self::CopyText
             | Self::SaveExport
             | Self::AddReportToNote
+            | Self::ToggleParallelInNote
             | Self::CloseExport
             | Self::CloseFind => false,
             Self::OpenReport
@@ -213,6 +228,9 @@ impl Command {
             | Self::ClearFilter
             | Self::ToggleOutline
             | Self::ToggleOriginalPage
+            | Self::OpenParallel
+            | Self::SwapVersions
+            | Self::CloseParallel
             | Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset
@@ -250,6 +268,8 @@ impl Command {
             Self::WriteNote => vec![key(Key::Enter)],
             Self::ToggleOutline => vec![cmd_shift(Key::O)],
             Self::ToggleOriginalPage => vec![key(Key::P)],
+            Self::OpenParallel => vec![cmd_shift(Key::L)],
+            Self::SwapVersions => vec![key(Key::X)],
             Self::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ZoomReset => vec![cmd(Key::Num0)],
@@ -261,6 +281,8 @@ impl Command {
             | Self::CopyText
             | Self::SaveExport
             | Self::AddReportToNote
+            | Self::ToggleParallelInNote
+            | Self::CloseParallel
             | Self::CloseExport
             | Self::CloseFind => vec![],
         }
@@ -289,6 +311,10 @@ impl Command {
             Self::WriteNote => strings.write_note,
             Self::ToggleOutline => strings.toggle_outline,
             Self::ToggleOriginalPage => strings.original_page,
+            Self::OpenParallel => strings.parallel_version,
+            Self::SwapVersions => strings.swap_versions,
+            Self::CloseParallel => strings.close_parallel,
+            Self::ToggleParallelInNote => strings.quote_parallel,
             Self::ZoomIn => strings.zoom_in,
             Self::ZoomOut => strings.zoom_out,
             Self::ZoomReset => strings.zoom_reset,

@@ -59,7 +59,8 @@ fn main() -> ExitCode {
 /// The window, with the report and tags the command line named.
 #[cfg(feature = "gui")]
 fn window(cli: &Cli) -> ExitCode {
-    match paratag::window::run(cli.report.as_deref(), cli.tags.as_deref()) {
+    let parallel = cli.parallel.as_ref().map(Option::as_deref);
+    match paratag::window::run(cli.report.as_deref(), cli.tags.as_deref(), parallel) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("paratag: cannot open the window: {error}");

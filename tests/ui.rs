@@ -775,6 +775,86 @@ fn the_original_page_follows_the_selection_and_a_click_on_it_selects() {
     assert!(harness.query_by_label("Original page").is_none());
 }
 
+/// `paratag --parallel`: the built-in report beside its English version, paragraph N beside
+/// paragraph N; a click on either side selects the paragraph, a key tags it, both sides show
+/// the tag, and `x` puts the English first.
+#[test]
+fn two_versions_side_by_side_select_tag_and_swap() {
+    // Without the outline, whose rows also show each paragraph's opening.
+    let mut harness = harness_with(Preferences {
+        show_outline: false,
+        ..Preferences::default()
+    });
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, paratag::command::Message::OpenParallel(None));
+    harness.run();
+    harness.get_by_label("Beside: en");
+
+    // Paragraph 1 in Chinese on the left, in English on the right, at the same height.
+    let chinese = harness.get_by_label_contains("秘书处概要介绍了").rect();
+    let english = harness
+        .get_by_label_contains("The Secretariat gave an overview")
+        .rect();
+    assert!(chinese.right() <= english.left(), "{chinese:?} {english:?}");
+    assert!((chinese.top() - english.top()).abs() < 1.0);
+
+    // From the keyboard, as in one version: twelve steps down, and a tag.
+    for _ in 0..12 {
+        harness.key_press(Key::J);
+        harness.run();
+    }
+    assert_eq!(selected_number(&harness), Some(12));
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().app().annotations().count(Tag::Proposal), 1);
+
+    // The whole row is the paragraph: a click on the English half selects it too.
+    harness.get_by_label("13.").scroll_to_me();
+    harness.run();
+    let row = harness.get_by_label("13.").rect();
+    assert!(
+        row.width() > english.width() * 1.5,
+        "the row spans both versions"
+    );
+    // In the English half's margin, beside its number: no text there to start a selection.
+    let english_margin = egui::pos2(english.left() - 30.0, row.top() + 14.0);
+    harness.hover_at(english_margin);
+    harness.drag_at(english_margin);
+    harness.run();
+    harness.drop_at(english_margin);
+    harness.run();
+    assert_eq!(selected_number(&harness), Some(13));
+
+    let thirteen = |harness: &Harness<'static, Window>| {
+        let chinese = harness.get_by_label_contains("一名发言者明确支持").rect();
+        let english = harness
+            .get_by_label_contains("One speaker expressed explicit support")
+            .rect();
+        (chinese, english)
+    };
+    let (chinese, english) = thirteen(&harness);
+    assert!(chinese.right() <= english.left());
+    harness.key_press(Key::X);
+    harness.run();
+    let (chinese, english) = thirteen(&harness);
+    assert!(
+        english.right() <= chinese.left(),
+        "the English first once swapped"
+    );
+    assert_eq!(selected_number(&harness), Some(13), "the selection stays");
+
+    // The Proposal filter shows paragraph 12's row alone, both versions of it.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    harness.get_by_label("12.");
+    harness.get_by_label_contains("One delegation proposed negotiating");
+    harness.get_by_label_contains("一个代表团提议");
+    assert!(harness.query_by_label("13.").is_none());
+    assert!(harness.query_by_label("1.").is_none());
+}
+
 #[cfg(feature = "snapshots")]
 mod snapshots {
     use super::*;

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod notices;
 pub mod preferences;
 mod tags;
+mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,8 @@ use crate::command::{Choice, Command, Message};
 use crate::document::Document;
 use crate::history::{History, Moment};
 use crate::i18n::Strings;
-use crate::search::{self, Match};
+use crate::parallel::Side;
+use crate::search;
 use crate::tagged_report::TaggedReport;
 use crate::{builtin_report, parse};
 pub use dialogs::DialogKind;
@@ -22,6 +24,7 @@ use dialogs::{FileFilter, OPENABLE, PathQuestion};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
 pub use tags::{RecoveryCopy, TagsState};
+pub use versions::ParallelVersion;
 
 /// Where the app learns the time: the system's clock in the window, one a test sets.
 pub trait Clock {
@@ -46,8 +49,11 @@ pub struct ExportDialog {
     /// Other reports quoted in the same note (a meeting's documents), each with its tags as
     /// they were read when added, after the open report.
     pub others: Vec<NoteReport>,
-    /// Counts changes to `others`, so that a preview made before one is not shown after it.
+    /// Counts changes to what the note quotes (`others`, the other version), so that a
+    /// preview made before one is not shown after it.
     pub generation: u64,
+    /// With another language version open: quote it beneath each excerpt.
+    pub quote_parallel: bool,
 }
 
 /// Another report in the briefing note, and where it came from.
@@ -62,9 +68,18 @@ pub struct NoteReport {
 pub struct Find {
     pub open: bool,
     pub query: String,
-    pub matches: Vec<Match>,
+    /// Every match in the report and in the other version beside it, in reading order.
+    pub matches: Vec<Hit>,
     /// The match the user is on.
     pub current: Option<usize>,
+}
+
+/// A match of the find query: in which version, in which block, where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub side: Side,
+    pub block: usize,
+    pub range: std::ops::Range<usize>,
 }
 
 /// What the app asks of the window, carried out by the composition root after each step:
@@ -149,6 +164,8 @@ pub struct ParatagApp {
     asking: Option<DialogKind>,
     /// The Export dialog, while it is open.
     export_dialog: Option<ExportDialog>,
+    /// Another language version beside the report.
+    parallel: Option<ParallelVersion>,
     clock: Box<dyn Clock>,
     /// Where tags files, recovery copies and briefing notes are written: the real file
     /// system, or one a test makes fail.
@@ -177,6 +194,8 @@ enum Conversion {
 struct Converting {
     path: PathBuf,
     tags: Option<PathBuf>,
+    /// It is the other language version, to show beside the report.
+    parallel: bool,
     receiver: std::sync::mpsc::Receiver<Result<Document, parse::ReportError>>,
 }
 
@@ -210,6 +229,7 @@ impl ParatagApp {
             modal: None,
             asking: None,
             export_dialog: None,
+            parallel: None,
             clock: Box::new(SystemClock),
             disk: Box::new(crate::storage::RealDisk),
             conversion: Conversion::InPlace,
@@ -412,10 +432,30 @@ impl ParatagApp {
             .export_dialog
             .as_ref()
             .map_or(&[][..], |dialog| dialog.others.as_slice());
-        if others.is_empty() {
-            return self.report.export(options, format);
+        let quote_parallel = self
+            .export_dialog
+            .as_ref()
+            .is_none_or(|dialog| dialog.quote_parallel);
+        // With the other version shown first, it is quoted first, with the report's tags
+        // carried to its paragraphs of the same numbers.
+        let carried;
+        let mut first = self.report.source();
+        if let Some(parallel) = &self.parallel {
+            if parallel.swapped {
+                carried = crate::parallel::carry(
+                    self.annotations(),
+                    &parallel.aligned.rows,
+                    self.document(),
+                    &parallel.document,
+                );
+                first.document = &parallel.document;
+                first.annotations = &carried;
+                first.parallel = quote_parallel.then(|| self.document());
+            } else {
+                first.parallel = quote_parallel.then_some(&parallel.document);
+            }
         }
-        let sources: Vec<_> = std::iter::once(self.report.source())
+        let sources: Vec<_> = std::iter::once(first)
             .chain(others.iter().map(|other| other.report.source()))
             .collect();
         crate::export::export_many(&sources, options, format)
@@ -521,6 +561,7 @@ impl ParatagApp {
         let strings = self.strings();
         let title = match kind {
             DialogKind::AddToNote => strings.add_report_to_note,
+            DialogKind::Parallel => strings.parallel_version,
             DialogKind::Open | DialogKind::SaveAs | DialogKind::Export => strings.open_report,
         };
         self.ask(PathQuestion {
@@ -553,6 +594,7 @@ impl ParatagApp {
             format: crate::export::Format::Docx,
             others: Vec::new(),
             generation: 0,
+            quote_parallel: true,
         });
     }
 
@@ -642,11 +684,40 @@ impl ParatagApp {
             return;
         }
         query.clone_into(&mut self.find.query);
-        self.find.matches = search::find_all(self.report.document(), query);
-        self.find.current = None;
+        self.refresh_find();
         if !self.find.matches.is_empty() {
             self.go_to_match(0);
         }
+    }
+
+    /// Find the query again, in the report and in the other version beside it (in the order
+    /// the rows are read, the side shown first first). The user's place among the matches
+    /// starts again.
+    fn refresh_find(&mut self) {
+        let query = &self.find.query;
+        let hits = |side: Side, document: &Document| {
+            search::find_all(document, query)
+                .into_iter()
+                .map(move |found| Hit {
+                    side,
+                    block: found.block,
+                    range: found.range,
+                })
+        };
+        let mut matches: Vec<Hit> = hits(Side::Left, self.report.document()).collect();
+        if let Some(parallel) = &self.parallel {
+            matches.extend(hits(Side::Right, &parallel.document));
+            let first = parallel.first_side();
+            matches.sort_by_key(|hit| {
+                (
+                    parallel.aligned.row_of(hit.side, hit.block),
+                    hit.side != first,
+                    hit.range.start,
+                )
+            });
+        }
+        self.find.matches = matches;
+        self.find.current = None;
     }
 
     /// Dismiss every problem on screen. A failed save's problem dismissed, Save stops
@@ -713,6 +784,7 @@ impl ParatagApp {
             }
             Message::CloseRequested => self.close_requested(),
             Message::AddToNote(path) => self.add_to_note(&path),
+            Message::OpenParallel(path) => self.open_parallel(path),
             Message::RemoveFromNote(index) => {
                 if let Some(dialog) = &mut self.export_dialog
                     && index < dialog.others.len()
@@ -757,6 +829,15 @@ impl ParatagApp {
                     self.ask_for_report(DialogKind::AddToNote);
                 }
             }
+            Command::ToggleParallelInNote => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.quote_parallel ^= true;
+                    dialog.generation += 1;
+                }
+            }
+            Command::OpenParallel => self.ask_for_report(DialogKind::Parallel),
+            Command::SwapVersions => self.swap_versions(),
+            Command::CloseParallel => self.close_parallel(),
             Command::CloseExport => self.export_dialog = None,
             Command::CloseFind => self.find.open = false,
             Command::Quit => self.effects.push(Effect::CloseWindow),
@@ -846,10 +927,7 @@ impl ParatagApp {
         // An old Word document is converted by LibreOffice, which takes seconds, and a long PDF
         // takes a second or more to read: in the window that runs on a worker thread while a
         // bar says so (`poll_conversion`).
-        let slow = crate::import::doc::is_doc(&head)
-            || (crate::import::pdf::is_pdf(&head)
-                && std::fs::metadata(path).is_ok_and(|m| m.len() > LONG_PDF_BYTES));
-        if self.conversion == Conversion::OnWorker && slow {
+        if self.conversion == Conversion::OnWorker && is_slow(path, &head) {
             let (sender, receiver) = std::sync::mpsc::channel();
             let file = path.to_owned();
             std::thread::spawn(move || {
@@ -859,6 +937,7 @@ impl ParatagApp {
             self.converting = Some(Converting {
                 path: path.to_owned(),
                 tags: tags.map(Path::to_path_buf),
+                parallel: false,
                 receiver,
             });
             return;
@@ -884,7 +963,9 @@ impl ParatagApp {
                 let Some(converting) = self.converting.take() else {
                     return;
                 };
-                if self.history().is_modified() {
+                if converting.parallel {
+                    self.take_parallel(&converting.path, opened);
+                } else if self.history().is_modified() {
                     // Tags were made on the report on screen meanwhile: ask before replacing it
                     // (opening again converts again).
                     self.modal = Some(Modal::ConfirmOpen(converting.path));
@@ -923,6 +1004,8 @@ impl ParatagApp {
                     slot.discard();
                 }
                 self.attach_tags(tags);
+                // The other version stays beside the new report, aligned with it.
+                self.realign();
             }
             // The report on screen stays as it was.
             Err(error) => {
@@ -993,7 +1076,12 @@ impl ParatagApp {
             return;
         };
         self.find.current = Some(index);
-        if let Some(paragraph) = self.paragraph_at_block(found.block) {
+        let block = match (found.side, &self.parallel) {
+            (Side::Left, _) => Some(found.block),
+            (Side::Right, Some(parallel)) => parallel.aligned.left_block(Side::Right, found.block),
+            (Side::Right, None) => None,
+        };
+        if let Some(paragraph) = block.and_then(|block| self.paragraph_at_block(block)) {
             // A match in a paragraph the filter hides: show everything rather than hide it.
             if !self.is_visible(paragraph) {
                 self.filter = TagSet::EMPTY;
@@ -1021,6 +1109,14 @@ impl ParatagApp {
         self.poll_conversion();
         self.autosave();
     }
+}
+
+/// Whether reading a report takes long enough to go to a worker thread: an old Word document
+/// (converted by LibreOffice) or a long PDF.
+fn is_slow(path: &Path, head: &[u8]) -> bool {
+    crate::import::doc::is_doc(head)
+        || (crate::import::pdf::is_pdf(head)
+            && std::fs::metadata(path).is_ok_and(|m| m.len() > LONG_PDF_BYTES))
 }
 
 fn builtin_report() -> (Document, Option<String>) {

@@ -24,6 +24,9 @@ pub enum About {
     Recovery,
     /// The desktop has no file dialog: withdrawn when one answers (zenity was installed).
     NoDialog,
+    /// The other language version: how it differs from the report, or why it cannot be
+    /// shown; withdrawn when another version is shown or it is closed.
+    Parallel,
     /// Anything else: stays until dismissed.
     Other,
 }

@@ -181,7 +181,11 @@ fn typing_a_note_is_one_undo_step() {
 
 /// Give a command that asks for a file, then answer the question as the window's file
 /// dialog does (`None`: cancelled). Returns the question.
-fn answer_dialog(app: &mut ParatagApp, command: Command, answer: Option<&Path>) -> PathQuestion {
+pub(super) fn answer_dialog(
+    app: &mut ParatagApp,
+    command: Command,
+    answer: Option<&Path>,
+) -> PathQuestion {
     app.apply(command);
     let question = app
         .take_effects()

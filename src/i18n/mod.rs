@@ -150,6 +150,26 @@ pub struct Strings {
     pub tags_for_another: &'static str,
     pub already_in_note: &'static str,
     pub paper_a4: &'static str,
+    /// Two language versions side by side (issue 18).
+    pub parallel_version: &'static str,
+    pub close_parallel: &'static str,
+    pub swap_versions: &'static str,
+    /// `{path}`, `{problem}`.
+    pub cannot_open_parallel: &'static str,
+    pub parallel_is_tags: &'static str,
+    pub no_parallel: &'static str,
+    pub only_in_other: &'static str,
+    pub quote_parallel: &'static str,
+    /// `{numbers}`.
+    pub parallel_left_out: &'static str,
+    /// The other version in the status bar: `{name}`, its language's code.
+    pub parallel_status: &'static str,
+    /// How the two versions differ: `{left}`, `{right}` (symbols), `{numbers}`.
+    pub version_other_document: &'static str,
+    pub version_other_issue: &'static str,
+    pub version_no_symbol: &'static str,
+    pub version_only_other: &'static str,
+    pub version_lacks: &'static str,
     pub paper_letter: &'static str,
     pub by_tag: &'static str,
     pub in_document_order: &'static str,
@@ -271,6 +291,35 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// How two language versions differ as versions of one report, in a sentence.
+    pub fn version_difference(&self, difference: &crate::parallel::Difference) -> String {
+        use crate::parallel::Difference;
+        let numbers = |numbers: &[u32]| {
+            numbers
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(self.list_separator)
+        };
+        match difference {
+            Difference::OtherDocument { left, right } => Self::fill(
+                self.version_other_document,
+                &[("left", left), ("right", right)],
+            ),
+            Difference::OtherIssue { left, right } => Self::fill(
+                self.version_other_issue,
+                &[("left", left), ("right", right)],
+            ),
+            Difference::NoSymbol => self.version_no_symbol.to_owned(),
+            Difference::MissingOnLeft(missing) => {
+                Self::fill(self.version_only_other, &[("numbers", &numbers(missing))])
+            }
+            Difference::MissingOnRight(missing) => {
+                Self::fill(self.version_lacks, &[("numbers", &numbers(missing))])
+            }
+        }
+    }
+
     /// When something happened, in `zone`, as a person says it relative to `now`: "today at
     /// 14:05", "yesterday at 09:12", "on 28 November at 17:40" ("今天 14:05", "11月28日 17:40").
     pub fn moment(

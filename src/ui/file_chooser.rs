@@ -14,7 +14,9 @@ pub struct FileChooser {
 impl FileChooser {
     pub fn new(question: PathQuestion, strings: &Strings) -> Self {
         let dialog = match question.kind {
-            crate::command::DialogKind::Open | crate::command::DialogKind::AddToNote => {
+            crate::command::DialogKind::Open
+            | crate::command::DialogKind::AddToNote
+            | crate::command::DialogKind::Parallel => {
                 let offered = question.filters.first().cloned();
                 egui_file::FileDialog::open_file().show_files_filter(Box::new(
                     move |path: &std::path::Path| {

@@ -49,58 +49,69 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
             command_button(ui, app, Command::FindNext, commands);
             command_button(ui, app, Command::FindPrevious, commands);
         });
-        ui.menu_button(strings.menu_view, |ui| {
-            command_button(ui, app, Command::SelectNext, commands);
-            command_button(ui, app, Command::SelectPrevious, commands);
-            command_button(ui, app, Command::NextTagged, commands);
-            command_button(ui, app, Command::PreviousTagged, commands);
-            ui.separator();
-            for tag in Tag::ALL {
-                let mut on = app.filter().contains(tag);
-                let label = Command::FilterTag(tag).label(strings);
-                if ui.checkbox(&mut on, label).clicked() {
-                    commands.push(Command::FilterTag(tag).into());
-                }
-            }
-            command_button(ui, app, Command::ClearFilter, commands);
-            ui.separator();
-            let mut outline = app.preferences().show_outline;
-            if ui.checkbox(&mut outline, strings.toggle_outline).clicked() {
-                commands.push(Command::ToggleOutline.into());
-            }
-            let mut page = app.shows_original_page();
-            let has_pages = app.document().printed.is_some();
-            let mut label = Command::ToggleOriginalPage.label(strings);
-            if let Some(shortcut) = super::shortcut_text(ui.ctx(), &Command::ToggleOriginalPage) {
-                label = format!("{label}  ({shortcut})");
-            }
-            let toggle = ui
-                .add_enabled(has_pages, egui::Checkbox::new(&mut page, label))
-                .on_disabled_hover_text(strings.pages_only_pdf);
-            if toggle.clicked() {
-                commands.push(Command::ToggleOriginalPage.into());
-            }
-            let mut dark = app.preferences().dark_mode;
-            if ui.checkbox(&mut dark, strings.dark_mode).clicked() {
-                commands.push(Command::ToggleDarkMode.into());
-            }
-            command_button(ui, app, Command::ZoomIn, commands);
-            command_button(ui, app, Command::ZoomOut, commands);
-            command_button(ui, app, Command::ZoomReset, commands);
-            ui.separator();
-            ui.menu_button(strings.interface_language, |ui| {
-                for language in UiLanguage::ALL {
-                    let selected = app.preferences().ui_language == language;
-                    if ui.radio(selected, language.native_name()).clicked() {
-                        commands.push(Command::SetUiLanguage(language).into());
-                    }
-                }
-            });
-        });
+        ui.menu_button(strings.menu_view, |ui| view_menu_ui(ui, app, commands));
         ui.menu_button(strings.menu_help, |ui| {
             command_button(ui, app, Command::ShowShortcuts, commands);
             command_button(ui, app, Command::ShowAbout, commands);
         });
+    });
+}
+
+/// The View menu: moving through the report, filters, panels, other versions, appearance.
+fn view_menu_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
+    let strings = app.strings();
+    command_button(ui, app, Command::SelectNext, commands);
+    command_button(ui, app, Command::SelectPrevious, commands);
+    command_button(ui, app, Command::NextTagged, commands);
+    command_button(ui, app, Command::PreviousTagged, commands);
+    ui.separator();
+    for tag in Tag::ALL {
+        let mut on = app.filter().contains(tag);
+        let label = Command::FilterTag(tag).label(strings);
+        if ui.checkbox(&mut on, label).clicked() {
+            commands.push(Command::FilterTag(tag).into());
+        }
+    }
+    command_button(ui, app, Command::ClearFilter, commands);
+    ui.separator();
+    let mut outline = app.preferences().show_outline;
+    if ui.checkbox(&mut outline, strings.toggle_outline).clicked() {
+        commands.push(Command::ToggleOutline.into());
+    }
+    let mut page = app.shows_original_page();
+    let has_pages = app.document().printed.is_some();
+    let mut label = Command::ToggleOriginalPage.label(strings);
+    if let Some(shortcut) = super::shortcut_text(ui.ctx(), &Command::ToggleOriginalPage) {
+        label = format!("{label}  ({shortcut})");
+    }
+    let toggle = ui
+        .add_enabled(has_pages, egui::Checkbox::new(&mut page, label))
+        .on_disabled_hover_text(strings.pages_only_pdf);
+    if toggle.clicked() {
+        commands.push(Command::ToggleOriginalPage.into());
+    }
+    ui.separator();
+    command_button(ui, app, Command::OpenParallel, commands);
+    ui.add_enabled_ui(app.parallel().is_some(), |ui| {
+        command_button(ui, app, Command::SwapVersions, commands);
+        command_button(ui, app, Command::CloseParallel, commands);
+    });
+    ui.separator();
+    let mut dark = app.preferences().dark_mode;
+    if ui.checkbox(&mut dark, strings.dark_mode).clicked() {
+        commands.push(Command::ToggleDarkMode.into());
+    }
+    command_button(ui, app, Command::ZoomIn, commands);
+    command_button(ui, app, Command::ZoomOut, commands);
+    command_button(ui, app, Command::ZoomReset, commands);
+    ui.separator();
+    ui.menu_button(strings.interface_language, |ui| {
+        for language in UiLanguage::ALL {
+            let selected = app.preferences().ui_language == language;
+            if ui.radio(selected, language.native_name()).clicked() {
+                commands.push(Command::SetUiLanguage(language).into());
+            }
+        }
     });
 }
 

@@ -8,10 +8,10 @@ use egui::{Align, Color32, FontId, Sense, TextFormat, text::LayoutJob};
 
 use super::theme;
 use crate::annotations::{ParagraphIndex, Tag};
-use crate::app::ParatagApp;
+use crate::app::{Hit, ParallelVersion, ParatagApp};
 use crate::command::{Command, Message};
 use crate::document::Block;
-use crate::search::Match;
+use crate::parallel::{Row, Side};
 
 /// Body text size in points (before zoom).
 const BODY_SIZE: f32 = 16.0;
@@ -33,13 +33,23 @@ const OVERSCAN: f32 = 2500.0;
 /// so a 10,000-paragraph report costs only the rows on screen.
 #[derive(Debug, Default)]
 pub struct RowHeights {
-    key: (u32, u32),
-    /// Per block: its height, measured once drawn, estimated until then.
+    key: (u32, u32, Layout),
+    /// Per row (a block, or two side by side): its height, measured once drawn, estimated
+    /// until then.
     heights: Vec<f32>,
     /// The first and the last block on screen when last drawn.
     on_screen: Option<(usize, usize)>,
     /// The block the reading position is pinned to, and where it stood.
     anchor: Option<Anchor>,
+}
+
+/// What the reader lists: the report's blocks, or rows of two versions side by side (which
+/// side first).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Layout {
+    #[default]
+    Blocks,
+    Parallel,
 }
 
 /// Scroll anchoring, as browsers do it: a block on screen (the selected paragraph, else the
@@ -94,23 +104,28 @@ impl RowHeights {
         scrolled + shift
     }
 
-    /// The cache for this width, zoom and document; estimated afresh when any of them changed.
-    fn prepare(&mut self, width: f32, pixels_per_point: f32, blocks: &[Block]) {
+    /// The cache for this width, zoom and listing; estimated afresh when any of them changed.
+    fn prepare(
+        &mut self,
+        width: f32,
+        pixels_per_point: f32,
+        layout: Layout,
+        count: usize,
+        estimate: impl Fn(usize) -> f32,
+    ) {
         // Rounded, so that sub-pixel jitter of the panel width does not throw the cache away.
         let key = (
             width.round().to_bits(),
             (pixels_per_point * 100.0).round().to_bits(),
+            layout,
         );
-        if self.heights.len() != blocks.len() {
-            // Another report: nothing to keep in place.
+        if self.heights.len() != count || self.key.2 != layout {
+            // Another report, or another listing: nothing to keep in place.
             self.anchor = None;
         }
-        if self.key != key || self.heights.len() != blocks.len() {
+        if self.key != key || self.heights.len() != count {
             self.key = key;
-            self.heights = blocks
-                .iter()
-                .map(|block| estimate_height(block, width))
-                .collect();
+            self.heights = (0..count).map(estimate).collect();
         }
     }
 }
@@ -126,23 +141,126 @@ pub fn reader_ui(
     if !app.filter().is_empty() {
         filter_bar_ui(ui, app, commands);
     }
-    let visible = visible_blocks(app);
     let selected_block = app.selected().and_then(|p| app.block_of(p));
+    match app.parallel() {
+        None => {
+            let blocks = &app.document().blocks;
+            let list = List {
+                layout: Layout::Blocks,
+                count: blocks.len(),
+                visible: visible_blocks(app),
+                selected: selected_block,
+                // Leave room for the scroll bar so that no glyph is clipped at the right edge.
+                widest: MAX_MEASURE + MARGIN_WIDTH,
+            };
+            list_ui(
+                ui,
+                app,
+                heights,
+                &list,
+                scroll_to_selected,
+                |measure, item| {
+                    blocks
+                        .get(item)
+                        .map_or(0.0, |b| estimate_height(b, measure))
+                },
+                |ui, item, commands| row_ui(ui, app, item, commands),
+                commands,
+            );
+        }
+        Some(parallel) => {
+            let rows = &parallel.aligned.rows;
+            let list = List {
+                layout: Layout::Parallel,
+                count: rows.len(),
+                visible: visible_rows(app, parallel),
+                selected: selected_block
+                    .and_then(|block| parallel.aligned.row_of(Side::Left, block)),
+                widest: 2.0 * (MAX_MEASURE + MARGIN_WIDTH) + GUTTER,
+            };
+            let estimate = |measure: f32, item: usize| {
+                let column = column_width(measure);
+                let (left, right) = rows.get(item).map_or((None, None), |row| row.sides());
+                let side = |document: &crate::document::Document, block: Option<usize>| {
+                    block
+                        .and_then(|block| document.blocks.get(block))
+                        .map_or(0.0, |block| estimate_height(block, column))
+                };
+                side(app.document(), left).max(side(&parallel.document, right))
+            };
+            list_ui(
+                ui,
+                app,
+                heights,
+                &list,
+                scroll_to_selected,
+                estimate,
+                |ui, item, commands| parallel_row_ui(ui, app, parallel, item, commands),
+                commands,
+            );
+            // The original page follows the report's blocks on screen.
+            heights.on_screen = heights.on_screen.and_then(|(top, bottom)| {
+                let left = |row: usize| rows.get(row).and_then(|row| row.sides().0);
+                let top = (top..rows.len()).find_map(left)?;
+                let bottom = (0..=bottom).rev().find_map(left)?;
+                Some((top, bottom.max(top)))
+            });
+        }
+    }
+    drop_hint_ui(ui, app);
+}
+
+/// Space between the two versions side by side.
+const GUTTER: f32 = 28.0;
+
+/// The width of each version's column when two are side by side in `measure`.
+fn column_width(measure: f32) -> f32 {
+    ((measure - GUTTER) / 2.0).max(160.0)
+}
+
+/// What the reader lists, as a virtual list: `count` items (blocks, or rows of two versions),
+/// those of them the filter lets through, and the selected one.
+struct List {
+    layout: Layout,
+    count: usize,
+    visible: Vec<usize>,
+    selected: Option<usize>,
+    /// The widest the listing grows.
+    widest: f32,
+}
+
+/// The virtual list: only items near the viewport are laid out; each item's height is
+/// measured when drawn (`draw` lays it out from the top of its `Ui`) and estimated until then.
+/// Records the first and last item on screen, and keeps the reading position in place.
+#[allow(clippy::too_many_arguments)]
+fn list_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    heights: &mut RowHeights,
+    list: &List,
+    scroll_to_selected: bool,
+    estimate: impl Fn(f32, usize) -> f32,
+    mut draw: impl FnMut(&mut egui::Ui, usize, &mut Vec<Message>),
+    commands: &mut Vec<Message>,
+) {
+    let visible = &list.visible;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             // Leave room for the scroll bar so that no glyph is clipped at the right edge.
-            let measure = (ui.available_width() - 20.0).clamp(200.0, MAX_MEASURE + MARGIN_WIDTH);
+            let measure = (ui.available_width() - 20.0).clamp(200.0, list.widest);
             let ppp = ui.ctx().pixels_per_point();
-            heights.prepare(measure, ppp, &app.document().blocks);
+            heights.prepare(measure, ppp, list.layout, list.count, |item| {
+                estimate(measure, item)
+            });
 
             // Where each row starts: measured heights where known, estimates elsewhere.
             let top = 8.0;
             let mut offsets = Vec::with_capacity(visible.len() + 1);
             let mut y = top;
-            for block_index in &visible {
+            for item in visible {
                 offsets.push(y);
-                y += heights.heights[*block_index];
+                y += heights.heights[*item];
             }
             let total = y + 24.0;
             let origin = ui.min_rect().left_top();
@@ -161,20 +279,20 @@ pub fn reader_ui(
                     visible[row_at(viewport.max.y)],
                 )
             });
-            let row_of = |block: usize| visible.binary_search(&block).ok();
+            let row_of = |item: usize| visible.binary_search(&item).ok();
             // Where the view is after keeping the anchor in place (a scroll this frame moved
             // the view too, and is not undone).
             let scrolled = if scroll_to_selected {
                 viewport.min.y
             } else {
-                heights.keep_anchor(ui, viewport.min.y, |block| {
-                    row_of(block).map(|row| offsets[row])
+                heights.keep_anchor(ui, viewport.min.y, |item| {
+                    row_of(item).map(|row| offsets[row])
                 })
             };
             let first = offsets
                 .partition_point(|offset| *offset < viewport.min.y - OVERSCAN)
                 .saturating_sub(1);
-            for (row, block_index) in visible.iter().enumerate().skip(first) {
+            for (row, item) in visible.iter().enumerate().skip(first) {
                 let offset = offsets[row];
                 if offset > viewport.max.y + OVERSCAN {
                     break;
@@ -186,20 +304,20 @@ pub fn reader_ui(
                 let mut child = ui.new_child(
                     egui::UiBuilder::new()
                         .max_rect(rect)
-                        .id_salt(("row", *block_index))
+                        .id_salt(("row", *item))
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
                 child.set_max_width(measure);
-                row_ui(&mut child, app, *block_index, commands);
-                heights.heights[*block_index] = child.min_rect().height();
+                draw(&mut child, *item, commands);
+                heights.heights[*item] = child.min_rect().height();
             }
-            let selected_row = selected_block.and_then(row_of);
+            let selected_row = list.selected.and_then(row_of);
             if scroll_to_selected && let Some(row) = selected_row {
                 let span = offsets[row]..=offsets[row] + heights.heights[visible[row]];
                 scroll_into_view(ui, origin.y, span, viewport);
             }
             // Pin the reading position: the selected paragraph while it is on screen, else
-            // the block at the top.
+            // the row at the top.
             let selected_on_screen = selected_row.filter(|row| {
                 offsets[*row] + heights.heights[visible[*row]] > scrolled
                     && offsets[*row] < scrolled + viewport.height()
@@ -217,7 +335,6 @@ pub fn reader_ui(
                 Sense::hover(),
             );
         });
-    drop_hint_ui(ui, app);
 }
 
 /// While a filter hides paragraphs, the report says so above its text, with one click to show
@@ -277,7 +394,7 @@ fn row_ui(ui: &mut egui::Ui, app: &ParatagApp, block_index: usize, commands: &mu
     let Some(block) = app.document().blocks.get(block_index) else {
         return;
     };
-    let matches = block_matches(app, block_index);
+    let matches = block_matches(app, Side::Left, block_index);
     match block {
         Block::Heading(text) => heading_ui(ui, text, &matches),
         Block::Text(text) => text_ui(ui, text, &matches),
@@ -310,21 +427,57 @@ fn estimate_height(block: &Block, measure: f32) -> f32 {
 /// The blocks the filter lets through: with a filter on, only matching paragraphs and the
 /// headings they sit under.
 fn visible_blocks(app: &ParatagApp) -> Vec<usize> {
-    let blocks = &app.document().blocks;
+    let items = app
+        .document()
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(index, block)| match block {
+            Block::Heading(_) => Item::Heading,
+            Block::Text(_) => Item::Other,
+            Block::Paragraph(_) => Item::Paragraph(app.paragraph_at_block(index)),
+        });
+    filtered(app, items)
+}
+
+/// The rows of two versions side by side that the filter lets through: with a filter on, the
+/// rows of matching paragraphs and the row of headings they sit under (a paragraph only in the
+/// other version has no tags, so it is not shown).
+fn visible_rows(app: &ParatagApp, parallel: &ParallelVersion) -> Vec<usize> {
+    let items = parallel
+        .aligned
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| match row {
+            Row::Between { .. } => Item::Heading,
+            Row::Paragraph { .. } => Item::Paragraph(app.paragraph_in_row(index)),
+        });
+    filtered(app, items)
+}
+
+/// What an item of the reader's list is, to the filter.
+enum Item {
+    Heading,
+    /// The report's paragraph (none: a paragraph only in the other version).
+    Paragraph(Option<ParagraphIndex>),
+    Other,
+}
+
+/// The items the filter lets through: all without a filter; with one, the paragraphs it lets
+/// through, each after the last heading above it.
+fn filtered(app: &ParatagApp, items: impl ExactSizeIterator<Item = Item>) -> Vec<usize> {
     if app.filter().is_empty() {
-        return (0..blocks.len()).collect();
+        return (0..items.len()).collect();
     }
     let mut visible = Vec::new();
     let mut pending_heading = None;
-    for (index, block) in blocks.iter().enumerate() {
-        match block {
-            Block::Heading(_) => pending_heading = Some(index),
-            Block::Text(_) => {}
-            Block::Paragraph(_) => {
-                if app
-                    .paragraph_at_block(index)
-                    .is_some_and(|p| app.is_visible(p))
-                {
+    for (index, item) in items.enumerate() {
+        match item {
+            Item::Heading => pending_heading = Some(index),
+            Item::Other => {}
+            Item::Paragraph(paragraph) => {
+                if paragraph.is_some_and(|p| app.is_visible(p)) {
                     visible.extend(pending_heading.take());
                     visible.push(index);
                 }
@@ -334,8 +487,12 @@ fn visible_blocks(app: &ParatagApp) -> Vec<usize> {
     visible
 }
 
-/// The search matches inside a block, each with whether it is the current one.
-fn block_matches(app: &ParatagApp, block: usize) -> Vec<(std::ops::Range<usize>, bool)> {
+/// The search matches inside a block of one version, each with whether it is the current one.
+fn block_matches(
+    app: &ParatagApp,
+    side: Side,
+    block: usize,
+) -> Vec<(std::ops::Range<usize>, bool)> {
     let find = app.find();
     if !find.open {
         return Vec::new();
@@ -343,9 +500,126 @@ fn block_matches(app: &ParatagApp, block: usize) -> Vec<(std::ops::Range<usize>,
     find.matches
         .iter()
         .enumerate()
-        .filter(|(_, found): &(usize, &Match)| found.block == block)
+        .filter(|(_, found): &(usize, &Hit)| found.side == side && found.block == block)
         .map(|(index, found)| (found.range.clone(), find.current == Some(index)))
         .collect()
+}
+
+/// One row of two versions side by side: each version's block in its column (the one shown
+/// first on the left), as tall as the taller. Both halves of a paragraph's row are the
+/// report's paragraph: a click on either selects it, and both carry its tag marks.
+fn parallel_row_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    parallel: &ParallelVersion,
+    row_index: usize,
+    commands: &mut Vec<Message>,
+) {
+    let Some(row) = parallel.aligned.rows.get(row_index) else {
+        return;
+    };
+    let (left, right) = row.sides();
+    let paragraph = app.paragraph_in_row(row_index);
+    let selected = paragraph.is_some() && app.selected() == paragraph;
+    let column = column_width(ui.max_rect().width());
+    let origin = ui.max_rect().left_top();
+    // The selection is painted behind both columns once their height is known.
+    let background = ui.painter().add(egui::Shape::Noop);
+    let sides = [
+        (Side::Left, app.document(), left),
+        (Side::Right, &parallel.document, right),
+    ];
+    let order = if parallel.swapped { [1, 0] } else { [0, 1] };
+    let mut height: f32 = 0.0;
+    for (place, which) in order.into_iter().enumerate() {
+        let (side, document, block) = sides[which];
+        let rect = egui::Rect::from_min_size(
+            origin + egui::vec2(place as f32 * (column + GUTTER), 0.0),
+            egui::vec2(column, f32::INFINITY),
+        );
+        let mut cell = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .id_salt(("side", place))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        cell.set_max_width(column);
+        if let Some(block) = block.and_then(|at| document.blocks.get(at).map(|b| (at, b))) {
+            cell_ui(&mut cell, app, side, block, paragraph, selected);
+        }
+        height = height.max(cell.min_rect().height());
+    }
+    let rect = egui::Rect::from_min_size(origin, egui::vec2(2.0 * column + GUTTER, height));
+    let visuals = ui.visuals();
+    if selected {
+        let fill = egui::epaint::RectShape::filled(
+            rect.shrink2(egui::vec2(0.0, 1.0)),
+            4.0,
+            theme::selection_fill(visuals),
+        );
+        ui.painter().set(background, fill);
+    }
+    let x = origin.x + column + GUTTER / 2.0;
+    ui.painter()
+        .vline(x, rect.y_range(), visuals.widgets.noninteractive.bg_stroke);
+    if let Some(index) = paragraph {
+        let id = ui.scope_id().with(("paragraph", index.0));
+        let response = ui.interact(rect, id, Sense::click());
+        let label = row_number(row).map_or_else(String::new, |number| format!("{number}."));
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        if response
+            .on_hover_cursor(egui::CursorIcon::Default)
+            .clicked()
+        {
+            commands.push(Message::Select(index));
+        }
+    } else if matches!(row, Row::Paragraph { .. }) {
+        ui.interact(rect, ui.scope_id().with("other only"), Sense::hover())
+            .on_hover_text(app.strings().only_in_other);
+    }
+    ui.allocate_rect(rect, Sense::hover());
+}
+
+/// The printed number of a paragraph's row.
+fn row_number(row: &Row) -> Option<u32> {
+    match row {
+        Row::Paragraph { number, .. } => Some(*number),
+        Row::Between { .. } => None,
+    }
+}
+
+/// One version's block in its column: a heading, text, or a paragraph with its margin (the
+/// report's paragraph's tag marks on both sides; `paragraph` is the row's).
+fn cell_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    side: Side,
+    (index, block): (usize, &Block),
+    paragraph: Option<ParagraphIndex>,
+    selected: bool,
+) {
+    let matches = block_matches(app, side, index);
+    match block {
+        Block::Heading(text) => heading_ui(ui, text, &matches),
+        Block::Text(text) => text_ui(ui, text, &matches),
+        Block::Paragraph(shown) => {
+            let annotation = paragraph.and_then(|p| app.annotations().get(p));
+            egui::Frame::new()
+                .inner_margin(egui::Margin::symmetric(0, 6))
+                .show(ui, |ui| {
+                    paragraph_body_ui(
+                        ui,
+                        shown.number,
+                        &shown.text,
+                        annotation,
+                        selected,
+                        &matches,
+                    );
+                });
+            ui.add_space(4.0);
+        }
+    }
 }
 
 /// Text laid out with the reader's line spacing and the search matches highlighted.
@@ -431,20 +705,12 @@ fn paragraph_ui(
     } else {
         Color32::TRANSPARENT
     };
-    let line_height = BODY_SIZE * LINE_SPACING;
     let frame = egui::Frame::new()
         .fill(fill)
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(0, 6));
     let shown = frame.show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            let (margin, _) =
-                ui.allocate_exact_size(egui::vec2(MARGIN_WIDTH, line_height), Sense::hover());
-            margin_ui(ui, margin, number, annotation, selected);
-            let color = ui.visuals().text_color();
-            let job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
-            ui.add(egui::Label::new(job).wrap().selectable(true));
-        });
+        paragraph_body_ui(ui, number, text, annotation, selected, matches);
     });
     ui.add_space(4.0);
     let id = ui.scope_id().with(("paragraph", index.0));
@@ -452,6 +718,26 @@ fn paragraph_ui(
     let label = format!("{number}.");
     row.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     row.on_hover_cursor(egui::CursorIcon::Default)
+}
+
+/// A paragraph's margin (tag marks, number) and its wrapped text, selectable to copy.
+fn paragraph_body_ui(
+    ui: &mut egui::Ui,
+    number: u32,
+    text: &str,
+    annotation: Option<&crate::annotations::Annotation>,
+    selected: bool,
+    matches: &[(std::ops::Range<usize>, bool)],
+) {
+    let line_height = BODY_SIZE * LINE_SPACING;
+    ui.horizontal_top(|ui| {
+        let (margin, _) =
+            ui.allocate_exact_size(egui::vec2(MARGIN_WIDTH, line_height), Sense::hover());
+        margin_ui(ui, margin, number, annotation, selected);
+        let color = ui.visuals().text_color();
+        let job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
+        ui.add(egui::Label::new(job).wrap().selectable(true));
+    });
 }
 
 /// The margin: one coloured bar per tag, a reference mark (※) when there is a note, the number.

@@ -38,6 +38,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ParatagApp) {
                 ));
             });
         }
+        // The other version by its language; its file in the tooltip, as the report's is.
+        if let (Some(name), Some(parallel)) = (app.parallel_name(), app.parallel()) {
+            ui.separator();
+            let language = parallel.document.language.code();
+            let text = crate::i18n::Strings::fill(strings.parallel_status, &[("name", &language)]);
+            ui.label(text).on_hover_text(name);
+        }
         ui.separator();
         if app.history().is_modified() {
             ui.label(RichText::new(strings.unsaved).strong());

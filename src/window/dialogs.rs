@@ -56,9 +56,9 @@ impl Picker for NativePicker {
                 dialog = dialog.add_filter(&filter.name, &filter.extensions);
             }
             match question.kind {
-                crate::command::DialogKind::Open | crate::command::DialogKind::AddToNote => {
-                    dialog.pick_file()
-                }
+                crate::command::DialogKind::Open
+                | crate::command::DialogKind::AddToNote
+                | crate::command::DialogKind::Parallel => dialog.pick_file(),
                 crate::command::DialogKind::SaveAs | crate::command::DialogKind::Export => {
                     dialog.save_file()
                 }

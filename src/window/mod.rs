@@ -183,9 +183,16 @@ fn icon() -> Option<egui::IconData> {
 }
 
 /// Open the window and run until it is closed.
-pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
+/// `parallel`: another language version to show beside the report (`Some(None)`: the
+/// built-in report's English version).
+pub fn run(
+    report: Option<&Path>,
+    tags: Option<&Path>,
+    parallel: Option<Option<&Path>>,
+) -> eframe::Result {
     let report = report.map(Path::to_path_buf);
     let tags = tags.map(Path::to_path_buf);
+    let parallel = parallel.map(|path| path.map(Path::to_path_buf));
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("paratag")
         .with_app_id("paratag")
@@ -207,7 +214,10 @@ pub fn run(report: Option<&Path>, tags: Option<&Path>) -> eframe::Result {
             // Our own shortcuts zoom, so the menus can show them and the zoom is remembered.
             cc.egui_ctx
                 .options_mut(|options| options.zoom_with_keyboard = false);
-            let window = Window::from_creation_context(cc, report.as_deref(), tags.as_deref());
+            let mut window = Window::from_creation_context(cc, report.as_deref(), tags.as_deref());
+            if let Some(parallel) = parallel.clone() {
+                window.apply(&cc.egui_ctx, Message::OpenParallel(parallel));
+            }
             cc.egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Title(window.app().title()));
             Ok(Box::new(window))
