@@ -855,6 +855,45 @@ fn two_versions_side_by_side_select_tag_and_swap() {
     assert!(harness.query_by_label("1.").is_none());
 }
 
+/// A report dropped with Shift held is shown beside the one open; dropped plainly, it
+/// replaces it.
+#[test]
+fn a_report_dropped_with_shift_shows_beside_the_open_one() {
+    /// A file as the desktop drops it.
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|error| error.to_string())
+        }
+    }
+    let scratch = paratag::scratch::Scratch::new("ui-drop-parallel");
+    let english = scratch.path().join("report.en.txt");
+    std::fs::write(&english, paratag::builtin_report::ENGLISH_TEXT).unwrap();
+    let mut harness = harness();
+    let drop = |harness: &mut Harness<'static, Window>, modifiers: Modifiers| {
+        harness.event(egui::Event::ModifiersChanged(modifiers));
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(english.clone()));
+        harness.input_mut().dropped_files.push(file);
+        harness.run();
+        harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+        harness.run();
+    };
+    drop(&mut harness, Modifiers::SHIFT);
+    let app = harness.state().app();
+    assert_eq!(
+        app.parallel().and_then(|parallel| parallel.path.clone()),
+        Some(english.clone())
+    );
+    assert_eq!(app.report_path(), None, "the built-in report stays open");
+    drop(&mut harness, Modifiers::NONE);
+    let app = harness.state().app();
+    assert_eq!(app.report_path(), Some(english.as_path()));
+}
+
 #[cfg(feature = "snapshots")]
 mod snapshots {
     use super::*;

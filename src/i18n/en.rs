@@ -50,7 +50,7 @@ pub(super) static ENGLISH: Strings = Strings {
     about_text: "paratag reads United Nations reports and tags their numbered paragraphs \
                  as challenges, good practices and proposals for a briefing note.",
     no_symbol: "(no symbol)",
-    drop_hint: "Drop a report here to open it",
+    drop_hint: "Drop a report here to open it\n(hold Shift to show it beside this one)",
     open_report: "Open report…",
     quit: "Quit",
     undo: "Undo",

@@ -146,7 +146,7 @@ pub(super) static CHINESE: Strings = Strings {
     command_column: "命令",
     about_text: "paratag 用于阅读联合国报告，并将其编号段落标注为挑战、良好做法和提议，以便撰写简报。",
     no_symbol: "（无文号）",
-    drop_hint: "将报告拖到此处即可打开",
+    drop_hint: "将报告拖到此处即可打开\n（按住 Shift 则在本报告旁对照显示）",
     open_report: "打开报告…",
     quit: "退出",
     undo: "撤销",

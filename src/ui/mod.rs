@@ -86,15 +86,21 @@ impl View {
 /// and shortcuts (bare keys are text while a text field has focus; none while a modal window
 /// asks something).
 pub fn read_input(ctx: &egui::Context, app: &ParatagApp) -> Vec<Message> {
-    let dropped: Option<std::path::PathBuf> = ctx.input(|input| {
-        input
+    // A report dropped with Shift held is another language version, shown beside this one.
+    let dropped = ctx.input(|input| {
+        let path = input
             .raw
             .dropped_files
             .iter()
             .map(|file| file.path().to_path_buf())
-            .find(|path| !path.as_os_str().is_empty())
+            .find(|path| !path.as_os_str().is_empty())?;
+        Some(if input.modifiers.shift {
+            Message::OpenParallel(Some(path))
+        } else {
+            Message::OpenPath(path)
+        })
     });
-    let mut messages: Vec<Message> = dropped.map(Message::OpenPath).into_iter().collect();
+    let mut messages: Vec<Message> = dropped.into_iter().collect();
     if app.modal().is_none() {
         let typing = ctx.text_edit_focused();
         let pressed = ctx.input_mut(|input| command::from_key_presses(&mut input.events, typing));
