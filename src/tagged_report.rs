@@ -34,6 +34,10 @@ pub struct TaggedReport {
     /// What that file held when it was read or last written (`None`: nothing is known of it):
     /// a save checks the file still holds it.
     tags_stamp: Option<Stamp>,
+    /// Other language versions the tags are used with: one shown beside the report, or
+    /// recorded in the tags file (each paragraph's text there, so that the same file anchors in
+    /// either version).
+    versions: Vec<tags_file::KeptVersion>,
 }
 
 /// Why the tags could not be saved. Nothing was written.
@@ -170,6 +174,7 @@ impl TaggedReport {
             orphans: Vec::new(),
             tags_path: None,
             tags_stamp: None,
+            versions: Vec::new(),
         }
     }
 
@@ -321,6 +326,7 @@ impl TaggedReport {
     pub fn clear_tags(&mut self) {
         self.annotations = Annotations::default();
         self.orphans.clear();
+        self.versions.clear();
         self.history = History::default();
     }
 
@@ -328,6 +334,8 @@ impl TaggedReport {
     /// read is what is saved). Tags for another report (another symbol) are taken only when
     /// `force`; otherwise nothing changes and the answer says whose they are.
     pub fn take_tags(&mut self, file: &TagsFile, force: bool) -> Loaded {
+        let pivoted = file.seen_from(self.document.language.code());
+        let file = pivoted.as_ref().unwrap_or(file);
         if !force
             && let (Some(theirs), Some(ours)) = (&file.document.symbol, &self.document.symbol)
             && theirs != ours
@@ -337,6 +345,8 @@ impl TaggedReport {
             };
         }
         let anchored = self.anchor(file);
+        self.versions.clear();
+        self.keep_versions(file, &anchored);
         self.annotations = anchored.annotations;
         self.orphans = anchored.orphans;
         self.history = History::default();
@@ -348,9 +358,90 @@ impl TaggedReport {
         }
     }
 
-    /// Where a tags file's annotations would go in this report, without taking them.
+    /// Where a tags file's annotations would go in this report, without taking them (a file
+    /// saved with another language version of this report as its document is read as that
+    /// version recorded it).
     pub fn anchor(&self, file: &TagsFile) -> Anchored {
-        tags_file::anchor(file, &self.document, &self.fingerprints)
+        match file.seen_from(self.document.language.code()) {
+            Some(pivoted) => tags_file::anchor(&pivoted, &self.document, &self.fingerprints),
+            None => tags_file::anchor(file, &self.document, &self.fingerprints),
+        }
+    }
+
+    /// Keep the other language versions a file records, with each placed paragraph's text in
+    /// them (a version already here in the same language takes what the file adds).
+    fn keep_versions(&mut self, file: &TagsFile, anchored: &Anchored) {
+        for document in &file.versions {
+            let at = if let Some(at) = self
+                .versions
+                .iter()
+                .position(|kept| kept.document.language == document.language)
+            {
+                at
+            } else {
+                self.versions.push(tags_file::KeptVersion {
+                    document: document.clone(),
+                    texts: std::collections::HashMap::new(),
+                });
+                self.versions.len() - 1
+            };
+            let kept = &mut self.versions[at];
+            for (paragraph, texts) in &anchored.texts {
+                if let Some(text) = texts.iter().find(|t| t.language == document.language) {
+                    kept.texts
+                        .entry(*paragraph)
+                        .or_insert_with(|| (text.fingerprint.clone(), text.quote.clone()));
+                }
+            }
+        }
+    }
+
+    /// Record another language version of this report (shown beside it): the tags file will
+    /// name it and give each annotated paragraph's fingerprint and quote in it, so that the
+    /// same file anchors in that version too. It replaces what was kept of a version in the
+    /// same language.
+    pub fn record_version(&mut self, other: &Document, file_name: Option<&str>) {
+        let fingerprints = Fingerprints::new(other);
+        let document = tags_file::document_ref(other, &fingerprints, file_name);
+        if document.language == self.document.language.code() {
+            return;
+        }
+        let paragraphs: Vec<_> = other.paragraphs().collect();
+        let mut index_in_other = std::collections::HashMap::new();
+        let mut next = 0;
+        for (block, content) in other.blocks.iter().enumerate() {
+            if matches!(content, Block::Paragraph(_)) {
+                index_in_other.insert(block, next);
+                next += 1;
+            }
+        }
+        let mut texts = std::collections::HashMap::new();
+        for row in crate::parallel::align(&self.document, other) {
+            if let crate::parallel::Row::Paragraph {
+                left: Some(here),
+                right: Some(there),
+                ..
+            } = row
+                && let (Some(paragraph), Some(at)) =
+                    (self.paragraph_at_block(here), index_in_other.get(&there))
+                && let (Some(text), Some(fingerprint)) =
+                    (paragraphs.get(*at), fingerprints.paragraphs.get(*at))
+            {
+                texts.insert(
+                    paragraph,
+                    (fingerprint.clone(), tags_file::quote(&text.text)),
+                );
+            }
+        }
+        self.versions
+            .retain(|kept| kept.document.language != document.language);
+        self.versions
+            .push(tags_file::KeptVersion { document, texts });
+    }
+
+    /// The other language versions the tags file names.
+    pub fn versions(&self) -> &[tags_file::KeptVersion] {
+        &self.versions
     }
 
     /// Whether anchored tags hold nothing that is not already here (every annotation is here
@@ -364,6 +455,11 @@ impl TaggedReport {
     /// added. The result is unsaved.
     pub fn merge_over(&mut self, file: &TagsFile) {
         let anchored = self.anchor(file);
+        if let Some(pivoted) = file.seen_from(self.document.language.code()) {
+            self.keep_versions(&pivoted, &anchored);
+        } else {
+            self.keep_versions(file, &anchored);
+        }
         for (paragraph, annotation) in anchored.annotations.iter() {
             self.annotations.insert(paragraph, annotation.clone());
         }
@@ -383,12 +479,13 @@ impl TaggedReport {
 
     /// The tags file for the annotations as they are now, orphans included.
     pub fn tags_file(&self, file_name: Option<&str>) -> TagsFile {
-        tags_file::build(
+        tags_file::build_with_versions(
             &self.document,
             &self.fingerprints,
             file_name,
             &self.annotations,
             &self.orphans,
+            &self.versions,
         )
     }
 
@@ -486,6 +583,54 @@ mod tests {
                 )
                 .is_ok()
         );
+    }
+
+    /// Tags made with the English version beside the report: the file names it (format 2) and
+    /// gives each paragraph's English fingerprint and quote, so that the same file opens on the
+    /// English version — every tag on its paragraph — and, saved from there, on the Chinese
+    /// again. Without another version the file stays format 1.
+    #[test]
+    fn one_tags_file_serves_both_language_versions() {
+        let english = || TaggedReport::new(crate::builtin_report::english().expect("parses"));
+        let mut chinese = seed();
+        assert_eq!(chinese.tags_file(None).format, 1);
+        chinese.record_version(english().document(), Some("report.en.txt"));
+        chinese.toggle_tag(ParagraphIndex(3), Tag::Challenge, moment(0));
+        chinese.type_note(ParagraphIndex(11), "联合国主持下的文书", moment(1));
+        chinese.toggle_tag(ParagraphIndex(21), Tag::Proposal, moment(2));
+        let file = chinese.tags_file(Some("report.zh.txt"));
+        assert_eq!(file.format, 2);
+        assert_eq!(file.versions.len(), 1);
+        assert_eq!(file.versions[0].language, "en");
+        assert!(
+            file.annotations
+                .iter()
+                .all(|entry| entry.versions.len() == 1)
+        );
+        let text = tags_file::to_string(&file);
+        assert!(text.contains("quote: \"One delegation proposed"), "{text}");
+        let read = tags_file::parse(text.as_bytes()).expect("reads back");
+
+        let mut in_english = english();
+        assert_eq!(
+            in_english.take_tags(&read, false),
+            Loaded::Anchored {
+                exact: 3,
+                moved: 0,
+                fuzzy: 0,
+                orphans: 0
+            }
+        );
+        assert_eq!(in_english.annotations(), chinese.annotations());
+        // Saved from the English version, the file names the Chinese as the other version.
+        let saved = in_english.tags_file(Some("report.en.txt"));
+        assert_eq!(saved.document.language, "en");
+        assert_eq!(saved.versions[0].language, "zh");
+        assert_eq!(saved.versions[0].file.as_deref(), Some("report.zh.txt"));
+        let mut back = seed();
+        back.take_tags(&saved, false);
+        assert_eq!(back.annotations(), chinese.annotations());
+        assert_eq!(back.tags_file(Some("report.zh.txt")), file);
     }
 
     #[test]

@@ -193,6 +193,7 @@ pub fn export(input: &ExportInput) {
             tags: tag_set(*bits),
             note: note.clone(),
             changed: String::new(),
+            versions: Vec::new(),
         })
         .collect();
     let orders = [

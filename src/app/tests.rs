@@ -431,7 +431,7 @@ fn no_bad_tags_file_is_ever_changed() {
         ),
         (
             "newer",
-            example.replace("format: 1,", "format: 2,").into_bytes(),
+            example.replace("format: 1,", "format: 3,").into_bytes(),
             "newer paratag",
         ),
         (

@@ -145,6 +145,16 @@ impl ParatagApp {
         };
         let report = self.report.document();
         parallel.aligned = Aligned::new(report, &parallel.document);
+        // The tags file will name this version and give each paragraph's text in it.
+        let file_name = match &parallel.path {
+            Some(path) => path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned()),
+            None => Some(builtin_report::ENGLISH_FILE_NAME.to_owned()),
+        };
+        self.report
+            .record_version(&parallel.document, file_name.as_deref());
+        let report = self.report.document();
         parallel.differences =
             crate::parallel::compare(report, &parallel.document, &parallel.aligned.rows);
         let strings = self.preferences.ui_language.strings();
@@ -411,6 +421,39 @@ mod tests {
             !app.history().is_modified(),
             "saved, and nothing changed since"
         );
+    }
+
+    /// Tags saved with the English version beside the report name it, and the same file opens
+    /// on the English version as the report (`paratag REPORT.en.txt --tags REPORT.zh.tags.ron`)
+    /// with every tag on its paragraph.
+    #[test]
+    fn tags_saved_beside_a_version_open_on_that_version() {
+        let scratch = crate::scratch::Scratch::new("parallel-tags");
+        let tags = scratch.path().join("report.zh.tags.ron");
+        let english = scratch.path().join("report.en.txt");
+        std::fs::write(&english, crate::builtin_report::ENGLISH_TEXT).unwrap();
+        let mut app = app();
+        app.apply(Message::OpenParallel(Some(english.clone())));
+        app.apply(Message::Select(ParagraphIndex(11)));
+        app.apply(Command::ToggleTag(Tag::Proposal));
+        assert!(app.save_to(&tags, None, crate::storage::Allow::default()));
+        let text = std::fs::read_to_string(&tags).unwrap();
+        assert!(text.contains("    format: 2,"), "{text}");
+        assert!(text.contains("file: \"report.en.txt\""), "{text}");
+
+        let in_english =
+            ParatagApp::launch(Some(&english), Some(&tags), None, Preferences::default());
+        assert_eq!(in_english.document().language.code(), "en");
+        assert!(in_english.problem().is_none(), "{:?}", in_english.problem());
+        assert_eq!(
+            in_english
+                .annotations()
+                .tags(ParagraphIndex(11))
+                .iter()
+                .collect::<Vec<_>>(),
+            [Tag::Proposal]
+        );
+        assert!(in_english.report().orphans().is_empty());
     }
 
     /// Opening another report keeps the version beside it, aligned with the new report.

@@ -252,6 +252,7 @@ fn orphans_are_exported_in_their_own_section() {
         tags: crate::annotations::TagSet::only(crate::annotations::Tag::Challenge),
         note: "still matters".to_owned(),
         changed: String::new(),
+        versions: Vec::new(),
     };
     let note = prepare(
         &document,

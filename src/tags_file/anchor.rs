@@ -30,6 +30,8 @@ pub struct Anchored {
     pub exact: usize,
     pub moved: usize,
     pub fuzzy: usize,
+    /// Each placed annotation's paragraph in other language versions, as the file gave it.
+    pub texts: Vec<(ParagraphIndex, Vec<super::VersionText>)>,
 }
 
 struct Candidate<'a> {
@@ -101,6 +103,11 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
         anchored
             .annotations
             .insert(ParagraphIndex(index), annotation);
+        if !entry.versions.is_empty() {
+            anchored
+                .texts
+                .push((ParagraphIndex(index), entry.versions.clone()));
+        }
     }
     anchored
 }

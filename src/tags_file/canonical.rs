@@ -9,7 +9,7 @@
 //! edited by hand, saved with CRLF, reformatted) returns `None` and is read by ron, which also
 //! gives the line and column of a mistake.
 
-use super::{DocumentRef, Entry, HEADER, TagsFile};
+use super::{DocumentRef, Entry, HEADER, TagsFile, VersionText};
 
 /// Read `text` if it is exactly what `to_string` writes for some tags file.
 pub fn read(text: &str) -> Option<TagsFile> {
@@ -17,25 +17,21 @@ pub fn read(text: &str) -> Option<TagsFile> {
     cursor.expect(HEADER)?;
     let format = cursor.number()?;
     cursor.expect(",\n    document: (\n")?;
-    let symbol = if cursor.at_field(8, "symbol") {
-        Some(cursor.field(8, "symbol")?)
-    } else {
-        None
-    };
-    let language = cursor.field(8, "language")?;
-    let fingerprint = cursor.field(8, "fingerprint")?;
-    let file = if cursor.at_field(8, "file") {
-        Some(cursor.field(8, "file")?)
-    } else {
-        None
-    };
-    let document = DocumentRef {
-        symbol,
-        language,
-        fingerprint,
-        file,
-    };
-    cursor.expect("    ),\n    annotations: [\n")?;
+    let document = cursor.document(8)?;
+    cursor.expect("    ),\n")?;
+    let mut versions = Vec::new();
+    if cursor.eat("    versions: [\n") {
+        while cursor.eat("        (\n") {
+            versions.push(cursor.document(12)?);
+            cursor.expect("        ),\n")?;
+        }
+        cursor.expect("    ],\n")?;
+        // `to_string` writes the list only when it holds something.
+        if versions.is_empty() {
+            return None;
+        }
+    }
+    cursor.expect("    annotations: [\n")?;
     let mut annotations = Vec::new();
     while cursor.eat("        (\n") {
         cursor.expect("            paragraph: ")?;
@@ -57,6 +53,21 @@ pub fn read(text: &str) -> Option<TagsFile> {
         cursor.expect(",\n")?;
         let note = cursor.field(12, "note")?;
         let changed = cursor.field(12, "changed")?;
+        let mut texts = Vec::new();
+        if cursor.eat("            versions: [\n") {
+            while cursor.eat("                (\n") {
+                texts.push(VersionText {
+                    language: cursor.field(20, "language")?,
+                    fingerprint: cursor.field(20, "fingerprint")?,
+                    quote: cursor.field(20, "quote")?,
+                });
+                cursor.expect("                ),\n")?;
+            }
+            cursor.expect("            ],\n")?;
+            if texts.is_empty() {
+                return None;
+            }
+        }
         cursor.expect("        ),\n")?;
         annotations.push(Entry {
             paragraph,
@@ -65,18 +76,44 @@ pub fn read(text: &str) -> Option<TagsFile> {
             tags,
             note,
             changed,
+            versions: texts,
         });
     }
     cursor.expect("    ],\n)\n")?;
     cursor.rest.is_empty().then_some(TagsFile {
         format,
         document,
+        versions,
         annotations,
     })
 }
 
 struct Cursor<'a> {
     rest: &'a str,
+}
+
+impl Cursor<'_> {
+    /// A document's reference, its fields at `indent`.
+    fn document(&mut self, indent: usize) -> Option<DocumentRef> {
+        let symbol = if self.at_field(indent, "symbol") {
+            Some(self.field(indent, "symbol")?)
+        } else {
+            None
+        };
+        let language = self.field(indent, "language")?;
+        let fingerprint = self.field(indent, "fingerprint")?;
+        let file = if self.at_field(indent, "file") {
+            Some(self.field(indent, "file")?)
+        } else {
+            None
+        };
+        Some(DocumentRef {
+            symbol,
+            language,
+            fingerprint,
+            file,
+        })
+    }
 }
 
 impl Cursor<'_> {

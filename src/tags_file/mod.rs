@@ -31,10 +31,12 @@ pub use fingerprint::{Fingerprints, normalize, paragraph_fingerprint, quote};
 #[cfg(any(test, feature = "testing"))]
 pub use read::read_with_ron;
 pub use read::{looks_like_tags_file, parse};
-pub use write::{build, document_ref, to_string};
+pub use write::{KeptVersion, build, build_with_versions, document_ref, to_string};
 
-/// The format version this paratag writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this paratag reads and writes. A file is written in the oldest
+/// version that holds it: 1 unless it records other language versions (2), so that an older
+/// paratag still opens the files that have nothing it would drop.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How every file paratag writes begins, up to the format number.
 const HEADER: &str =
@@ -46,8 +48,78 @@ const HEADER: &str =
 pub struct TagsFile {
     pub format: u32,
     pub document: DocumentRef,
+    /// Other language versions of the report the tags were used with (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<DocumentRef>,
     #[serde(default)]
     pub annotations: Vec<Entry>,
+}
+
+impl TagsFile {
+    /// The format version that holds this file: 2 with other language versions, else 1.
+    pub fn needed_format(&self) -> u32 {
+        let versions = !self.versions.is_empty()
+            || self
+                .annotations
+                .iter()
+                .any(|entry| !entry.versions.is_empty());
+        if versions { 2 } else { 1 }
+    }
+
+    /// The file as another language version it records sees it: that version as the
+    /// document, each entry's fingerprint and quote in that version as its own, and the
+    /// document it was saved with among the versions. `None` when it records no version in
+    /// `language` (or is in that language already). An entry with no text there keeps its own
+    /// (it will anchor by nothing, and is kept as an orphan).
+    pub fn seen_from(&self, language: &str) -> Option<Self> {
+        if self.document.language == language {
+            return None;
+        }
+        let at = self
+            .versions
+            .iter()
+            .position(|version| version.language == language)?;
+        let mut versions = self.versions.clone();
+        let document = versions.remove(at);
+        versions.insert(at, self.document.clone());
+        let annotations = self
+            .annotations
+            .iter()
+            .map(|entry| {
+                let mut entry = entry.clone();
+                if let Some(at) = entry
+                    .versions
+                    .iter()
+                    .position(|text| text.language == language)
+                {
+                    let there = entry.versions.remove(at);
+                    let here = VersionText {
+                        language: self.document.language.clone(),
+                        fingerprint: std::mem::replace(&mut entry.fingerprint, there.fingerprint),
+                        quote: std::mem::replace(&mut entry.quote, there.quote),
+                    };
+                    entry.versions.insert(at, here);
+                }
+                entry
+            })
+            .collect();
+        Some(Self {
+            format: self.format,
+            document,
+            versions,
+            annotations,
+        })
+    }
+}
+
+/// The same paragraph in another language version of the report: its fingerprint and quote
+/// there, so that the tags anchor in that version too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionText {
+    pub language: String,
+    pub fingerprint: String,
+    pub quote: String,
 }
 
 /// Which report the tags belong to.
@@ -98,6 +170,9 @@ pub struct Entry {
     /// When the annotation last changed, RFC 3339 in UTC.
     #[serde(default)]
     pub changed: String,
+    /// The paragraph in the other language versions (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<VersionText>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -112,6 +187,8 @@ pub struct Orphan {
     pub note: String,
     /// When it last changed, as saved (kept as written, so a save leaves it as it was).
     pub changed: String,
+    /// Its paragraph in other language versions, as saved.
+    pub versions: Vec<VersionText>,
 }
 
 impl Orphan {
@@ -129,6 +206,7 @@ impl Orphan {
                 .collect(),
             note: entry.note.clone(),
             changed: entry.changed.clone(),
+            versions: entry.versions.clone(),
         }
     }
 
@@ -141,6 +219,7 @@ impl Orphan {
             tags: self.tags.iter().map(|tag| tag.key().to_owned()).collect(),
             note: self.note.clone(),
             changed: self.changed.clone(),
+            versions: self.versions.clone(),
         }
     }
 }

@@ -29,7 +29,7 @@ pub(crate) fn documented_example() -> &'static str {
 #[test]
 fn the_documented_example_loads_and_anchors_exactly_to_the_seed() {
     let file = parse(documented_example().as_bytes()).unwrap();
-    assert_eq!(file.format, FORMAT_VERSION);
+    assert_eq!(file.format, file.needed_format());
     let document = seed_document();
     assert_eq!(
         file.document.fingerprint,
@@ -324,17 +324,46 @@ mod properties {
                 "[a\\x00\\x01\\x1b\\x7f\\u{85}\\u{9f}\\u{a0}\t\r\n]{0,12}",
             ],
             prop_oneof![Just(String::new()), Just("2026-11-27T16:00:00Z".to_owned())],
+            proptest::collection::vec(version_text(), 0..3),
         )
             .prop_map(
-                |(paragraph, fingerprint, quote, tags, note, changed)| Entry {
+                |(paragraph, fingerprint, quote, tags, note, changed, versions)| Entry {
                     paragraph,
                     fingerprint,
                     quote,
                     tags: tags.into_iter().map(str::to_owned).collect(),
                     note,
                     changed,
+                    versions,
                 },
             )
+    }
+
+    fn version_text() -> impl Strategy<Value = VersionText> {
+        (
+            "(zh|en|fr|es|ru|ar)",
+            "[0-9a-f]{16}",
+            "[\\PC\"“”\\\\]{0,40}",
+        )
+            .prop_map(|(language, fingerprint, quote)| VersionText {
+                language,
+                fingerprint,
+                quote,
+            })
+    }
+
+    fn version() -> impl Strategy<Value = DocumentRef> {
+        (
+            proptest::option::of("[A-Z]{1,5}(/[A-Za-z0-9.]{1,6}){1,4}"),
+            "(zh|en|fr|es|ru|ar)",
+            proptest::option::of("[\\PC]{1,30}"),
+        )
+            .prop_map(|(symbol, language, file)| DocumentRef {
+                symbol,
+                language,
+                fingerprint: "1".repeat(32),
+                file,
+            })
     }
 
     proptest! {
@@ -346,13 +375,16 @@ mod properties {
             language in "(zh|en|fr|es|ru|ar)",
             file_name in proptest::option::of("[\\PC]{1,30}"),
             mut entries in proptest::collection::vec(entry(), 0..12),
+            versions in proptest::collection::vec(version(), 0..3),
         ) {
             entries.sort_by_key(|entry| entry.paragraph);
-            let file = TagsFile {
+            let mut file = TagsFile {
                 format: FORMAT_VERSION,
                 document: DocumentRef { symbol, language, fingerprint: "0".repeat(32), file: file_name },
+                versions,
                 annotations: entries,
             };
+            file.format = file.needed_format();
             let text = to_string(&file);
             // Both readers: the fast one for what paratag wrote, and ron.
             prop_assert_eq!(canonical::read(&text), Some(file.clone()));
@@ -365,6 +397,7 @@ mod properties {
         #[test]
         fn the_fast_reader_never_disagrees_with_ron(
             entries in proptest::collection::vec(entry(), 1..4),
+            versions in proptest::collection::vec(version(), 0..2),
             at in any::<proptest::sample::Index>(),
             cut in 0_usize..4,
             insert in "[ a0,\"\\\\\n()\\[\\]u{}:需]{0,3}",
@@ -377,6 +410,7 @@ mod properties {
                     fingerprint: "0".repeat(32),
                     file: None,
                 },
+                versions,
                 annotations: entries,
             };
             let text = to_string(&file);
@@ -531,9 +565,13 @@ fn control_characters_round_trip_through_both_readers() {
 
 #[test]
 fn a_newer_format_is_refused_by_either_reader() {
+    let newer = FORMAT_VERSION + 1;
     let text = to_string(&parse(documented_example().as_bytes()).unwrap())
-        .replace("format: 1,", "format: 2,");
+        .replace("format: 1,", &format!("format: {newer},"));
     assert!(canonical::read(&text).is_some());
-    assert_eq!(parse(text.as_bytes()), Err(LoadError::Newer { found: 2 }));
-    assert_eq!(read_with_ron(&text), Err(LoadError::Newer { found: 2 }));
+    assert_eq!(
+        parse(text.as_bytes()),
+        Err(LoadError::Newer { found: newer })
+    );
+    assert_eq!(read_with_ron(&text), Err(LoadError::Newer { found: newer }));
 }

@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{DocumentRef, Entry, FORMAT_VERSION, HEADER, TagsFile, format_time, quote};
-use crate::annotations::Annotations;
+use super::{
+    DocumentRef, Entry, FORMAT_VERSION, HEADER, TagsFile, VersionText, format_time, quote,
+};
+use crate::annotations::{Annotations, ParagraphIndex};
 use crate::document::Document;
 use crate::tags_file::Fingerprints;
 
@@ -20,15 +22,18 @@ pub fn to_string(file: &TagsFile) -> String {
     out.push_str(HEADER);
     let _ = writeln!(out, "{},", file.format);
     out.push_str("    document: (\n");
-    if let Some(symbol) = &file.document.symbol {
-        field(&mut out, 8, "symbol", symbol);
+    document_fields(&mut out, 8, &file.document);
+    out.push_str("    ),\n");
+    if !file.versions.is_empty() {
+        out.push_str("    versions: [\n");
+        for version in &file.versions {
+            out.push_str("        (\n");
+            document_fields(&mut out, 12, version);
+            out.push_str("        ),\n");
+        }
+        out.push_str("    ],\n");
     }
-    field(&mut out, 8, "language", &file.document.language);
-    field(&mut out, 8, "fingerprint", &file.document.fingerprint);
-    if let Some(name) = &file.document.file {
-        field(&mut out, 8, "file", name);
-    }
-    out.push_str("    ),\n    annotations: [\n");
+    out.push_str("    annotations: [\n");
     for entry in &file.annotations {
         out.push_str("        (\n");
         let _ = writeln!(out, "            paragraph: {},", entry.paragraph);
@@ -44,10 +49,33 @@ pub fn to_string(file: &TagsFile) -> String {
         out.push_str("],\n");
         field(&mut out, 12, "note", &entry.note);
         field(&mut out, 12, "changed", &entry.changed);
+        if !entry.versions.is_empty() {
+            out.push_str("            versions: [\n");
+            for text in &entry.versions {
+                out.push_str("                (\n");
+                field(&mut out, 20, "language", &text.language);
+                field(&mut out, 20, "fingerprint", &text.fingerprint);
+                field(&mut out, 20, "quote", &text.quote);
+                out.push_str("                ),\n");
+            }
+            out.push_str("            ],\n");
+        }
         out.push_str("        ),\n");
     }
     out.push_str("    ],\n)\n");
     out
+}
+
+/// A document's reference, one field a line.
+fn document_fields(out: &mut String, indent: usize, document: &DocumentRef) {
+    if let Some(symbol) = &document.symbol {
+        field(out, indent, "symbol", symbol);
+    }
+    field(out, indent, "language", &document.language);
+    field(out, indent, "fingerprint", &document.fingerprint);
+    if let Some(name) = &document.file {
+        field(out, indent, "file", name);
+    }
 }
 
 /// `name: "value",` on its own line, indented.
@@ -102,6 +130,27 @@ pub fn build(
     annotations: &Annotations,
     orphans: &[super::Orphan],
 ) -> TagsFile {
+    build_with_versions(document, fingerprints, file_name, annotations, orphans, &[])
+}
+
+/// Another language version of the report the tags are used with: its reference, and each
+/// paragraph's fingerprint and quote in it (by the paragraph's index in the tagged report).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptVersion {
+    pub document: DocumentRef,
+    pub texts: std::collections::HashMap<ParagraphIndex, (String, String)>,
+}
+
+/// As [`build`], recording other language versions: each in `versions`, and each entry's
+/// paragraph in them.
+pub fn build_with_versions(
+    document: &Document,
+    fingerprints: &Fingerprints,
+    file_name: Option<&str>,
+    annotations: &Annotations,
+    orphans: &[super::Orphan],
+    versions: &[KeptVersion],
+) -> TagsFile {
     let paragraphs: Vec<_> = document.paragraphs().collect();
     let mut entries: Vec<Entry> = annotations
         .iter()
@@ -118,14 +167,31 @@ pub fn build(
                     .collect(),
                 note: annotation.note.clone(),
                 changed: annotation.changed.map(format_time).unwrap_or_default(),
+                versions: versions
+                    .iter()
+                    .filter_map(|version| {
+                        let (fingerprint, quote) = version.texts.get(&index)?;
+                        Some(VersionText {
+                            language: version.document.language.clone(),
+                            fingerprint: fingerprint.clone(),
+                            quote: quote.clone(),
+                        })
+                    })
+                    .collect(),
             })
         })
         .collect();
     entries.extend(orphans.iter().map(super::Orphan::entry));
     entries.sort_by_key(|entry| entry.paragraph);
-    TagsFile {
+    let mut file = TagsFile {
         format: FORMAT_VERSION,
         document: document_ref(document, fingerprints, file_name),
+        versions: versions
+            .iter()
+            .map(|version| version.document.clone())
+            .collect(),
         annotations: entries,
-    }
+    };
+    file.format = file.needed_format();
+    file
 }
