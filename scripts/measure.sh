@@ -3,8 +3,9 @@
 #
 #   scripts/measure.sh PATH/TO/release/paratag [SOURCE-REPORT]
 #
-# For the built-in report and a generated 10,000-paragraph report (made from SOURCE-REPORT's
-# paragraphs when given, e.g. an English report; from the built-in one otherwise): starts the binary under a
+# For the built-in report, a generated 10,000-paragraph report (made from SOURCE-REPORT's
+# paragraphs when given, e.g. an English report; from the built-in one otherwise), and that
+# report beside a 10,000-paragraph English version: starts the binary under a
 # private Xvfb with /usr/bin/time -v, reads the time of its first frame (PARATAG_MEASURE_FRAMES
 # makes it print one line per frame), counts the frames drawn during 5 s without input, then
 # reads on (presses j, next paragraph, 40 times: the built-in report to its end, so every
@@ -69,3 +70,7 @@ measure() {
 
 measure "built-in report"
 measure "10,000 paragraphs" "$long"
+# The same beside a 10,000-paragraph English version (issue 18: two versions side by side).
+english="$work/long.en.txt"
+"$binary" sample-report 10000 --from "$here/../seeds/CAC-COSP-WG.2-2017-L.1-Add.1.en.txt" >"$english"
+measure "two 10,000 ¶ versions" "$long" --parallel "$english"
