@@ -950,6 +950,19 @@ mod snapshots {
         });
         harness.snapshot("main_window_chinese");
     }
+
+    /// The built-in report beside its English version, paragraph 4 tagged and selected.
+    #[test]
+    fn two_versions_side_by_side() {
+        let mut harness = tagged(Preferences::default());
+        harness.set_size(egui::vec2(1280.0, 720.0));
+        let ctx = harness.ctx.clone();
+        harness
+            .state_mut()
+            .apply(&ctx, paratag::command::Message::OpenParallel(None));
+        harness.run();
+        harness.snapshot("two_versions_side_by_side");
+    }
 }
 
 /// The reading position survives what reflows the report: with ¶16 selected, zooming in and
