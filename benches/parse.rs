@@ -1,5 +1,6 @@
-//! Parsing reports (budget: at least 50 MB/s, on a generated 5 MB report and on the seed), and
-//! reading PDF reports (at least 50 pages a second).
+//! Parsing reports (budget: at least 50 MB/s, on a generated 5 MB report and on the seed),
+//! reading PDF reports (at least 50 pages a second), and suggesting tags (a 100-page report in
+//! under a second).
 
 // A benchmark whose set-up fails must stop loudly rather than measure nothing.
 #![allow(clippy::expect_used)]
@@ -132,5 +133,30 @@ fn painting(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsing, pdfs, painting);
+/// Suggested tags (budget: a 100-page report in under a second): the built-in report, and
+/// 10,000 paragraphs made from it (about 400 pages) and from its English version.
+fn suggesting(c: &mut Criterion) {
+    use paratag::suggest::{Lexicon, suggest};
+    let mut group = c.benchmark_group("suggest");
+    let seed = builtin_report::document().expect("seed");
+    let lexicon = Lexicon::shipped(seed.language);
+    group.bench_function("the built-in report (22 paragraphs)", |b| {
+        b.iter(|| black_box(suggest(&seed, &lexicon)));
+    });
+    let english = builtin_report::english().expect("the English version");
+    for source in [seed, english] {
+        let large = synthetic::large_report(&source, 10_000).expect("a report with paragraphs");
+        let document = parse::parse(large.as_bytes()).expect("generated report");
+        let lexicon = Lexicon::shipped(document.language);
+        group.bench_function(
+            format!("10,000 {} paragraphs", document.language.english_name()),
+            |b| {
+                b.iter(|| black_box(suggest(&document, &lexicon)));
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, pdfs, painting, suggesting);
 criterion_main!(benches);

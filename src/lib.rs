@@ -34,6 +34,7 @@ pub mod scratch;
 pub mod search;
 pub mod shipped_font;
 pub mod storage;
+pub mod suggest;
 pub mod synthetic;
 pub mod tagged_report;
 pub mod tags_file;
