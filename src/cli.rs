@@ -54,6 +54,25 @@ pub enum Command {
         json: bool,
     },
 
+    /// Suggest tags from the report's own wording (stock phrases such as "difficulties in",
+    /// "a good practice", "recommended that"; 挑战, 良好做法, 建议), each with the words that
+    /// suggest it. Nothing is tagged: the window asks the delegate to accept each one.
+    Suggest {
+        /// The report: a PDF, a Word document (.docx) or text.
+        file: PathBuf,
+
+        /// Print one JSON array: [{"paragraph", "tag", "score", "evidence": [{"cue", "start",
+        /// "end", "weight"}]}], start and end in bytes of the paragraph's text as
+        /// `outline --json` gives it.
+        #[arg(long)]
+        json: bool,
+
+        /// More cues, in the lexicons' form (docs/suggestions.md), added to paratag's own for
+        /// the report's language.
+        #[arg(long, value_name = "FILE")]
+        cues: Option<PathBuf>,
+    },
+
     /// Export the tagged excerpts as a briefing note with UN citations.
     Export {
         /// The report: a PDF, a Word document (.docx) or text. Several reports make one note
@@ -628,6 +647,104 @@ pub fn outline(file: &Path, json: bool) -> ExitCode {
         text.push('\n');
     }
     write_stdout(&text, "the outline")
+}
+
+/// `paratag suggest FILE [--json] [--cues FILE]`: the suggested tags on stdout, one line each
+/// (`12  proposal  4.0  proposed «One delegation proposed negotiating»`), or why not on stderr.
+pub fn suggest(file: &Path, json: bool, cues: Option<&Path>) -> ExitCode {
+    use crate::suggest::{Lexicon, suggest};
+    let document = match parse::read_report(file) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!("paratag: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut lexicon = Lexicon::shipped(document.language);
+    if let Some(path) = cues {
+        let more = crate::storage::read_regular(path, 1024 * 1024)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| "the file is not text (UTF-8)".to_owned())
+            })
+            .and_then(|text| Lexicon::parse(&text).map_err(|error| error.to_string()));
+        match more {
+            Ok(more) => lexicon = lexicon.with(more),
+            Err(problem) => {
+                eprintln!(
+                    "paratag: cannot read the cues: {problem} — {}",
+                    path.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let suggestions = suggest(&document, &lexicon);
+    let paragraphs: Vec<&str> = document.paragraphs().map(|p| p.text.as_str()).collect();
+    let text = if json {
+        let items: Vec<serde_json::Value> = suggestions
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "paragraph": s.number,
+                    "tag": s.tag.key(),
+                    "score": s.score,
+                    "evidence": s.evidence.iter().map(|e| serde_json::json!({
+                        "cue": e.cue,
+                        "start": e.range.start,
+                        "end": e.range.end,
+                        "weight": e.weight,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+        text.push('\n');
+        text
+    } else {
+        let mut text = String::new();
+        for s in &suggestions {
+            let paragraph = paragraphs.get(s.paragraph.0).copied().unwrap_or_default();
+            let evidence: Vec<String> = s
+                .evidence
+                .iter()
+                .map(|e| format!("{} «{}»", e.cue, context(paragraph, e.range.clone())))
+                .collect();
+            let _ = writeln!(
+                text,
+                "{:<5} {:<13} {:>4.1}  {}",
+                s.number,
+                s.tag.key(),
+                s.score,
+                evidence.join(", ")
+            );
+        }
+        text
+    };
+    write_stdout(&text, "the suggestions")
+}
+
+/// A few words either side of `range` in `text`, on one line.
+fn context(text: &str, range: std::ops::Range<usize>) -> String {
+    const AROUND: usize = 16;
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(0, |(at, _)| at);
+    let end = text[range.end..]
+        .char_indices()
+        .nth(AROUND)
+        .map_or(text.len(), |(at, _)| range.end + at);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&text[start..end].replace('\n', " "));
+    if end < text.len() {
+        shown.push('…');
+    }
+    shown
 }
 
 #[cfg(test)]

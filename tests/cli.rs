@@ -304,3 +304,68 @@ fn export_a_bilingual_note() {
             .contains("give one report")
     );
 }
+
+/// `paratag suggest`: each suggested tag with the words that suggest it, as lines or JSON
+/// whose ranges point into the paragraph's text; a lexicon of one's own is added with
+/// `--cues`, and a bad one is refused with its line and the file named.
+#[test]
+fn suggest_prints_each_tag_with_its_evidence() {
+    let output = succeeds(paratag().arg("suggest").arg(seed_path()));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|line| line.starts_with("4 ") && line.contains("challenge"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("挑战 «"), "{line}");
+
+    let output = succeeds(paratag().args(["suggest", "--json"]).arg(seed_path()));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let twelve = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["paragraph"] == 12 && s["tag"] == "proposal")
+        .unwrap();
+    let document = paratag::builtin_report::document().unwrap();
+    let paragraph = &document.paragraphs().nth(11).unwrap().text;
+    let evidence = &twelve["evidence"][0];
+    let (start, end) = (
+        usize::try_from(evidence["start"].as_u64().unwrap()).unwrap(),
+        usize::try_from(evidence["end"].as_u64().unwrap()).unwrap(),
+    );
+    assert_eq!(&paragraph[start..end], evidence["cue"].as_str().unwrap());
+
+    let scratch = scratch_dir("suggest-cues");
+    let cues = scratch.path().join("mine.txt");
+    std::fs::write(&cues, "# my cues\nproposal 2 司法协助\n").unwrap();
+    let output = succeeds(
+        paratag()
+            .arg("suggest")
+            .arg(seed_path())
+            .arg("--cues")
+            .arg(&cues),
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("3 ") && line.contains("proposal")),
+        "{text}"
+    );
+
+    std::fs::write(&cues, "# my cues\npriority 2 紧急\n").unwrap();
+    let output = paratag()
+        .arg("suggest")
+        .arg(seed_path())
+        .arg("--cues")
+        .arg(&cues)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("line 2: unknown kind `priority`"),
+        "{message}"
+    );
+    assert!(message.trim_end().ends_with("mine.txt"), "{message}");
+}
