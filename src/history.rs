@@ -73,8 +73,17 @@ pub struct Edit {
 /// What an [`Edit`] changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Tags { before: TagSet, after: TagSet },
-    Note { before: String, after: String },
+    Tags {
+        before: TagSet,
+        after: TagSet,
+    },
+    Note {
+        before: String,
+        after: String,
+    },
+    /// Several edits as one step (accepting every suggested tag of a kind); the step's own
+    /// paragraph is the first one's.
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -82,6 +91,12 @@ impl Edit {
         match &self.change {
             Change::Tags { after, .. } => annotations.set_tags(self.paragraph, *after),
             Change::Note { after, .. } => annotations.set_note(self.paragraph, after),
+            Change::Batch(edits) => {
+                for edit in edits {
+                    edit.apply(annotations);
+                }
+                return;
+            }
         }
         annotations.set_changed(self.paragraph, self.changed_after);
     }
@@ -96,6 +111,7 @@ impl Edit {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Change::Batch(edits) => Change::Batch(edits.iter().rev().map(Self::inverse).collect()),
         };
         Self {
             paragraph: self.paragraph,
@@ -208,6 +224,43 @@ impl History {
                 changed_after: Some(now.time),
             },
         );
+    }
+
+    /// Set several paragraphs' tags at `now` as one undoable step (the paragraphs whose tags
+    /// change; none is no step).
+    pub fn set_tags_many(
+        &mut self,
+        annotations: &mut Annotations,
+        changes: &[(ParagraphIndex, TagSet)],
+        now: Moment,
+    ) {
+        let mut edits: Vec<Edit> = changes
+            .iter()
+            .filter(|(paragraph, tags)| annotations.tags(*paragraph) != *tags)
+            .map(|(paragraph, tags)| Edit {
+                paragraph: *paragraph,
+                change: Change::Tags {
+                    before: annotations.tags(*paragraph),
+                    after: *tags,
+                },
+                changed_before: changed(annotations, *paragraph),
+                changed_after: Some(now.time),
+            })
+            .collect();
+        let Some(paragraph) = edits.first().map(|edit| edit.paragraph) else {
+            return;
+        };
+        let edit = if edits.len() == 1 {
+            edits.remove(0)
+        } else {
+            Edit {
+                paragraph,
+                change: Change::Batch(edits),
+                changed_before: None,
+                changed_after: None,
+            }
+        };
+        self.push(annotations, edit);
     }
 
     /// Set a paragraph's note as typed at `now`. Successive calls for the same paragraph merge
@@ -341,6 +394,33 @@ mod tests {
         history.redo(&mut annotations);
         assert_eq!(annotations.count(Tag::Proposal), 1);
         assert_eq!(history.redo(&mut annotations), None);
+    }
+
+    /// Several paragraphs tagged at once are one step: one undo takes every tag and time back.
+    #[test]
+    fn many_paragraphs_tagged_at_once_undo_as_one() {
+        let mut annotations = Annotations::default();
+        let mut history = History::default();
+        let q = ParagraphIndex(7);
+        history.set_tags(&mut annotations, q, TagSet::only(Tag::Proposal), at(0));
+        let challenge = TagSet::only(Tag::Challenge);
+        let changes = [
+            (P, challenge),
+            (q, TagSet::only(Tag::Proposal).toggled(Tag::Challenge)),
+            (ParagraphIndex(9), challenge),
+        ];
+        history.set_tags_many(&mut annotations, &changes, at(5_000));
+        assert_eq!(annotations.count(Tag::Challenge), 3);
+        assert_eq!(history.undo(&mut annotations), Some(P));
+        assert_eq!(annotations.count(Tag::Challenge), 0);
+        assert_eq!(annotations.tags(q), TagSet::only(Tag::Proposal));
+        assert_eq!(annotations.get(q).and_then(|a| a.changed), Some(at(0).time));
+        history.redo(&mut annotations);
+        assert_eq!(annotations.count(Tag::Challenge), 3);
+        // Nothing that changes is no step.
+        let revision = history.revision();
+        history.set_tags_many(&mut annotations, &changes, at(9_000));
+        assert_eq!(history.revision(), revision);
     }
 
     #[test]

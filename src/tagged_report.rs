@@ -280,6 +280,19 @@ impl TaggedReport {
         }
     }
 
+    /// Set several paragraphs' tags as one undoable step (paragraphs the report does not have
+    /// are left alone).
+    pub fn set_tags_many(&mut self, changes: &[(ParagraphIndex, TagSet)], now: Moment) {
+        let count = self.paragraph_count();
+        let changes: Vec<_> = changes
+            .iter()
+            .copied()
+            .filter(|(paragraph, _)| paragraph.0 < count)
+            .collect();
+        self.history
+            .set_tags_many(&mut self.annotations, &changes, now);
+    }
+
     /// Put a tag on a paragraph, or take it off.
     pub fn toggle_tag(&mut self, paragraph: ParagraphIndex, tag: Tag, now: Moment) {
         let tags = self.annotations.tags(paragraph).toggled(tag);
