@@ -36,6 +36,15 @@ pub enum Command {
     PreviousTagged,
     WriteNote,
     ToggleTag(Tag),
+    /// Show the tags the report's wording suggests (or hide them).
+    SuggestTags,
+    /// Select the next paragraph with an open suggestion.
+    NextSuggested,
+    /// Accept, or dismiss, the selected paragraph's suggested tags.
+    AcceptSuggestions,
+    DismissSuggestions,
+    /// Accept every suggested tag of a kind, as one step.
+    AcceptAllSuggested(Tag),
     FilterTag(Tag),
     ClearFilter,
     ToggleOutline,
@@ -103,7 +112,9 @@ pub enum Message {
     Answered(DialogKind, Option<PathBuf>),
     /// Whether the desktop could show its own file dialog (on Linux the XDG portal or zenity);
     /// without one the window shows paratag's own chooser and the app says why.
-    SystemDialogs { available: bool },
+    SystemDialogs {
+        available: bool,
+    },
     /// The system asked the window to close (its close button, the window manager).
     CloseRequested,
     /// Quote this report too in the briefing note (with the tags beside it).
@@ -111,6 +122,9 @@ pub enum Message {
     /// Show another language version of the report beside it: this file, or without one the
     /// built-in report's English version.
     OpenParallel(Option<PathBuf>),
+    /// Accept, or dismiss, one suggested tag of a paragraph (the tag panel's buttons).
+    AcceptSuggestion(ParagraphIndex, Tag),
+    DismissSuggestion(ParagraphIndex, Tag),
     /// Quote this report no more (its place in the Export dialog's list of others).
     RemoveFromNote(usize),
 }
@@ -224,6 +238,11 @@ impl Command {
             | Self::PreviousTagged
             | Self::WriteNote
             | Self::ToggleTag(_)
+            | Self::SuggestTags
+            | Self::NextSuggested
+            | Self::AcceptSuggestions
+            | Self::DismissSuggestions
+            | Self::AcceptAllSuggested(_)
             | Self::FilterTag(_)
             | Self::ClearFilter
             | Self::ToggleOutline
@@ -261,6 +280,10 @@ impl Command {
             Self::ToggleTag(Tag::Challenge) => vec![key(Key::Num1)],
             Self::ToggleTag(Tag::GoodPractice) => vec![key(Key::Num2)],
             Self::ToggleTag(Tag::Proposal) => vec![key(Key::Num3)],
+            Self::SuggestTags => vec![key(Key::S)],
+            Self::NextSuggested => vec![key(Key::M)],
+            Self::AcceptSuggestions => vec![key(Key::A)],
+            Self::DismissSuggestions => vec![key(Key::D)],
             Self::FilterTag(Tag::Challenge) => vec![alt(Key::Num1)],
             Self::FilterTag(Tag::GoodPractice) => vec![alt(Key::Num2)],
             Self::FilterTag(Tag::Proposal) => vec![alt(Key::Num3)],
@@ -282,6 +305,7 @@ impl Command {
             | Self::SaveExport
             | Self::AddReportToNote
             | Self::ToggleParallelInNote
+            | Self::AcceptAllSuggested(_)
             | Self::CloseParallel
             | Self::CloseExport
             | Self::CloseFind => vec![],
@@ -306,6 +330,13 @@ impl Command {
             Self::NextTagged => strings.next_tagged,
             Self::PreviousTagged => strings.previous_tagged,
             Self::ToggleTag(tag) => strings.tag(*tag),
+            Self::SuggestTags => strings.suggest_tags,
+            Self::NextSuggested => strings.next_suggestion,
+            Self::AcceptSuggestions => strings.accept_suggested,
+            Self::DismissSuggestions => strings.dismiss_suggested,
+            Self::AcceptAllSuggested(tag) => {
+                return Strings::fill(strings.accept_all_suggested, &[("tag", &strings.tag(*tag))]);
+            }
             Self::FilterTag(tag) => return strings.filter_by(*tag),
             Self::ClearFilter => strings.clear_filter,
             Self::WriteNote => strings.write_note,

@@ -855,6 +855,47 @@ fn two_versions_side_by_side_select_tag_and_swap() {
     assert!(harness.query_by_label("1.").is_none());
 }
 
+/// Suggested tags from the keyboard: `s` shows them, `m` goes to the next, the tag panel
+/// lists them with the words that suggest them, `a` accepts them and a button dismisses one.
+#[test]
+fn suggested_tags_from_the_keyboard() {
+    let mut harness = harness();
+    harness.key_press(Key::S);
+    harness.run();
+    assert!(harness.state().app().suggested().is_some());
+    assert!(harness.state().app().annotations().is_empty());
+    harness.key_press(Key::M);
+    harness.run();
+    let first = harness.state().app().selected().unwrap();
+    harness.get_by_label("Suggested");
+    let pending = harness.state().app().pending_suggestions(first).len();
+    assert!(pending > 0);
+    harness.key_press(Key::A);
+    harness.run();
+    let app = harness.state().app();
+    assert_eq!(app.annotations().tags(first).iter().count(), pending);
+    assert!(harness.query_by_label("Suggested").is_none());
+
+    // The next one, dismissed with its button.
+    harness.key_press(Key::M);
+    harness.run();
+    let second = harness.state().app().selected().unwrap();
+    assert!(second > first);
+    let before = harness.state().app().pending_suggestions(second).len();
+    // The tag panel's, on the right (the notice above the report has one too).
+    harness
+        .get_all_by_label("Dismiss")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().app().pending_suggestions(second).len(),
+        before - 1
+    );
+    assert!(harness.state().app().annotations().tags(second).is_empty());
+}
+
 /// A report dropped with Shift held is shown beside the one open; dropped plainly, it
 /// replaces it.
 #[test]

@@ -5,6 +5,7 @@
 pub mod dialogs;
 pub mod notices;
 pub mod preferences;
+mod suggestions;
 mod tags;
 mod versions;
 
@@ -23,6 +24,7 @@ pub use dialogs::DialogKind;
 use dialogs::{FileFilter, OPENABLE, PathQuestion};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
+pub use suggestions::Suggested;
 pub use tags::{RecoveryCopy, TagsState};
 pub use versions::ParallelVersion;
 
@@ -166,6 +168,10 @@ pub struct ParatagApp {
     export_dialog: Option<ExportDialog>,
     /// Another language version beside the report.
     parallel: Option<ParallelVersion>,
+    /// Tags the report's wording suggests, while shown.
+    suggested: Option<Suggested>,
+    /// Suggestions the delegate dismissed on this report.
+    dismissed: suggestions::Dismissed,
     clock: Box<dyn Clock>,
     /// Where tags files, recovery copies and briefing notes are written: the real file
     /// system, or one a test makes fail.
@@ -230,6 +236,8 @@ impl ParatagApp {
             asking: None,
             export_dialog: None,
             parallel: None,
+            suggested: None,
+            dismissed: suggestions::Dismissed::new(),
             clock: Box::new(SystemClock),
             disk: Box::new(crate::storage::RealDisk),
             conversion: Conversion::InPlace,
@@ -785,6 +793,12 @@ impl ParatagApp {
             Message::CloseRequested => self.close_requested(),
             Message::AddToNote(path) => self.add_to_note(&path),
             Message::OpenParallel(path) => self.open_parallel(path),
+            Message::AcceptSuggestion(paragraph, tag) => {
+                self.accept_suggestions(paragraph, Some(tag));
+            }
+            Message::DismissSuggestion(paragraph, tag) => {
+                self.dismiss_suggestions(paragraph, Some(tag));
+            }
             Message::RemoveFromNote(index) => {
                 if let Some(dialog) = &mut self.export_dialog
                     && index < dialog.others.len()
@@ -835,6 +849,19 @@ impl ParatagApp {
                     dialog.generation += 1;
                 }
             }
+            Command::SuggestTags => self.toggle_suggestions(),
+            Command::NextSuggested => self.next_suggested(),
+            Command::AcceptSuggestions => {
+                if let Some(paragraph) = self.selected {
+                    self.accept_suggestions(paragraph, None);
+                }
+            }
+            Command::DismissSuggestions => {
+                if let Some(paragraph) = self.selected {
+                    self.dismiss_suggestions(paragraph, None);
+                }
+            }
+            Command::AcceptAllSuggested(tag) => self.accept_all_suggested(tag),
             Command::OpenParallel => self.ask_for_report(DialogKind::Parallel),
             Command::SwapVersions => self.swap_versions(),
             Command::CloseParallel => self.close_parallel(),
@@ -994,6 +1021,8 @@ impl ParatagApp {
                 self.report_path = Some(path.to_owned());
                 self.selected = None;
                 self.filter = TagSet::EMPTY;
+                self.suggested = None;
+                self.dismissed.clear();
                 let query = std::mem::take(&mut self.find.query);
                 self.set_find_query(&query);
                 self.notices.clear();

@@ -150,6 +150,17 @@ pub struct Strings {
     pub tags_for_another: &'static str,
     pub already_in_note: &'static str,
     pub paper_a4: &'static str,
+    /// Suggested tags (issue 20). `{tag}`; `{count}`, `{paragraphs}`; `{language}`.
+    pub suggest_tags: &'static str,
+    pub next_suggestion: &'static str,
+    pub accept_suggested: &'static str,
+    pub dismiss_suggested: &'static str,
+    pub accept_all_suggested: &'static str,
+    pub suggested_heading: &'static str,
+    pub accept: &'static str,
+    pub suggested_notice: &'static str,
+    pub no_cues: &'static str,
+    pub no_more_suggestions: &'static str,
     /// Two language versions side by side (issue 18).
     pub parallel_version: &'static str,
     pub close_parallel: &'static str,

@@ -45,6 +45,28 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
                 command_button(ui, app, Command::WriteNote, commands);
             });
             ui.separator();
+            let mut shown = app.suggested().is_some();
+            let mut label = Command::SuggestTags.label(strings);
+            if let Some(shortcut) = super::shortcut_text(ui.ctx(), &Command::SuggestTags) {
+                label = format!("{label}  ({shortcut})");
+            }
+            if ui.checkbox(&mut shown, label).clicked() {
+                commands.push(Command::SuggestTags.into());
+            }
+            command_button(ui, app, Command::NextSuggested, commands);
+            ui.add_enabled_ui(
+                app.suggested().is_some() && app.selected().is_some(),
+                |ui| {
+                    command_button(ui, app, Command::AcceptSuggestions, commands);
+                    command_button(ui, app, Command::DismissSuggestions, commands);
+                },
+            );
+            ui.add_enabled_ui(app.suggested().is_some(), |ui| {
+                for tag in Tag::ALL {
+                    command_button(ui, app, Command::AcceptAllSuggested(tag), commands);
+                }
+            });
+            ui.separator();
             command_button(ui, app, Command::Find, commands);
             command_button(ui, app, Command::FindNext, commands);
             command_button(ui, app, Command::FindPrevious, commands);

@@ -605,6 +605,13 @@ fn cell_ui(
         Block::Text(text) => text_ui(ui, text, &matches),
         Block::Paragraph(shown) => {
             let annotation = paragraph.and_then(|p| app.annotations().get(p));
+            let mut suggested = paragraph
+                .map(|p| Suggested::of(app, p, ui.visuals()))
+                .unwrap_or_default();
+            // The words were found in the report's text; the other version shows the marks.
+            if side == Side::Right {
+                suggested.evidence.clear();
+            }
             egui::Frame::new()
                 .inner_margin(egui::Margin::symmetric(0, 6))
                 .show(ui, |ui| {
@@ -615,6 +622,7 @@ fn cell_ui(
                         annotation,
                         selected,
                         &matches,
+                        &suggested,
                     );
                 });
             ui.add_space(4.0);
@@ -709,8 +717,9 @@ fn paragraph_ui(
         .fill(fill)
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(0, 6));
+    let suggested = Suggested::of(app, index, ui.visuals());
     let shown = frame.show(ui, |ui| {
-        paragraph_body_ui(ui, number, text, annotation, selected, matches);
+        paragraph_body_ui(ui, number, text, annotation, selected, matches, &suggested);
     });
     ui.add_space(4.0);
     let id = ui.scope_id().with(("paragraph", index.0));
@@ -718,6 +727,31 @@ fn paragraph_ui(
     let label = format!("{number}.");
     row.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     row.on_hover_cursor(egui::CursorIcon::Default)
+}
+
+/// A paragraph's open suggestions as the reader shows them: hollow marks for their tags, and
+/// the words that suggest them underlined in the tag's colour (`evidence`: only for the text
+/// they were found in, the report's own).
+#[derive(Default)]
+struct Suggested {
+    tags: crate::annotations::TagSet,
+    evidence: Vec<(std::ops::Range<usize>, Color32)>,
+}
+
+impl Suggested {
+    fn of(app: &ParatagApp, paragraph: ParagraphIndex, visuals: &egui::Visuals) -> Self {
+        let mut suggested = Self::default();
+        for item in app.pending_suggestions(paragraph) {
+            suggested.tags = suggested.tags.toggled(item.tag);
+            let color = theme::tag_color(item.tag, visuals);
+            suggested.evidence.extend(
+                item.evidence
+                    .iter()
+                    .map(|evidence| (evidence.range.clone(), color)),
+            );
+        }
+        suggested
+    }
 }
 
 /// A paragraph's margin (tag marks, number) and its wrapped text, selectable to copy.
@@ -728,16 +762,60 @@ fn paragraph_body_ui(
     annotation: Option<&crate::annotations::Annotation>,
     selected: bool,
     matches: &[(std::ops::Range<usize>, bool)],
+    suggested: &Suggested,
 ) {
     let line_height = BODY_SIZE * LINE_SPACING;
     ui.horizontal_top(|ui| {
         let (margin, _) =
             ui.allocate_exact_size(egui::vec2(MARGIN_WIDTH, line_height), Sense::hover());
-        margin_ui(ui, margin, number, annotation, selected);
+        margin_ui(ui, margin, number, annotation, suggested.tags, selected);
         let color = ui.visuals().text_color();
-        let job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
+        let mut job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
+        underline(&mut job, &suggested.evidence);
         ui.add(egui::Label::new(job).wrap().selectable(true));
     });
+}
+
+/// Underline the ranges of a laid-out text, each in its colour (the sections are split where
+/// a range starts or ends inside one).
+fn underline(job: &mut LayoutJob, ranges: &[(std::ops::Range<usize>, Color32)]) {
+    if ranges.is_empty() {
+        return;
+    }
+    let mut cuts: Vec<usize> = ranges
+        .iter()
+        .flat_map(|(range, _)| [range.start, range.end])
+        .filter(|at| *at <= job.text.len() && job.text.is_char_boundary(*at))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut sections = Vec::with_capacity(job.sections.len() + cuts.len());
+    for section in std::mem::take(&mut job.sections) {
+        let (first, last) = (
+            usize::from(section.byte_range.start),
+            usize::from(section.byte_range.end),
+        );
+        let mut start = first;
+        let inner: Vec<usize> = cuts
+            .iter()
+            .copied()
+            .filter(|at| *at > first && *at < last)
+            .chain(std::iter::once(last))
+            .collect();
+        for end in inner {
+            let mut piece = section.clone();
+            piece.byte_range = start.into()..end.into();
+            if let Some((_, color)) = ranges
+                .iter()
+                .find(|(range, _)| range.start <= start && start < range.end)
+            {
+                piece.format.underline = egui::Stroke::new(2.0, *color);
+            }
+            sections.push(piece);
+            start = end;
+        }
+    }
+    job.sections = sections;
 }
 
 /// The margin: one coloured bar per tag, a reference mark (※) when there is a note, the number.
@@ -746,31 +824,40 @@ fn margin_ui(
     margin: egui::Rect,
     number: u32,
     annotation: Option<&crate::annotations::Annotation>,
+    suggested: crate::annotations::TagSet,
     selected: bool,
 ) {
     let painter = ui.painter();
     let visuals = ui.visuals();
     let mut x = margin.left() + 6.0;
-    if let Some(annotation) = annotation {
-        for tag in Tag::ALL {
-            if annotation.tags.contains(tag) {
-                let bar = egui::Rect::from_min_size(
-                    egui::pos2(x, margin.top() + 4.0),
-                    egui::vec2(5.0, margin.height() - 8.0),
-                );
-                painter.rect_filled(bar, 2.0, theme::tag_color(tag, visuals));
-            }
-            x += 7.0;
-        }
-        if !annotation.note.is_empty() {
-            painter.text(
-                egui::pos2(margin.left() + 6.0, margin.bottom() + 2.0),
-                egui::Align2::LEFT_TOP,
-                "※",
-                FontId::proportional(12.0),
-                visuals.weak_text_color(),
+    let tags = annotation.map_or(crate::annotations::TagSet::EMPTY, |a| a.tags);
+    for tag in Tag::ALL {
+        let bar = egui::Rect::from_min_size(
+            egui::pos2(x, margin.top() + 4.0),
+            egui::vec2(5.0, margin.height() - 8.0),
+        );
+        let color = theme::tag_color(tag, visuals);
+        if tags.contains(tag) {
+            painter.rect_filled(bar, 2.0, color);
+        } else if suggested.contains(tag) {
+            // Suggested, not yet a tag: hollow.
+            painter.rect_stroke(
+                bar,
+                2.0,
+                egui::Stroke::new(1.5, color),
+                egui::StrokeKind::Inside,
             );
         }
+        x += 7.0;
+    }
+    if annotation.is_some_and(|annotation| !annotation.note.is_empty()) {
+        painter.text(
+            egui::pos2(margin.left() + 6.0, margin.bottom() + 2.0),
+            egui::Align2::LEFT_TOP,
+            "※",
+            FontId::proportional(12.0),
+            visuals.weak_text_color(),
+        );
     }
     let color = if selected {
         visuals.strong_text_color()

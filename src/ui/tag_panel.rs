@@ -33,6 +33,7 @@ pub fn tag_panel_ui(
             tag_button_ui(ui, app, tag, tags.contains(tag), commands);
         }
     });
+    suggested_ui(ui, app, selected, commands);
     ui.add_space(12.0);
 
     let note_label = ui.label(RichText::new(strings.note).strong());
@@ -67,6 +68,49 @@ pub fn tag_panel_ui(
         commands.push(Message::NoteLeft);
     }
     orphans_ui(ui, app);
+}
+
+/// The selected paragraph's suggested tags, apart from its own: each with the words that
+/// suggest it, to accept (it becomes a tag) or dismiss.
+fn suggested_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    paragraph: crate::annotations::ParagraphIndex,
+    commands: &mut Vec<Message>,
+) {
+    let pending = app.pending_suggestions(paragraph);
+    if pending.is_empty() {
+        return;
+    }
+    let strings = app.strings();
+    let text = app
+        .block_of(paragraph)
+        .and_then(|block| app.document().blocks.get(block))
+        .map_or("", |block| crate::search::block_text(block));
+    ui.add_space(10.0);
+    ui.label(RichText::new(strings.suggested_heading).strong());
+    for item in pending {
+        let color = tag_color(item.tag, ui.visuals());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("○ {}", strings.tag(item.tag))).color(color));
+            // The words as the paragraph prints them (a cue may be a stem).
+            let mut words: Vec<&str> = item
+                .evidence
+                .iter()
+                .filter_map(|e| text.get(e.range.clone()))
+                .collect();
+            words.dedup();
+            ui.weak(words.join(strings.list_separator));
+        });
+        ui.horizontal(|ui| {
+            if ui.small_button(strings.accept).clicked() {
+                commands.push(Message::AcceptSuggestion(paragraph, item.tag));
+            }
+            if ui.small_button(strings.dismiss).clicked() {
+                commands.push(Message::DismissSuggestion(paragraph, item.tag));
+            }
+        });
+    }
 }
 
 /// Annotations that match no paragraph of this report: shown with their quote and note, so

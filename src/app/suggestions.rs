@@ -1,0 +1,258 @@
+//! Suggested tags in the window (Edit ▸ Suggest tags): shown apart from the delegate's own,
+//! accepted one paragraph at a time or all of a kind at once (one undoable step), or
+//! dismissed — and a dismissed suggestion stays dismissed for its paragraph. Only accepted
+//! suggestions are tags: they alone are saved and exported.
+
+use std::collections::HashSet;
+
+use super::ParatagApp;
+use crate::annotations::{ParagraphIndex, Tag, TagSet};
+use crate::i18n::Strings;
+use crate::suggest::{Lexicon, Suggestion, suggest};
+
+/// The suggestions made for the report on screen.
+#[derive(Debug, Default)]
+pub struct Suggested {
+    /// In document order.
+    pub items: Vec<Suggestion>,
+}
+
+/// The suggestions the delegate dismissed on the report on screen: they stay dismissed when
+/// the suggestions are hidden and shown again.
+pub(super) type Dismissed = HashSet<(ParagraphIndex, Tag)>;
+
+impl ParatagApp {
+    /// The suggestions, while they are shown.
+    pub fn suggested(&self) -> Option<&Suggested> {
+        self.suggested.as_ref()
+    }
+
+    /// The suggestions still open for a paragraph: neither dismissed nor already its tags.
+    pub fn pending_suggestions(&self, paragraph: ParagraphIndex) -> Vec<&Suggestion> {
+        let Some(suggested) = &self.suggested else {
+            return Vec::new();
+        };
+        let tags = self.annotations().tags(paragraph);
+        let from = suggested
+            .items
+            .partition_point(|item| item.paragraph < paragraph);
+        suggested.items[from..]
+            .iter()
+            .take_while(|item| item.paragraph == paragraph)
+            .filter(|item| {
+                !tags.contains(item.tag) && !self.dismissed.contains(&(paragraph, item.tag))
+            })
+            .collect()
+    }
+
+    /// Show the tags the report's wording suggests, or hide them.
+    pub(super) fn toggle_suggestions(&mut self) {
+        if self.suggested.take().is_some() {
+            return;
+        }
+        let document = self.report.document();
+        let lexicon = Lexicon::shipped(document.language);
+        let strings = self.strings();
+        if lexicon.cues.is_empty() {
+            let notice = Strings::fill(
+                strings.no_cues,
+                &[("language", &document.language.english_name())],
+            );
+            self.notices.info(notice);
+            return;
+        }
+        let items = suggest(document, &lexicon);
+        let mut paragraphs: Vec<ParagraphIndex> = items.iter().map(|item| item.paragraph).collect();
+        paragraphs.dedup();
+        let notice = Strings::fill(
+            strings.suggested_notice,
+            &[("count", &items.len()), ("paragraphs", &paragraphs.len())],
+        );
+        self.notices.info(notice);
+        self.suggested = Some(Suggested { items });
+    }
+
+    /// Accept a paragraph's open suggestions (all of them, or one tag's): they become its tags,
+    /// as one undoable step.
+    pub(super) fn accept_suggestions(&mut self, paragraph: ParagraphIndex, only: Option<Tag>) {
+        let mut tags = self.annotations().tags(paragraph);
+        for item in self.pending_suggestions(paragraph) {
+            if only.is_none_or(|tag| tag == item.tag) {
+                tags = tags.toggled(item.tag);
+            }
+        }
+        let now = self.clock.now();
+        self.report.set_tags(paragraph, tags, now);
+    }
+
+    /// Accept every open suggestion of one tag, in the whole report, as one undoable step.
+    pub(super) fn accept_all_suggested(&mut self, tag: Tag) {
+        let Some(suggested) = &self.suggested else {
+            return;
+        };
+        let paragraphs: Vec<ParagraphIndex> = suggested
+            .items
+            .iter()
+            .filter(|item| item.tag == tag)
+            .map(|item| item.paragraph)
+            .collect();
+        let changes: Vec<(ParagraphIndex, TagSet)> = paragraphs
+            .into_iter()
+            .filter(|paragraph| {
+                self.pending_suggestions(*paragraph)
+                    .iter()
+                    .any(|item| item.tag == tag)
+            })
+            .map(|paragraph| {
+                let tags = self.annotations().tags(paragraph);
+                (
+                    paragraph,
+                    if tags.contains(tag) {
+                        tags
+                    } else {
+                        tags.toggled(tag)
+                    },
+                )
+            })
+            .collect();
+        let now = self.clock.now();
+        self.report.set_tags_many(&changes, now);
+    }
+
+    /// Dismiss a paragraph's open suggestions (all, or one tag's): they stay dismissed.
+    pub(super) fn dismiss_suggestions(&mut self, paragraph: ParagraphIndex, only: Option<Tag>) {
+        let tags: Vec<Tag> = self
+            .pending_suggestions(paragraph)
+            .iter()
+            .map(|item| item.tag)
+            .filter(|tag| only.is_none_or(|only| only == *tag))
+            .collect();
+        self.dismissed
+            .extend(tags.into_iter().map(|tag| (paragraph, tag)));
+    }
+
+    /// Select the next paragraph after the selection with an open suggestion.
+    pub(super) fn next_suggested(&mut self) {
+        if self.suggested.is_none() {
+            self.toggle_suggestions();
+        }
+        let count = self.report.paragraph_count();
+        let from = self.selected.map_or(0, |ParagraphIndex(at)| at + 1);
+        let next = (from..count)
+            .map(ParagraphIndex)
+            .find(|paragraph| !self.pending_suggestions(*paragraph).is_empty());
+        match next {
+            Some(paragraph) => {
+                if !self.is_visible(paragraph) {
+                    self.filter = TagSet::EMPTY;
+                }
+                self.select(paragraph);
+            }
+            None if self.suggested.is_some() => {
+                self.notices.info(self.strings().no_more_suggestions);
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Command, Message, ParatagApp};
+    use crate::annotations::{ParagraphIndex, Tag};
+    use crate::app::preferences::Preferences;
+
+    fn app() -> ParatagApp {
+        ParatagApp::new(None, Preferences::default())
+    }
+
+    /// Suggested tags are not tags: nothing is saved or exported until accepted; `m` walks
+    /// them, `a` accepts a paragraph's (one undo), `d` dismisses them for good, and every
+    /// suggestion of a kind is accepted as one step.
+    #[test]
+    fn suggestions_are_accepted_or_dismissed_never_taken_silently() {
+        let mut app = app();
+        app.apply(Command::SuggestTags);
+        let suggested = app.suggested().unwrap();
+        assert!(!suggested.items.is_empty());
+        assert!(app.annotations().is_empty(), "suggestions are not tags");
+        assert!(!app.history().is_modified());
+        assert!(
+            app.notice().unwrap().contains("tags suggested in"),
+            "{:?}",
+            app.notice()
+        );
+
+        app.apply(Command::NextSuggested);
+        let first = app.selected().unwrap();
+        let pending: Vec<Tag> = app
+            .pending_suggestions(first)
+            .iter()
+            .map(|s| s.tag)
+            .collect();
+        assert!(!pending.is_empty());
+        app.apply(Command::AcceptSuggestions);
+        assert_eq!(
+            app.annotations().tags(first).iter().collect::<Vec<_>>(),
+            pending
+        );
+        assert!(app.pending_suggestions(first).is_empty());
+        app.apply(Command::Undo);
+        assert!(
+            app.annotations().is_empty(),
+            "one undo takes the accepted tags back"
+        );
+        assert_eq!(app.pending_suggestions(first).len(), pending.len());
+
+        app.apply(Command::DismissSuggestions);
+        assert!(app.pending_suggestions(first).is_empty());
+        app.apply(Command::NextSuggested);
+        let second = app.selected().unwrap();
+        assert!(second > first);
+        // Accepting every challenge skips the paragraphs they were dismissed on.
+        app.apply(Message::DismissSuggestion(second, Tag::Challenge));
+        app.apply(Command::AcceptAllSuggested(Tag::Challenge));
+        let challenges = app
+            .suggested()
+            .unwrap()
+            .items
+            .iter()
+            .filter(|s| s.tag == Tag::Challenge && s.paragraph != first)
+            .filter(|s| s.paragraph != second)
+            .count();
+        assert!(challenges > 0);
+        assert_eq!(app.annotations().count(Tag::Challenge), challenges);
+        assert!(!app.annotations().tags(second).contains(Tag::Challenge));
+        app.apply(Command::Undo);
+        assert_eq!(
+            app.annotations().count(Tag::Challenge),
+            0,
+            "all of a kind: one step"
+        );
+
+        // Paragraph 14 welcomes a proposal and names the challenges that remain: both
+        // suggested, and one of them accepted alone.
+        let fourteen = ParagraphIndex(13);
+        let tags: Vec<Tag> = app
+            .pending_suggestions(fourteen)
+            .iter()
+            .map(|s| s.tag)
+            .collect();
+        assert!(
+            tags.contains(&Tag::Challenge) && tags.contains(&Tag::Proposal),
+            "{tags:?}"
+        );
+        app.apply(Message::AcceptSuggestion(fourteen, Tag::Proposal));
+        assert_eq!(
+            app.annotations().tags(fourteen).iter().collect::<Vec<_>>(),
+            [Tag::Proposal]
+        );
+        app.apply(Command::SuggestTags);
+        assert!(app.suggested().is_none(), "hidden again");
+        assert!(app.pending_suggestions(fourteen).is_empty());
+        // Shown again: what was dismissed stays dismissed.
+        app.apply(Command::SuggestTags);
+        assert!(app.pending_suggestions(first).is_empty());
+        assert!(!app.pending_suggestions(fourteen).is_empty());
+    }
+}
