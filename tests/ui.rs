@@ -855,6 +855,31 @@ fn two_versions_side_by_side_select_tag_and_swap() {
     assert!(harness.query_by_label("1.").is_none());
 }
 
+/// In a window too narrow for two readable columns, each row stands the other version under
+/// the report's, the whole width, rather than squeezing words past the column's edge.
+#[test]
+fn two_versions_in_a_narrow_window_stand_one_above_the_other() {
+    let mut harness = harness_sized(
+        Preferences {
+            show_outline: false,
+            ..Preferences::default()
+        },
+        [700.0, 600.0],
+    );
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, paratag::command::Message::OpenParallel(None));
+    harness.run();
+    let chinese = harness.get_by_label_contains("秘书处概要介绍了").rect();
+    let english = harness
+        .get_by_label_contains("The Secretariat gave an overview")
+        .rect();
+    assert!(chinese.bottom() <= english.top(), "{chinese:?} {english:?}");
+    assert!((chinese.left() - english.left()).abs() < 1.0);
+    assert!(english.width() > 250.0, "the whole width: {english:?}");
+}
+
 /// Suggested tags from the keyboard: `s` shows them, `m` goes to the next, the tag panel
 /// lists them with the words that suggest them, `a` accepts them and a button dismisses one.
 #[test]

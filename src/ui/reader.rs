@@ -179,14 +179,14 @@ pub fn reader_ui(
                 widest: 2.0 * (MAX_MEASURE + MARGIN_WIDTH) + GUTTER,
             };
             let estimate = |measure: f32, item: usize| {
-                let column = column_width(measure);
+                let columns = Columns::of(measure);
                 let (left, right) = rows.get(item).map_or((None, None), |row| row.sides());
                 let side = |document: &crate::document::Document, block: Option<usize>| {
                     block
                         .and_then(|block| document.blocks.get(block))
-                        .map_or(0.0, |block| estimate_height(block, column))
+                        .map_or(0.0, |block| estimate_height(block, columns.width()))
                 };
-                side(app.document(), left).max(side(&parallel.document, right))
+                columns.row_height(side(app.document(), left), side(&parallel.document, right))
             };
             list_ui(
                 ui,
@@ -213,9 +213,42 @@ pub fn reader_ui(
 /// Space between the two versions side by side.
 const GUTTER: f32 = 28.0;
 
-/// The width of each version's column when two are side by side in `measure`.
-fn column_width(measure: f32) -> f32 {
-    ((measure - GUTTER) / 2.0).max(160.0)
+/// Narrower than this, a column of text is hard to read (about 20 Chinese characters or 35
+/// Latin ones beside the margin): the two versions then stand one above the other in each row.
+const NARROWEST_COLUMN: f32 = 300.0;
+
+/// How two versions share the reader's width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Columns {
+    /// Side by side, each this wide.
+    Beside(f32),
+    /// One above the other, each the whole width.
+    Stacked(f32),
+}
+
+impl Columns {
+    fn of(measure: f32) -> Self {
+        let column = (measure - GUTTER) / 2.0;
+        if column >= NARROWEST_COLUMN {
+            Self::Beside(column)
+        } else {
+            Self::Stacked(measure)
+        }
+    }
+
+    fn width(self) -> f32 {
+        match self {
+            Self::Beside(width) | Self::Stacked(width) => width,
+        }
+    }
+
+    /// A row's height from its two sides'.
+    fn row_height(self, first: f32, second: f32) -> f32 {
+        match self {
+            Self::Beside(_) => first.max(second),
+            Self::Stacked(_) => first + second,
+        }
+    }
 }
 
 /// What the reader lists, as a virtual list: `count` items (blocks, or rows of two versions),
@@ -521,7 +554,8 @@ fn parallel_row_ui(
     let (left, right) = row.sides();
     let paragraph = app.paragraph_in_row(row_index);
     let selected = paragraph.is_some() && app.selected() == paragraph;
-    let column = column_width(ui.max_rect().width());
+    let columns = Columns::of(ui.max_rect().width());
+    let column = columns.width();
     let origin = ui.max_rect().left_top();
     // The selection is painted behind both columns once their height is known.
     let background = ui.painter().add(egui::Shape::Noop);
@@ -530,13 +564,14 @@ fn parallel_row_ui(
         (Side::Right, &parallel.document, right),
     ];
     let order = if parallel.swapped { [1, 0] } else { [0, 1] };
-    let mut height: f32 = 0.0;
+    let mut heights = [0.0_f32; 2];
     for (place, which) in order.into_iter().enumerate() {
         let (side, document, block) = sides[which];
-        let rect = egui::Rect::from_min_size(
-            origin + egui::vec2(place as f32 * (column + GUTTER), 0.0),
-            egui::vec2(column, f32::INFINITY),
-        );
+        let offset = match columns {
+            Columns::Beside(_) => egui::vec2(place as f32 * (column + GUTTER), 0.0),
+            Columns::Stacked(_) => egui::vec2(0.0, heights[0]),
+        };
+        let rect = egui::Rect::from_min_size(origin + offset, egui::vec2(column, f32::INFINITY));
         let mut cell = ui.new_child(
             egui::UiBuilder::new()
                 .max_rect(rect)
@@ -547,9 +582,14 @@ fn parallel_row_ui(
         if let Some(block) = block.and_then(|at| document.blocks.get(at).map(|b| (at, b))) {
             cell_ui(&mut cell, app, side, block, paragraph, selected);
         }
-        height = height.max(cell.min_rect().height());
+        heights[place] = cell.min_rect().height();
     }
-    let rect = egui::Rect::from_min_size(origin, egui::vec2(2.0 * column + GUTTER, height));
+    let height = columns.row_height(heights[0], heights[1]);
+    let width = match columns {
+        Columns::Beside(_) => 2.0 * column + GUTTER,
+        Columns::Stacked(_) => column,
+    };
+    let rect = egui::Rect::from_min_size(origin, egui::vec2(width, height));
     let visuals = ui.visuals();
     if selected {
         let fill = egui::epaint::RectShape::filled(
@@ -559,9 +599,26 @@ fn parallel_row_ui(
         );
         ui.painter().set(background, fill);
     }
-    let x = origin.x + column + GUTTER / 2.0;
-    ui.painter()
-        .vline(x, rect.y_range(), visuals.widgets.noninteractive.bg_stroke);
+    // Between the versions: a rule down the gutter, or, stacked, a short dashed one between
+    // the two (the other version indented under the margin).
+    let stroke = visuals.widgets.noninteractive.bg_stroke;
+    match columns {
+        Columns::Beside(_) => {
+            let x = origin.x + column + GUTTER / 2.0;
+            ui.painter().vline(x, rect.y_range(), stroke);
+        }
+        Columns::Stacked(_) if heights[0] > 0.0 && heights[1] > 0.0 => {
+            let y = origin.y + heights[0];
+            let from = origin.x + MARGIN_WIDTH;
+            ui.painter().add(egui::Shape::dashed_line(
+                &[egui::pos2(from, y), egui::pos2(from + 120.0, y)],
+                stroke,
+                4.0,
+                4.0,
+            ));
+        }
+        Columns::Stacked(_) => {}
+    }
     if let Some(index) = paragraph {
         let id = ui.scope_id().with(("paragraph", index.0));
         let response = ui.interact(rect, id, Sense::click());
