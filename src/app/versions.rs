@@ -84,7 +84,12 @@ impl ParatagApp {
             self.parallel_problem(&path, &problem);
             return;
         }
-        if self.conversion == Conversion::OnWorker && super::is_slow(&path, &head) {
+        // On the worker when slow, unless a report is on its way in there (it keeps its place;
+        // this one is read here instead).
+        if self.conversion == Conversion::OnWorker
+            && self.converting.is_none()
+            && super::is_slow(&path, &head)
+        {
             let (sender, receiver) = std::sync::mpsc::channel();
             let file = path.clone();
             std::thread::spawn(move || {

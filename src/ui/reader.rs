@@ -43,8 +43,8 @@ pub struct RowHeights {
     anchor: Option<Anchor>,
 }
 
-/// What the reader lists: the report's blocks, or rows of two versions side by side (which
-/// side first).
+/// What the reader lists: the report's blocks, or the rows of two versions (whichever is
+/// shown first: swapping them changes no row's height).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Layout {
     #[default]
