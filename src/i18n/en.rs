@@ -100,6 +100,7 @@ pub(super) static ENGLISH: Strings = Strings {
     accept_all_suggested: "Accept every suggested {tag}",
     suggested_heading: "Suggested",
     accept: "Accept",
+    dismiss_suggestion: "Dismiss",
     suggested_notice: "{count} tags suggested in {paragraphs} paragraphs (hollow marks): m goes to the next, a accepts, d dismisses.",
     no_cues: "paratag has no cues for reports in {language} yet (docs/suggestions.md).",
     no_more_suggestions: "No more suggestions after this paragraph.",

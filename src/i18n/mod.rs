@@ -158,6 +158,8 @@ pub struct Strings {
     pub accept_all_suggested: &'static str,
     pub suggested_heading: &'static str,
     pub accept: &'static str,
+    /// A suggestion's button (not a notice's: "知道了" would say "noted").
+    pub dismiss_suggestion: &'static str,
     pub suggested_notice: &'static str,
     pub no_cues: &'static str,
     pub no_more_suggestions: &'static str,

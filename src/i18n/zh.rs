@@ -196,6 +196,7 @@ pub(super) static CHINESE: Strings = Strings {
     accept_all_suggested: "接受所有建议的“{tag}”",
     suggested_heading: "建议",
     accept: "接受",
+    dismiss_suggestion: "忽略",
     suggested_notice: "共在 {paragraphs} 个段落中建议了 {count} 个标记（空心标记）：按 m 转到下一条，a 接受，d 忽略。",
     no_cues: "paratag 尚无 {language} 报告的提示词（见 docs/suggestions.md）。",
     no_more_suggestions: "此段之后没有更多建议。",

@@ -106,7 +106,7 @@ fn suggested_ui(
             if ui.small_button(strings.accept).clicked() {
                 commands.push(Message::AcceptSuggestion(paragraph, item.tag));
             }
-            if ui.small_button(strings.dismiss).clicked() {
+            if ui.small_button(strings.dismiss_suggestion).clicked() {
                 commands.push(Message::DismissSuggestion(paragraph, item.tag));
             }
         });
