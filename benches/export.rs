@@ -28,6 +28,7 @@ fn export_formats(c: &mut Criterion) {
                     String::new()
                 },
                 changed: None,
+                ..Default::default()
             },
         );
     }

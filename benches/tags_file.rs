@@ -23,6 +23,7 @@ fn annotated() -> (paratag::document::Document, Annotations) {
                 tags: std::iter::once(tag).collect(),
                 note: format!("第{index}段：需要在简报中提及。Follow up with the capital."),
                 changed: Some(std::time::SystemTime::UNIX_EPOCH),
+                ..Default::default()
             },
         );
     }

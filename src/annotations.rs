@@ -122,19 +122,22 @@ impl FromIterator<Tag> for TagSet {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ParagraphIndex(pub usize);
 
-/// A paragraph's tags and note.
+/// A paragraph's tags and note, and the suggested tags the delegate dismissed on it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotation {
     pub tags: TagSet,
     pub note: String,
     /// When the tags or note last changed, if known.
     pub changed: Option<std::time::SystemTime>,
+    /// Suggested tags the delegate said no to (not tags: never exported or counted; kept so
+    /// that they are not suggested again).
+    pub dismissed: TagSet,
 }
 
 impl Annotation {
-    /// Nothing worth keeping: no tag and no note.
+    /// Nothing worth keeping: no tag, no note, nothing dismissed.
     pub fn is_empty(&self) -> bool {
-        self.tags.is_empty() && self.note.is_empty()
+        self.tags.is_empty() && self.note.is_empty() && self.dismissed.is_empty()
     }
 }
 
@@ -160,6 +163,15 @@ impl Annotations {
 
     pub fn set_tags(&mut self, paragraph: ParagraphIndex, tags: TagSet) {
         self.update(paragraph, |annotation| annotation.tags = tags);
+    }
+
+    /// The suggested tags dismissed on a paragraph.
+    pub fn dismissed(&self, paragraph: ParagraphIndex) -> TagSet {
+        self.get(paragraph).map_or(TagSet::EMPTY, |a| a.dismissed)
+    }
+
+    pub fn set_dismissed(&mut self, paragraph: ParagraphIndex, dismissed: TagSet) {
+        self.update(paragraph, |annotation| annotation.dismissed = dismissed);
     }
 
     pub fn set_note(&mut self, paragraph: ParagraphIndex, note: &str) {

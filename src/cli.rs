@@ -370,7 +370,7 @@ fn save_loop_versions() -> Vec<Vec<u8>> {
                     crate::annotations::Annotation {
                         tags: std::iter::once(crate::annotations::Tag::ALL[index % 3]).collect(),
                         note: format!("version {version}: {}", "需要在简报中提及。".repeat(120)),
-                        changed: None,
+                        ..crate::annotations::Annotation::default()
                     },
                 );
             }

@@ -81,6 +81,11 @@ pub enum Change {
         before: String,
         after: String,
     },
+    /// Suggested tags dismissed (or brought back).
+    Dismissed {
+        before: TagSet,
+        after: TagSet,
+    },
     /// Several edits as one step (accepting every suggested tag of a kind); the step's own
     /// paragraph is the first one's.
     Batch(Vec<Edit>),
@@ -91,6 +96,11 @@ impl Edit {
         match &self.change {
             Change::Tags { after, .. } => annotations.set_tags(self.paragraph, *after),
             Change::Note { after, .. } => annotations.set_note(self.paragraph, after),
+            Change::Dismissed { after, .. } => {
+                // Not a change of the tags or note: their time stays.
+                annotations.set_dismissed(self.paragraph, *after);
+                return;
+            }
             Change::Batch(edits) => {
                 for edit in edits {
                     edit.apply(annotations);
@@ -110,6 +120,10 @@ impl Edit {
             Change::Note { before, after } => Change::Note {
                 before: after.clone(),
                 after: before.clone(),
+            },
+            Change::Dismissed { before, after } => Change::Dismissed {
+                before: *after,
+                after: *before,
             },
             Change::Batch(edits) => Change::Batch(edits.iter().rev().map(Self::inverse).collect()),
         };
@@ -222,6 +236,33 @@ impl History {
                 },
                 changed_before: changed(annotations, paragraph),
                 changed_after: Some(now.time),
+            },
+        );
+    }
+
+    /// Set the suggested tags dismissed on a paragraph, as one undoable step (the same set is
+    /// no step).
+    pub fn set_dismissed(
+        &mut self,
+        annotations: &mut Annotations,
+        paragraph: ParagraphIndex,
+        dismissed: TagSet,
+    ) {
+        let before = annotations.dismissed(paragraph);
+        if before == dismissed {
+            return;
+        }
+        let time = changed(annotations, paragraph);
+        self.push(
+            annotations,
+            Edit {
+                paragraph,
+                change: Change::Dismissed {
+                    before,
+                    after: dismissed,
+                },
+                changed_before: time,
+                changed_after: time,
             },
         );
     }

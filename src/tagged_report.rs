@@ -293,6 +293,21 @@ impl TaggedReport {
             .set_tags_many(&mut self.annotations, &changes, now);
     }
 
+    /// Dismiss suggested tags on a paragraph (added to those dismissed before), one undoable
+    /// step.
+    pub fn dismiss(&mut self, paragraph: ParagraphIndex, tags: TagSet) {
+        if paragraph.0 < self.paragraph_count() {
+            let mut dismissed = self.annotations.dismissed(paragraph);
+            for tag in tags.iter() {
+                if !dismissed.contains(tag) {
+                    dismissed = dismissed.toggled(tag);
+                }
+            }
+            self.history
+                .set_dismissed(&mut self.annotations, paragraph, dismissed);
+        }
+    }
+
     /// Put a tag on a paragraph, or take it off.
     pub fn toggle_tag(&mut self, paragraph: ParagraphIndex, tag: Tag, now: Moment) {
         let tags = self.annotations.tags(paragraph).toggled(tag);

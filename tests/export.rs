@@ -61,6 +61,7 @@ fn fixed_tags() -> String {
                 tags: tags.iter().copied().collect(),
                 note: note.to_owned(),
                 changed,
+                ..Default::default()
             },
         );
     }

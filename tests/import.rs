@@ -143,6 +143,7 @@ fn tags_made_on_the_text_anchor_in_the_word_file_and_the_pdf() {
                 tags: std::iter::once(Tag::Proposal).collect(),
                 note: format!("note {index}"),
                 changed: None,
+                ..Default::default()
             },
         );
     }

@@ -180,6 +180,7 @@ pub fn export(input: &ExportInput) {
                 tags: tag_set(*bits),
                 note: note.clone(),
                 changed: None,
+                ..Default::default()
             },
         );
     }
@@ -194,6 +195,7 @@ pub fn export(input: &ExportInput) {
             note: note.clone(),
             changed: String::new(),
             versions: Vec::new(),
+            dismissed: TagSet::EMPTY,
         })
         .collect();
     let orders = [

@@ -170,8 +170,6 @@ pub struct ParatagApp {
     parallel: Option<ParallelVersion>,
     /// Tags the report's wording suggests, while shown.
     suggested: Option<Suggested>,
-    /// Suggestions the delegate dismissed on this report.
-    dismissed: suggestions::Dismissed,
     clock: Box<dyn Clock>,
     /// Where tags files, recovery copies and briefing notes are written: the real file
     /// system, or one a test makes fail.
@@ -237,7 +235,6 @@ impl ParatagApp {
             export_dialog: None,
             parallel: None,
             suggested: None,
-            dismissed: suggestions::Dismissed::new(),
             clock: Box::new(SystemClock),
             disk: Box::new(crate::storage::RealDisk),
             conversion: Conversion::InPlace,
@@ -1022,7 +1019,6 @@ impl ParatagApp {
                 self.selected = None;
                 self.filter = TagSet::EMPTY;
                 self.suggested = None;
-                self.dismissed.clear();
                 let query = std::mem::take(&mut self.find.query);
                 self.set_find_query(&query);
                 self.notices.clear();

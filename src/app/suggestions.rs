@@ -1,9 +1,8 @@
 //! Suggested tags in the window (Edit ▸ Suggest tags): shown apart from the delegate's own,
 //! accepted one paragraph at a time or all of a kind at once (one undoable step), or
-//! dismissed — and a dismissed suggestion stays dismissed for its paragraph. Only accepted
-//! suggestions are tags: they alone are saved and exported.
-
-use std::collections::HashSet;
+//! dismissed — and a dismissed suggestion stays dismissed for its paragraph: it is kept with
+//! the paragraph's annotation (`Annotation::dismissed`), saved in the tags file and undone
+//! like any edit. Only accepted suggestions are tags: they alone are exported and counted.
 
 use super::ParatagApp;
 use crate::annotations::{ParagraphIndex, Tag, TagSet};
@@ -17,10 +16,6 @@ pub struct Suggested {
     pub items: Vec<Suggestion>,
 }
 
-/// The suggestions the delegate dismissed on the report on screen: they stay dismissed when
-/// the suggestions are hidden and shown again.
-pub(super) type Dismissed = HashSet<(ParagraphIndex, Tag)>;
-
 impl ParatagApp {
     /// The suggestions, while they are shown.
     pub fn suggested(&self) -> Option<&Suggested> {
@@ -33,15 +28,14 @@ impl ParatagApp {
             return Vec::new();
         };
         let tags = self.annotations().tags(paragraph);
+        let dismissed = self.annotations().dismissed(paragraph);
         let from = suggested
             .items
             .partition_point(|item| item.paragraph < paragraph);
         suggested.items[from..]
             .iter()
             .take_while(|item| item.paragraph == paragraph)
-            .filter(|item| {
-                !tags.contains(item.tag) && !self.dismissed.contains(&(paragraph, item.tag))
-            })
+            .filter(|item| !tags.contains(item.tag) && !dismissed.contains(item.tag))
             .collect()
     }
 
@@ -119,16 +113,16 @@ impl ParatagApp {
         self.report.set_tags_many(&changes, now);
     }
 
-    /// Dismiss a paragraph's open suggestions (all, or one tag's): they stay dismissed.
+    /// Dismiss a paragraph's open suggestions (all, or one tag's), one undoable step: they
+    /// stay dismissed, in the tags file too.
     pub(super) fn dismiss_suggestions(&mut self, paragraph: ParagraphIndex, only: Option<Tag>) {
-        let tags: Vec<Tag> = self
+        let tags: TagSet = self
             .pending_suggestions(paragraph)
             .iter()
             .map(|item| item.tag)
             .filter(|tag| only.is_none_or(|only| only == *tag))
             .collect();
-        self.dismissed
-            .extend(tags.into_iter().map(|tag| (paragraph, tag)));
+        self.report.dismiss(paragraph, tags);
     }
 
     /// Select the next paragraph after the selection with an open suggestion.
@@ -254,5 +248,54 @@ mod tests {
         app.apply(Command::SuggestTags);
         assert!(app.pending_suggestions(first).is_empty());
         assert!(!app.pending_suggestions(fourteen).is_empty());
+    }
+
+    /// A dismissal is an edit like any other: undone by Undo, saved in the tags file (format
+    /// 2), and still there when the report is opened again — without becoming a tag.
+    #[test]
+    fn a_dismissed_suggestion_is_saved_and_undone_like_an_edit() {
+        let scratch = crate::scratch::Scratch::new("suggest-dismissed");
+        let tags = scratch.path().join("report.tags.ron");
+        let mut app = app();
+        app.apply(Command::SuggestTags);
+        app.apply(Command::NextSuggested);
+        let first = app.selected().unwrap();
+        app.apply(Command::DismissSuggestions);
+        assert!(app.pending_suggestions(first).is_empty());
+        assert!(
+            app.history().is_modified(),
+            "a dismissal is a change to save"
+        );
+        app.apply(Command::Undo);
+        assert!(!app.pending_suggestions(first).is_empty(), "undone");
+        app.apply(Command::Redo);
+        assert!(app.pending_suggestions(first).is_empty());
+        assert!(app.save_to(&tags, None, crate::storage::Allow::default()));
+        let text = std::fs::read_to_string(&tags).unwrap();
+        assert!(
+            text.contains("    format: 2,") && text.contains("dismissed: ["),
+            "{text}"
+        );
+
+        let mut again = ParatagApp::launch(None, Some(&tags), None, Preferences::default());
+        assert!(again.problem().is_none(), "{:?}", again.problem());
+        again.apply(Command::SuggestTags);
+        assert!(
+            again.pending_suggestions(first).is_empty(),
+            "still dismissed"
+        );
+        assert_eq!(again.annotations().count(Tag::Challenge), 0);
+        assert_eq!(again.annotations().count(Tag::GoodPractice), 0);
+        assert_eq!(again.annotations().count(Tag::Proposal), 0);
+        let dialog_note = {
+            again.apply(Command::Export);
+            let dialog = again.export_dialog().unwrap();
+            again.export_bytes(&dialog.options, crate::export::Format::Markdown)
+        };
+        assert_eq!(
+            dialog_note,
+            Err(crate::export::ExportError::NothingTagged),
+            "a dismissal is not a tag"
+        );
     }
 }

@@ -18,6 +18,7 @@ fn tagged(entries: &[(usize, &[Tag], &str)]) -> Annotations {
                 tags: tags.iter().copied().collect(),
                 note: (*note).to_owned(),
                 changed: None,
+                ..Default::default()
             },
         );
     }
@@ -253,6 +254,7 @@ fn orphans_are_exported_in_their_own_section() {
         note: "still matters".to_owned(),
         changed: String::new(),
         versions: Vec::new(),
+        dismissed: crate::annotations::TagSet::EMPTY,
     };
     let note = prepare(
         &document,

@@ -40,19 +40,19 @@ pub fn read(text: &str) -> Option<TagsFile> {
         let fingerprint = cursor.field(12, "fingerprint")?;
         let quote = cursor.field(12, "quote")?;
         cursor.expect("            tags: [")?;
-        let mut tags = Vec::new();
-        if !cursor.eat("]") {
-            loop {
-                tags.push(cursor.string()?);
-                if cursor.eat("]") {
-                    break;
-                }
-                cursor.expect(", ")?;
-            }
-        }
+        let tags = cursor.strings()?;
         cursor.expect(",\n")?;
         let note = cursor.field(12, "note")?;
         let changed = cursor.field(12, "changed")?;
+        let mut dismissed = Vec::new();
+        if cursor.eat("            dismissed: [") {
+            dismissed = cursor.strings()?;
+            cursor.expect(",\n")?;
+            // `to_string` writes the list only when it holds something.
+            if dismissed.is_empty() {
+                return None;
+            }
+        }
         let mut texts = Vec::new();
         if cursor.eat("            versions: [\n") {
             while cursor.eat("                (\n") {
@@ -77,6 +77,7 @@ pub fn read(text: &str) -> Option<TagsFile> {
             note,
             changed,
             versions: texts,
+            dismissed,
         });
     }
     cursor.expect("    ],\n)\n")?;
@@ -93,6 +94,21 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
+    /// The strings of a list up to its `]`, `"a", "b"`.
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let mut strings = Vec::new();
+        if !self.eat("]") {
+            loop {
+                strings.push(self.string()?);
+                if self.eat("]") {
+                    break;
+                }
+                self.expect(", ")?;
+            }
+        }
+        Some(strings)
+    }
+
     /// A document's reference, its fields at `indent`.
     fn document(&mut self, indent: usize) -> Option<DocumentRef> {
         let symbol = if self.at_field(indent, "symbol") {

@@ -56,14 +56,15 @@ pub struct TagsFile {
 }
 
 impl TagsFile {
-    /// The format version that holds this file: 2 with other language versions, else 1.
+    /// The format version that holds this file: 2 with other language versions or dismissed
+    /// suggestions, else 1.
     pub fn needed_format(&self) -> u32 {
-        let versions = !self.versions.is_empty()
+        let newer = !self.versions.is_empty()
             || self
                 .annotations
                 .iter()
-                .any(|entry| !entry.versions.is_empty());
-        if versions { 2 } else { 1 }
+                .any(|entry| !entry.versions.is_empty() || !entry.dismissed.is_empty());
+        if newer { 2 } else { 1 }
     }
 
     /// The file as another language version it records sees it: that version as the
@@ -173,6 +174,9 @@ pub struct Entry {
     /// The paragraph in the other language versions (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<VersionText>,
+    /// Suggested tags the delegate dismissed on the paragraph (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<String>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -189,6 +193,8 @@ pub struct Orphan {
     pub changed: String,
     /// Its paragraph in other language versions, as saved.
     pub versions: Vec<VersionText>,
+    /// Suggested tags dismissed on it, as saved.
+    pub dismissed: crate::annotations::TagSet,
 }
 
 impl Orphan {
@@ -207,6 +213,11 @@ impl Orphan {
             note: entry.note.clone(),
             changed: entry.changed.clone(),
             versions: entry.versions.clone(),
+            dismissed: entry
+                .dismissed
+                .iter()
+                .filter_map(|key| tag_from_key(key))
+                .collect(),
         }
     }
 
@@ -220,6 +231,11 @@ impl Orphan {
             note: self.note.clone(),
             changed: self.changed.clone(),
             versions: self.versions.clone(),
+            dismissed: self
+                .dismissed
+                .iter()
+                .map(|tag| tag.key().to_owned())
+                .collect(),
         }
     }
 }

@@ -46,7 +46,7 @@ pub fn parse(bytes: &[u8]) -> Result<TagsFile, LoadError> {
         None => read_with_ron(text)?,
     };
     for entry in &file.annotations {
-        for tag in &entry.tags {
+        for tag in entry.tags.iter().chain(&entry.dismissed) {
             if tag_from_key(tag).is_none() {
                 return Err(LoadError::UnknownTag {
                     paragraph: entry.paragraph,

@@ -15,6 +15,7 @@ fn annotation(tags: &[Tag], note: &str) -> Annotation {
         tags: tags.iter().copied().collect(),
         note: note.to_owned(),
         changed: Some(UNIX_EPOCH + Duration::from_hours(498_832)),
+        ..Default::default()
     }
 }
 
@@ -325,9 +326,10 @@ mod properties {
             ],
             prop_oneof![Just(String::new()), Just("2026-11-27T16:00:00Z".to_owned())],
             proptest::collection::vec(version_text(), 0..3),
+            proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=2),
         )
             .prop_map(
-                |(paragraph, fingerprint, quote, tags, note, changed, versions)| Entry {
+                |(paragraph, fingerprint, quote, tags, note, changed, versions, dismissed)| Entry {
                     paragraph,
                     fingerprint,
                     quote,
@@ -335,6 +337,7 @@ mod properties {
                     note,
                     changed,
                     versions,
+                    dismissed: dismissed.into_iter().map(str::to_owned).collect(),
                 },
             )
     }

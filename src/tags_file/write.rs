@@ -40,15 +40,15 @@ pub fn to_string(file: &TagsFile) -> String {
         field(&mut out, 12, "fingerprint", &entry.fingerprint);
         field(&mut out, 12, "quote", &entry.quote);
         out.push_str("            tags: [");
-        for (i, tag) in entry.tags.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            quoted(&mut out, tag);
-        }
+        tag_list(&mut out, &entry.tags);
         out.push_str("],\n");
         field(&mut out, 12, "note", &entry.note);
         field(&mut out, 12, "changed", &entry.changed);
+        if !entry.dismissed.is_empty() {
+            out.push_str("            dismissed: [");
+            tag_list(&mut out, &entry.dismissed);
+            out.push_str("],\n");
+        }
         if !entry.versions.is_empty() {
             out.push_str("            versions: [\n");
             for text in &entry.versions {
@@ -64,6 +64,16 @@ pub fn to_string(file: &TagsFile) -> String {
     }
     out.push_str("    ],\n)\n");
     out
+}
+
+/// Tags as a list's items: `"challenge", "proposal"`.
+fn tag_list(out: &mut String, tags: &[String]) {
+    for (i, tag) in tags.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        quoted(out, tag);
+    }
 }
 
 /// A document's reference, one field a line.
@@ -167,6 +177,11 @@ pub fn build_with_versions(
                     .collect(),
                 note: annotation.note.clone(),
                 changed: annotation.changed.map(format_time).unwrap_or_default(),
+                dismissed: annotation
+                    .dismissed
+                    .iter()
+                    .map(|tag| tag.key().to_owned())
+                    .collect(),
                 versions: versions
                     .iter()
                     .filter_map(|version| {
