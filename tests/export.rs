@@ -124,6 +124,58 @@ fn the_fixed_tags_file_is_what_the_code_makes() {
     );
 }
 
+/// Format 2 as the code writes it: the fixed tags saved with the English version beside the
+/// report and a suggestion dismissed on paragraph 7 (`tests/golden/seed.format2.tags.ron`, also
+/// a seed of the `tags_file` fuzz target). Read back, it gives the same tags on the Chinese
+/// report, and on the English version every tag on its paragraph and the Chinese named as the
+/// other version.
+#[test]
+fn format_2_is_what_the_code_makes_and_serves_both_versions() {
+    let scratch = workspace("format2");
+    let mut chinese = tagged(scratch.path());
+    let english_document = builtin_report::english().unwrap();
+    chinese.record_version(&english_document, Some(builtin_report::ENGLISH_FILE_NAME));
+    chinese.dismiss(ParagraphIndex(6), [Tag::GoodPractice].into_iter().collect());
+    let made = tags_file::to_string(&chinese.tags_file(Some(builtin_report::FILE_NAME)));
+    if updating() {
+        std::fs::write(golden("seed.format2.tags.ron"), &made).unwrap();
+        std::fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fuzz/seeds/tags_file/seed.format2.tags.ron"),
+            &made,
+        )
+        .unwrap();
+    }
+    let golden_text = std::fs::read_to_string(golden("seed.format2.tags.ron")).unwrap();
+    assert_eq!(golden_text, made);
+    assert!(made.contains("    format: 2,"));
+
+    let file = tags_file::parse(golden_text.as_bytes()).unwrap();
+    let mut again = TaggedReport::new(builtin_report::document().unwrap());
+    again.take_tags(&file, false);
+    assert_eq!(again.annotations(), chinese.annotations());
+
+    let mut english = TaggedReport::new(english_document);
+    assert_eq!(
+        english.take_tags(&file, false),
+        Loaded::Anchored {
+            exact: chinese.annotations().iter().count(),
+            moved: 0,
+            fuzzy: 0,
+            orphans: 0
+        }
+    );
+    for (paragraph, annotation) in chinese.annotations().iter() {
+        assert_eq!(english.annotations().tags(paragraph), annotation.tags);
+    }
+    let saved = english.tags_file(Some(builtin_report::ENGLISH_FILE_NAME));
+    assert_eq!(saved.document.language, "en");
+    assert_eq!(
+        saved.versions[0].file.as_deref(),
+        Some(builtin_report::FILE_NAME)
+    );
+}
+
 /// (golden file, format, language, grouping)
 const GOLDEN: [(&str, Format, NoteLanguage, Grouping); 11] = [
     (
