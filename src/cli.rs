@@ -662,13 +662,7 @@ pub fn suggest(file: &Path, json: bool, cues: Option<&Path>) -> ExitCode {
     };
     let mut lexicon = Lexicon::shipped(document.language);
     if let Some(path) = cues {
-        let more = crate::storage::read_regular(path, 1024 * 1024)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| {
-                String::from_utf8(bytes).map_err(|_| "the file is not text (UTF-8)".to_owned())
-            })
-            .and_then(|text| Lexicon::parse(&text).map_err(|error| error.to_string()));
-        match more {
+        match crate::suggest::read_lexicon(path) {
             Ok(more) => lexicon = lexicon.with(more),
             Err(problem) => {
                 eprintln!(

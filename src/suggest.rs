@@ -134,6 +134,15 @@ impl Lexicon {
     }
 }
 
+/// A lexicon file of the user's (a regular file of at most 1 MiB, UTF-8), or why it cannot
+/// be read, in words to show beside its path.
+pub fn read_lexicon(path: &std::path::Path) -> Result<Lexicon, String> {
+    let bytes =
+        crate::storage::read_regular(path, 1024 * 1024).map_err(|error| error.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "the file is not text (UTF-8)".to_owned())?;
+    Lexicon::parse(&text).map_err(|error| error.to_string())
+}
+
 /// A character as cues are matched: small letters, full-width forms as ASCII.
 fn fold(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().map(fold_char)

@@ -44,8 +44,28 @@ impl ParatagApp {
         if self.suggested.take().is_some() {
             return;
         }
+        let language = self.report.document().language;
+        let mut lexicon = Lexicon::shipped(language);
+        // The delegate's own cues for this language, if any: `cues/LANG.txt` in the data
+        // directory (docs/suggestions.md).
+        if let Some(path) = self
+            .data_dir
+            .as_ref()
+            .map(|dir| dir.join("cues").join(format!("{}.txt", language.code())))
+            .filter(|path| path.exists())
+        {
+            match crate::suggest::read_lexicon(&path) {
+                Ok(own) => lexicon = lexicon.with(own),
+                Err(problem) => {
+                    let problem = Strings::fill(
+                        self.strings().cannot_read_cues,
+                        &[("problem", &problem), ("path", &path.display())],
+                    );
+                    self.notices.problem(super::notices::About::Other, problem);
+                }
+            }
+        }
         let document = self.report.document();
-        let lexicon = Lexicon::shipped(document.language);
         let strings = self.strings();
         if lexicon.cues.is_empty() {
             let notice = Strings::fill(
@@ -248,6 +268,39 @@ mod tests {
         app.apply(Command::SuggestTags);
         assert!(app.pending_suggestions(first).is_empty());
         assert!(!app.pending_suggestions(fourteen).is_empty());
+    }
+
+    /// The delegate's own cues (`cues/zh.txt` in the data directory) add to paratag's; a file
+    /// that cannot be read is named with its line, and paratag's own cues still serve.
+    #[test]
+    fn the_delegates_own_cues_add_to_paratags() {
+        let scratch = crate::scratch::Scratch::new("suggest-own-cues");
+        let data = scratch.path().join("data");
+        std::fs::create_dir_all(data.join("cues")).unwrap();
+        std::fs::write(data.join("cues/zh.txt"), "# mine\nproposal 2 司法协助\n").unwrap();
+        let mut app = ParatagApp::launch(None, None, Some(data.clone()), Preferences::default());
+        app.apply(Command::SuggestTags);
+        let three = ParagraphIndex(2);
+        assert!(
+            app.pending_suggestions(three)
+                .iter()
+                .any(|s| s.tag == Tag::Proposal),
+            "paragraph 3 speaks of 司法协助"
+        );
+
+        std::fs::write(data.join("cues/zh.txt"), "proposal two 司法协助\n").unwrap();
+        let mut app = ParatagApp::launch(None, None, Some(data), Preferences::default());
+        app.apply(Command::SuggestTags);
+        let problem = app.problem().unwrap();
+        assert!(
+            problem.contains("line 1: `two` is not a weight"),
+            "{problem}"
+        );
+        assert!(problem.ends_with("zh.txt"), "{problem}");
+        assert!(
+            !app.suggested().unwrap().items.is_empty(),
+            "paratag's own cues still serve"
+        );
     }
 
     /// A dismissal is an edit like any other: undone by Undo, saved in the tags file (format

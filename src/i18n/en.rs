@@ -104,6 +104,7 @@ pub(super) static ENGLISH: Strings = Strings {
     suggested_notice: "{count} tags suggested in {paragraphs} paragraphs (hollow marks): m goes to the next, a accepts, d dismisses.",
     no_cues: "paratag has no cues for reports in {language} yet (docs/suggestions.md).",
     no_more_suggestions: "No more suggestions after this paragraph.",
+    cannot_read_cues: "Your own cues cannot be read, paratag's alone are used: {problem} — {path}",
     parallel_version: "Parallel version…",
     close_parallel: "Close parallel version",
     swap_versions: "Swap versions",

@@ -163,6 +163,8 @@ pub struct Strings {
     pub suggested_notice: &'static str,
     pub no_cues: &'static str,
     pub no_more_suggestions: &'static str,
+    /// `{problem}`, `{path}`.
+    pub cannot_read_cues: &'static str,
     /// Two language versions side by side (issue 18).
     pub parallel_version: &'static str,
     pub close_parallel: &'static str,

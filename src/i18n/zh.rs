@@ -200,6 +200,7 @@ pub(super) static CHINESE: Strings = Strings {
     suggested_notice: "共在 {paragraphs} 个段落中建议了 {count} 个标记（空心标记）：按 m 转到下一条，a 接受，d 忽略。",
     no_cues: "paratag 尚无 {language} 报告的提示词（见 docs/suggestions.md）。",
     no_more_suggestions: "此段之后没有更多建议。",
+    cannot_read_cues: "无法读取您自己的提示词，仅使用 paratag 自带的提示词：{problem} — {path}",
     parallel_version: "对照版本…",
     close_parallel: "关闭对照版本",
     swap_versions: "交换左右版本",
