@@ -1017,6 +1017,18 @@ mod snapshots {
         harness.snapshot("main_window_chinese");
     }
 
+    /// Suggested tags shown, paragraph 4 tagged (filled marks) and the next suggestion
+    /// selected: hollow marks, the words underlined, the tag panel's Suggested list.
+    #[test]
+    fn suggested_tags() {
+        let mut harness = tagged(Preferences::default());
+        harness.key_press(Key::S);
+        harness.run();
+        harness.key_press(Key::M);
+        harness.run();
+        harness.snapshot("suggested_tags");
+    }
+
     /// The built-in report beside its English version, paragraph 4 tagged and selected.
     #[test]
     fn two_versions_side_by_side() {
