@@ -129,6 +129,11 @@ fn suggestions_agree_with_the_labelled_reports() {
             report("es-cooperation.txt"),
             labels("es-cooperation.labels"),
         ),
+        (
+            "ru-technical",
+            report("ru-technical.txt"),
+            labels("ru-technical.labels"),
+        ),
     ];
     let mut total = [Counts::default(); 3];
     println!("| report | tag | precision | recall | F1 |\n|---|---|---|---|---|");
