@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use crate::annotations::ParagraphIndex;
 use crate::document::{Block, Document};
 
 /// One row of the two versions side by side: block indices into each document (`None`: a gap
@@ -217,16 +218,14 @@ impl Aligned {
     }
 }
 
-/// The annotations of the left version's paragraphs given to the same paragraphs of the right
-/// version (paired by [`align`]): a note quoting the right version first carries the same tags.
-/// A paragraph the right version lacks keeps its annotation nowhere (the caller says so).
-pub fn carry(
-    annotations: &crate::annotations::Annotations,
+/// The paragraphs both versions have, as pairs of paragraph indices (left, right), from the
+/// rows [`align`] made of them.
+pub fn paired_paragraphs(
     rows: &[Row],
     left: &Document,
     right: &Document,
-) -> crate::annotations::Annotations {
-    use crate::annotations::ParagraphIndex;
+) -> Vec<(ParagraphIndex, ParagraphIndex)> {
+    // Each block's position among the paragraphs, if it is one.
     let paragraph_at = |document: &Document| -> Vec<Option<usize>> {
         let mut next = 0;
         document
@@ -241,17 +240,34 @@ pub fn carry(
             .collect()
     };
     let (left_at, right_at) = (paragraph_at(left), paragraph_at(right));
+    rows.iter()
+        .filter_map(|row| match *row {
+            Row::Paragraph {
+                left: Some(a),
+                right: Some(b),
+                ..
+            } => Some((
+                ParagraphIndex((*left_at.get(a)?)?),
+                ParagraphIndex((*right_at.get(b)?)?),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The annotations of the left version's paragraphs given to the same paragraphs of the right
+/// version (paired by [`align`]): a note quoting the right version first carries the same tags.
+/// A paragraph the right version lacks keeps its annotation nowhere (the caller says so).
+pub fn carry(
+    annotations: &crate::annotations::Annotations,
+    rows: &[Row],
+    left: &Document,
+    right: &Document,
+) -> crate::annotations::Annotations {
     let mut carried = crate::annotations::Annotations::default();
-    for row in rows {
-        if let Row::Paragraph {
-            left: Some(a),
-            right: Some(b),
-            ..
-        } = *row
-            && let (Some(Some(from)), Some(Some(to))) = (left_at.get(a), right_at.get(b))
-            && let Some(annotation) = annotations.get(ParagraphIndex(*from))
-        {
-            carried.insert(ParagraphIndex(*to), annotation.clone());
+    for (from, to) in paired_paragraphs(rows, left, right) {
+        if let Some(annotation) = annotations.get(from) {
+            carried.insert(to, annotation.clone());
         }
     }
     carried

@@ -428,39 +428,27 @@ impl TaggedReport {
     /// name it and give each annotated paragraph's fingerprint and quote in it, so that the
     /// same file anchors in that version too. It replaces what was kept of a version in the
     /// same language.
-    pub fn record_version(&mut self, other: &Document, file_name: Option<&str>) {
+    /// `rows`: this report (left) and `other` (right) as [`crate::parallel::align`] made them.
+    pub fn record_version(
+        &mut self,
+        other: &Document,
+        rows: &[crate::parallel::Row],
+        file_name: Option<&str>,
+    ) {
         let fingerprints = Fingerprints::new(other);
         let document = tags_file::document_ref(other, &fingerprints, file_name);
         if document.language == self.document.language.code() {
             return;
         }
         let paragraphs: Vec<_> = other.paragraphs().collect();
-        let mut index_in_other = std::collections::HashMap::new();
-        let mut next = 0;
-        for (block, content) in other.blocks.iter().enumerate() {
-            if matches!(content, Block::Paragraph(_)) {
-                index_in_other.insert(block, next);
-                next += 1;
-            }
-        }
-        let mut texts = std::collections::HashMap::new();
-        for row in crate::parallel::align(&self.document, other) {
-            if let crate::parallel::Row::Paragraph {
-                left: Some(here),
-                right: Some(there),
-                ..
-            } = row
-                && let (Some(paragraph), Some(at)) =
-                    (self.paragraph_at_block(here), index_in_other.get(&there))
-                && let (Some(text), Some(fingerprint)) =
-                    (paragraphs.get(*at), fingerprints.paragraphs.get(*at))
-            {
-                texts.insert(
-                    paragraph,
-                    (fingerprint.clone(), tags_file::quote(&text.text)),
-                );
-            }
-        }
+        let texts = crate::parallel::paired_paragraphs(rows, &self.document, other)
+            .into_iter()
+            .filter_map(|(here, there)| {
+                let text = paragraphs.get(there.0)?;
+                let fingerprint = fingerprints.paragraphs.get(there.0)?;
+                Some((here, (fingerprint.clone(), tags_file::quote(&text.text))))
+            })
+            .collect();
         self.versions
             .retain(|kept| kept.document.language != document.language);
         self.versions
@@ -622,7 +610,8 @@ mod tests {
         let english = || TaggedReport::new(crate::builtin_report::english().expect("parses"));
         let mut chinese = seed();
         assert_eq!(chinese.tags_file(None).format, 1);
-        chinese.record_version(english().document(), Some("report.en.txt"));
+        let rows = crate::parallel::align(chinese.document(), english().document());
+        chinese.record_version(english().document(), &rows, Some("report.en.txt"));
         chinese.toggle_tag(ParagraphIndex(3), Tag::Challenge, moment(0));
         chinese.type_note(ParagraphIndex(11), "联合国主持下的文书", moment(1));
         chinese.toggle_tag(ParagraphIndex(21), Tag::Proposal, moment(2));

@@ -134,7 +134,12 @@ fn format_2_is_what_the_code_makes_and_serves_both_versions() {
     let scratch = workspace("format2");
     let mut chinese = tagged(scratch.path());
     let english_document = builtin_report::english().unwrap();
-    chinese.record_version(&english_document, Some(builtin_report::ENGLISH_FILE_NAME));
+    let rows = paratag::parallel::align(chinese.document(), &english_document);
+    chinese.record_version(
+        &english_document,
+        &rows,
+        Some(builtin_report::ENGLISH_FILE_NAME),
+    );
     chinese.dismiss(ParagraphIndex(6), [Tag::GoodPractice].into_iter().collect());
     let made = tags_file::to_string(&chinese.tags_file(Some(builtin_report::FILE_NAME)));
     if updating() {

@@ -157,8 +157,11 @@ impl ParatagApp {
                 .map(|name| name.to_string_lossy().into_owned()),
             None => Some(builtin_report::ENGLISH_FILE_NAME.to_owned()),
         };
-        self.report
-            .record_version(&parallel.document, file_name.as_deref());
+        self.report.record_version(
+            &parallel.document,
+            &parallel.aligned.rows,
+            file_name.as_deref(),
+        );
         let report = self.report.document();
         parallel.differences =
             crate::parallel::compare(report, &parallel.document, &parallel.aligned.rows);

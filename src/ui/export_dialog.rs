@@ -77,13 +77,18 @@ fn reports_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) 
     if let Some(name) = app.parallel_name() {
         ui.horizontal_wrapped(|ui| {
             let mut quote = dialog.quote_parallel;
-            let label = format!("{} ({name})", Command::ToggleParallelInNote.label(strings));
+            let label = format!("{} — {name}", Command::ToggleParallelInNote.label(strings));
             if ui.checkbox(&mut quote, label).clicked() {
                 commands.push(Command::ToggleParallelInNote.into());
             }
         });
-        let left_out = app.left_out_when_swapped();
-        if app.parallel().is_some_and(|parallel| parallel.swapped) && !left_out.is_empty() {
+        let swapped = app.parallel().is_some_and(|parallel| parallel.swapped);
+        let left_out = if swapped {
+            app.left_out_when_swapped()
+        } else {
+            Vec::new()
+        };
+        if !left_out.is_empty() {
             let numbers: Vec<String> = left_out.iter().map(u32::to_string).collect();
             let warning = Strings::fill(
                 strings.parallel_left_out,

@@ -150,7 +150,6 @@ pub fn reader_ui(
                 count: blocks.len(),
                 visible: visible_blocks(app),
                 selected: selected_block,
-                // Leave room for the scroll bar so that no glyph is clipped at the right edge.
                 widest: MAX_MEASURE + MARGIN_WIDTH,
             };
             list_ui(
