@@ -22,6 +22,11 @@ pub enum Command {
     OpenReport,
     Save,
     SaveAs,
+    /// Close the report on screen (the other open reports stay).
+    CloseReport,
+    /// Show the next, or the previous, open report.
+    NextReport,
+    PreviousReport,
     /// Open the Export dialog.
     Export,
     Quit,
@@ -127,6 +132,12 @@ pub enum Message {
     DismissSuggestion(ParagraphIndex, Tag),
     /// Quote this report no more (its place in the Export dialog's list of others).
     RemoveFromNote(usize),
+    /// Show this open report (its tab).
+    ShowReport(crate::app::ReportId),
+    /// Close this open report (its tab's close button).
+    CloseReport(crate::app::ReportId),
+    /// Quote this open report in the briefing note, or leave it out (the Export dialog).
+    IncludeInNote(crate::app::ReportId, bool),
 }
 
 /// Which question a file dialog answers.
@@ -165,8 +176,9 @@ impl From<Command> for Message {
 pub enum Choice {
     /// Close the window without doing anything (Escape, a click outside, Cancel).
     Cancel,
-    /// Open the other report although unsaved tags will be dropped.
-    OpenAnyway,
+    /// Closing a report with unsaved tags: save first, or discard them.
+    SaveAndCloseReport,
+    DiscardAndCloseReport,
     /// Closing with unsaved tags: save first, or discard them.
     SaveAndClose,
     DiscardAndClose,
@@ -225,6 +237,9 @@ impl Command {
             Self::OpenReport
             | Self::Save
             | Self::SaveAs
+            | Self::CloseReport
+            | Self::NextReport
+            | Self::PreviousReport
             | Self::Export
             | Self::Quit
             | Self::Undo
@@ -266,6 +281,9 @@ impl Command {
             Self::OpenReport => vec![cmd(Key::O)],
             Self::Save => vec![cmd(Key::S)],
             Self::SaveAs => vec![cmd_shift(Key::S)],
+            Self::CloseReport => vec![cmd(Key::W)],
+            Self::NextReport => vec![cmd(Key::PageDown)],
+            Self::PreviousReport => vec![cmd(Key::PageUp)],
             Self::Export => vec![cmd(Key::E)],
             Self::Quit => vec![cmd(Key::Q)],
             Self::Undo => vec![cmd(Key::Z)],
@@ -318,6 +336,9 @@ impl Command {
             Self::OpenReport => strings.open_report,
             Self::Save => strings.save,
             Self::SaveAs => strings.save_as,
+            Self::CloseReport => strings.close_report,
+            Self::NextReport => strings.next_report,
+            Self::PreviousReport => strings.previous_report,
             Self::Export => strings.export,
             Self::Quit => strings.quit,
             Self::Undo => strings.undo,

@@ -960,6 +960,55 @@ fn a_report_dropped_with_shift_shows_beside_the_open_one() {
     assert_eq!(app.report_path(), Some(english.as_path()));
 }
 
+/// Two reports open at once: a tab for each, a click on a tab shows its report as it was
+/// left, Ctrl+PageDown goes to the next, and the tab's close button closes it.
+#[test]
+fn several_reports_open_in_tabs() {
+    let scratch = paratag::scratch::Scratch::new("ui-tabs");
+    let english = scratch.path().join("report.en.txt");
+    std::fs::write(&english, paratag::builtin_report::ENGLISH_TEXT).unwrap();
+    let mut harness = harness_with(Preferences {
+        show_outline: false,
+        ..Preferences::default()
+    });
+    click_paragraph(&mut harness, 4);
+    harness.key_press(Key::Num1);
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, paratag::command::Message::OpenPath(english.clone()));
+    harness.run();
+    // The built-in report has unsaved tags: its tab says so.
+    let builtin = format!("● {}", paratag::builtin_report::FILE_NAME);
+    harness.get_by_label(&builtin);
+    harness.get_by_label("report.en.txt");
+    harness.get_by_label_contains("The Secretariat gave an overview");
+    assert_eq!(selected_number(&harness), None);
+
+    harness.get_by_label(&builtin).click();
+    harness.run();
+    assert_eq!(
+        selected_number(&harness),
+        Some(4),
+        "its selection came back"
+    );
+    harness.get_by_label_contains("秘书处概要介绍了");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().app().report_path(), Some(english.as_path()));
+    harness.get_by_label("Close report.en.txt").click();
+    harness.run();
+    let app = harness.state().app();
+    assert_eq!(app.open_reports().len(), 1);
+    assert_eq!(app.report_path(), None);
+    assert!(
+        harness.query_by_label(&builtin).is_none(),
+        "no tabs for one report"
+    );
+}
+
 #[cfg(feature = "snapshots")]
 mod snapshots {
     use super::*;

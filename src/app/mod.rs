@@ -5,6 +5,7 @@
 pub mod dialogs;
 pub mod notices;
 pub mod preferences;
+mod reports;
 mod suggestions;
 mod tags;
 mod versions;
@@ -24,8 +25,9 @@ pub use dialogs::DialogKind;
 use dialogs::{FileFilter, OPENABLE, PathQuestion};
 use notices::{About, Level, Notices};
 use preferences::Preferences;
+pub use reports::{OpenReport, ReportId};
 pub use suggestions::Suggested;
-pub use tags::{RecoveryCopy, TagsState};
+pub use tags::{Closes, Closing, RecoveryCopy, TagsState};
 pub use versions::ParallelVersion;
 
 /// Where the app learns the time: the system's clock in the window, one a test sets.
@@ -56,6 +58,8 @@ pub struct ExportDialog {
     pub generation: u64,
     /// With another language version open: quote it beneath each excerpt.
     pub quote_parallel: bool,
+    /// Open reports the note leaves out (by default it quotes every open report).
+    pub left_out: Vec<ReportId>,
 }
 
 /// Another report in the briefing note, and where it came from.
@@ -116,9 +120,10 @@ pub struct Requests {
 /// What a modal window is asking or telling.
 #[derive(Debug)]
 pub enum Modal {
-    /// Opening `path` would drop unsaved tags.
-    ConfirmOpen(PathBuf),
-    /// The window is closing with unsaved tags: save, discard or cancel.
+    /// The report on screen (named) is closing with unsaved tags: save, discard or cancel.
+    ConfirmCloseReport(String),
+    /// The window is closing with unsaved tags in one or more open reports: save them all,
+    /// discard or cancel.
     ConfirmClose,
     /// The tags file changed on disk since it was opened.
     ChangedOnDisk(PathBuf),
@@ -140,8 +145,12 @@ pub enum Modal {
 
 /// The state of the window.
 pub struct ParatagApp {
-    /// The report, its annotations, their history and its orphans.
+    /// The report on screen, its annotations, their history and its orphans. It and the
+    /// fields down to `suggested` are the report's own: the other open reports keep theirs on
+    /// the shelf (`reports.rs`).
     report: TaggedReport,
+    /// Which open report is on screen.
+    report_id: ReportId,
     /// The report's file, `None` for the built-in report.
     report_path: Option<PathBuf>,
     /// paratag's data directory (built-in report's tags, recovery copies); `None` in tests
@@ -170,6 +179,14 @@ pub struct ParatagApp {
     parallel: Option<ParallelVersion>,
     /// Tags the report's wording suggests, while shown.
     suggested: Option<Suggested>,
+    /// The other open reports, in the order of their tabs without the one on screen, which
+    /// stands at `position`.
+    shelf: Vec<reports::Shelved>,
+    position: usize,
+    /// The last report id given.
+    next_report_id: u64,
+    /// What happens when the window, or a report, is asked to close.
+    closing: Closing,
     clock: Box<dyn Clock>,
     /// Where tags files, recovery copies and briefing notes are written: the real file
     /// system, or one a test makes fail.
@@ -219,6 +236,7 @@ impl ParatagApp {
         let (document, mut problem) = builtin_report();
         let mut app = Self {
             report: TaggedReport::new(document),
+            report_id: ReportId(0),
             report_path: None,
             data_dir: None,
             tags: TagsState::default(),
@@ -235,6 +253,10 @@ impl ParatagApp {
             export_dialog: None,
             parallel: None,
             suggested: None,
+            shelf: Vec::new(),
+            position: 0,
+            next_report_id: 0,
+            closing: Closing::Ask,
             clock: Box::new(SystemClock),
             disk: Box::new(crate::storage::RealDisk),
             conversion: Conversion::InPlace,
@@ -427,40 +449,59 @@ impl ParatagApp {
         title
     }
 
-    /// The briefing note of the open report and its tags, in a format: what Export saves.
+    /// The briefing note of the open reports and their tags, in a format: what Export saves.
+    /// The open reports come in the order of their tabs (those the dialog leaves out left out),
+    /// then the reports added in the dialog.
     pub fn export_bytes(
         &self,
         options: &crate::export::ExportOptions,
         format: crate::export::Format,
     ) -> Result<Vec<u8>, crate::export::ExportError> {
-        let others = self
-            .export_dialog
-            .as_ref()
-            .map_or(&[][..], |dialog| dialog.others.as_slice());
-        let quote_parallel = self
-            .export_dialog
-            .as_ref()
-            .is_none_or(|dialog| dialog.quote_parallel);
+        let (others, quote_parallel, left_out) = match &self.export_dialog {
+            Some(dialog) => (
+                dialog.others.as_slice(),
+                dialog.quote_parallel,
+                dialog.left_out.as_slice(),
+            ),
+            None => (&[][..], true, &[][..]),
+        };
+        let open: Vec<OpenReport<'_>> = self
+            .open_reports()
+            .into_iter()
+            .filter(|open| open.on_screen || !left_out.contains(&open.id))
+            .collect();
         // With the other version shown first, it is quoted first, with the report's tags
         // carried to its paragraphs of the same numbers.
-        let carried;
-        let mut first = self.report.source();
-        if let Some(parallel) = &self.parallel {
-            if parallel.swapped {
-                carried = crate::parallel::carry(
-                    self.annotations(),
+        let carried: Vec<Option<Annotations>> = open
+            .iter()
+            .map(|open| {
+                let parallel = open.parallel.filter(|parallel| parallel.swapped)?;
+                Some(crate::parallel::carry(
+                    open.report.annotations(),
                     &parallel.aligned.rows,
-                    self.document(),
+                    open.report.document(),
                     &parallel.document,
-                );
-                first.document = &parallel.document;
-                first.annotations = &carried;
-                first.parallel = quote_parallel.then(|| self.document());
-            } else {
-                first.parallel = quote_parallel.then_some(&parallel.document);
-            }
-        }
-        let sources: Vec<_> = std::iter::once(first)
+                ))
+            })
+            .collect();
+        let sources: Vec<_> = open
+            .iter()
+            .zip(&carried)
+            .map(|(open, carried)| {
+                let mut source = open.report.source();
+                match (open.parallel, carried) {
+                    (Some(parallel), Some(carried)) => {
+                        source.document = &parallel.document;
+                        source.annotations = carried;
+                        source.parallel = quote_parallel.then(|| open.report.document());
+                    }
+                    (Some(parallel), None) => {
+                        source.parallel = quote_parallel.then_some(&parallel.document);
+                    }
+                    (None, _) => {}
+                }
+                source
+            })
             .chain(others.iter().map(|other| other.report.source()))
             .collect();
         crate::export::export_many(&sources, options, format)
@@ -476,7 +517,7 @@ impl ParatagApp {
             let canonical = |path: &Path| std::fs::canonicalize(path).ok();
             canonical(other).is_some() && canonical(other) == canonical(path)
         };
-        let already = self.report_path.as_deref().is_some_and(same)
+        let already = self.open_position(path).is_some()
             || self
                 .export_dialog
                 .as_ref()
@@ -600,6 +641,7 @@ impl ParatagApp {
             others: Vec::new(),
             generation: 0,
             quote_parallel: true,
+            left_out: Vec::new(),
         });
     }
 
@@ -624,14 +666,15 @@ impl ParatagApp {
     /// The files an export must never write over: the report and its tags file.
     pub fn export_protected(&self) -> Vec<(&Path, crate::storage::Protected)> {
         use crate::storage::Protected;
-        let report = self
-            .report_path
-            .as_deref()
-            .map(|path| (path, Protected::Report));
-        let tags = self
-            .report
-            .tags_path()
-            .map(|path| (path, Protected::TagsFile));
+        let mut protected = Vec::new();
+        for open in self.open_reports() {
+            protected.extend(open.path.map(|path| (path, Protected::Report)));
+            protected.extend(
+                open.report
+                    .tags_path()
+                    .map(|path| (path, Protected::TagsFile)),
+            );
+        }
         let others = self
             .export_dialog
             .iter()
@@ -643,7 +686,8 @@ impl ParatagApp {
                     .map(|tags| (tags, Protected::TagsFile));
                 std::iter::once((other.path.as_path(), Protected::Report)).chain(tags)
             });
-        report.into_iter().chain(tags).chain(others).collect()
+        protected.extend(others);
+        protected
     }
 
     fn export_to(&mut self, path: &Path) {
@@ -757,18 +801,24 @@ impl ParatagApp {
                 }
             }
             Message::SaveTo(path) => {
-                if self.save_to(&path, None, crate::storage::Allow::default())
-                    && self.tags.closing == tags::Closing::AfterSave
-                {
-                    self.tags.closing = tags::Closing::Allowed;
-                    self.effects.push(Effect::CloseWindow);
+                if self.save_to(&path, None, crate::storage::Allow::default()) {
+                    self.saved_while_closing();
                 }
             }
-            Message::OpenPath(path) => {
-                if self.history().is_modified() {
-                    self.modal = Some(Modal::ConfirmOpen(path));
-                } else {
-                    self.open_now(&path, None);
+            Message::OpenPath(path) => self.open_now(&path, None),
+            Message::ShowReport(id) => {
+                if let Some(position) = self.open_reports().iter().position(|open| open.id == id) {
+                    self.switch_to(position);
+                }
+            }
+            Message::CloseReport(id) => self.close_report_by_id(id),
+            Message::IncludeInNote(id, include) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.left_out.retain(|left| *left != id);
+                    if !include {
+                        dialog.left_out.push(id);
+                    }
+                    dialog.generation += 1;
                 }
             }
             Message::Choose(choice) => self.choose(choice),
@@ -811,7 +861,8 @@ impl ParatagApp {
     fn choose(&mut self, choice: Choice) {
         match choice {
             Choice::Cancel => self.modal = None,
-            Choice::OpenAnyway => self.confirm_open(),
+            Choice::SaveAndCloseReport => self.close_report_with(true),
+            Choice::DiscardAndCloseReport => self.close_report_with(false),
             Choice::SaveAndClose => self.close_with(true),
             Choice::DiscardAndClose => self.close_with(false),
             Choice::SaveElsewhere => self.resolve_changed_on_disk(false),
@@ -831,6 +882,9 @@ impl ParatagApp {
                 self.save();
             }
             Command::SaveAs => self.start_save_as(),
+            Command::CloseReport => self.close_report(),
+            Command::NextReport => self.step_report(true),
+            Command::PreviousReport => self.step_report(false),
             Command::Export => self.open_export_dialog(),
             Command::CopyMarkdown => self.copy_export(crate::export::Format::Markdown),
             Command::CopyText => self.copy_export(crate::export::Format::Text),
@@ -933,19 +987,19 @@ impl ParatagApp {
         self.report.type_note(paragraph, &note, self.clock.now());
     }
 
-    /// Confirmed: open the report even though unsaved tags will be dropped.
-    pub(super) fn confirm_open(&mut self) {
-        if let Some(Modal::ConfirmOpen(path)) = self.modal.take() {
-            self.open_now(&path, None);
-        }
-    }
-
-    /// Open a report (with `tags`, or the tags that belong beside it), or a tags file for the
-    /// report on screen (told apart by content). Only regular files are opened.
+    /// Open a report (with `tags`, or the tags that belong beside it) beside the reports
+    /// open already, or show it if it is one of them; or a tags file for the report on screen
+    /// (told apart by content). Only regular files are opened.
     fn open_now(&mut self, path: &Path, tags: Option<&Path>) {
         let head = crate::storage::read_head(path, 512).unwrap_or_default();
         if crate::tags_file::looks_like_tags_file(&head) {
             self.open_tags_file(path);
+            return;
+        }
+        if tags.is_none()
+            && let Some(position) = self.open_position(path)
+        {
+            self.switch_to(position);
             return;
         }
         // An old Word document is converted by LibreOffice, which takes seconds, and a long PDF
@@ -989,10 +1043,6 @@ impl ParatagApp {
                 };
                 if converting.parallel {
                     self.take_parallel(&converting.path, opened);
-                } else if self.history().is_modified() {
-                    // Tags were made on the report on screen meanwhile: ask before replacing it
-                    // (opening again converts again).
-                    self.modal = Some(Modal::ConfirmOpen(converting.path));
                 } else {
                     self.show_report(&converting.path, converting.tags.as_deref(), opened);
                 }
@@ -1005,7 +1055,8 @@ impl ParatagApp {
         }
     }
 
-    /// Show a report that was read (or say why it could not be).
+    /// Show a report that was read (or say why it could not be): beside the open reports, or
+    /// in place of the untouched built-in report.
     fn show_report(
         &mut self,
         path: &Path,
@@ -1014,23 +1065,28 @@ impl ParatagApp {
     ) {
         match opened {
             Ok(document) => {
-                self.report = TaggedReport::new(document);
-                self.report_path = Some(path.to_owned());
-                self.selected = None;
-                self.filter = TagSet::EMPTY;
-                self.suggested = None;
-                let query = std::mem::take(&mut self.find.query);
-                self.set_find_query(&query);
+                let report = TaggedReport::new(document);
                 self.notices.clear();
-                self.preferences.remember_recent(path);
-                // The previous report's unsaved tags were given up (the user was asked): its
-                // recovery copy goes, and this window starts a new one for this report.
-                if let Some(slot) = self.recovery.take() {
-                    slot.discard();
+                if self.replaceable() {
+                    self.report = report;
+                    self.report_path = Some(path.to_owned());
+                    self.report_id = self.new_report_id();
+                    self.selected = None;
+                    self.filter = TagSet::EMPTY;
+                    self.suggested = None;
+                    // Nothing was changed on the built-in report: its copy, if any, goes.
+                    if let Some(slot) = self.recovery.take() {
+                        slot.discard();
+                    }
+                } else {
+                    self.open_beside(report, path.to_owned());
                 }
+                self.preferences.remember_recent(path);
                 self.attach_tags(tags);
-                // The other version stays beside the new report, aligned with it.
+                // The other version beside the built-in report stays beside the new one,
+                // aligned with it (the tags file records it).
                 self.realign();
+                self.refresh_find();
             }
             // The report on screen stays as it was.
             Err(error) => {

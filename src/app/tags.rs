@@ -33,20 +33,27 @@ pub struct TagsState {
     pub pending_since: Option<Instant>,
     pub seen_revision: Option<crate::history::Revision>,
     pub recovered_revision: Option<crate::history::Revision>,
-    /// What happens when the window is asked to close.
-    pub closing: Closing,
 }
 
-/// Closing the window with unsaved changes.
+/// Closing the window, or a report, with unsaved changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Closing {
     /// Ask first (save, discard, cancel).
     #[default]
     Ask,
     /// The user chose to save first: close once the save (perhaps a Save As) succeeds.
-    AfterSave,
+    AfterSave(Closes),
     /// The user decided: let the window go.
     Allowed,
+}
+
+/// What closes once its tags are saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closes {
+    /// The report on screen (its tab).
+    Report,
+    /// The window, once every open report's tags are saved.
+    Window,
 }
 
 impl ParatagApp {
@@ -286,7 +293,7 @@ impl ParatagApp {
         }
         // No data directory (tests, scripts): no copy to write, and no wake-up for one.
         if self.data_dir.is_none()
-            || self.tags.closing == Closing::Allowed
+            || self.closing == Closing::Allowed
             || self.tags.recovered_revision == Some(revision)
         {
             return;
@@ -309,7 +316,7 @@ impl ParatagApp {
     }
 
     /// Write this window's recovery copy now.
-    fn write_recovery(&mut self) {
+    pub(super) fn write_recovery(&mut self) {
         let revision = self.history().revision();
         let text = tags_file::to_string(&self.tags_file_now());
         let Some(dir) = self.data_dir.as_ref().map(|dir| dir.join("recovery")) else {
@@ -340,11 +347,11 @@ impl ParatagApp {
         let Some(dir) = self.data_dir.as_ref().map(|dir| dir.join("recovery")) else {
             return;
         };
-        let own = self.recovery.as_ref().map(RecoverySlot::copy_path);
+        let own = self.own_recovery_copies();
         let report = self.report.document_ref(self.report_file_name().as_deref());
         let mut copies = Vec::new();
         for path in orphaned_copies(&dir) {
-            if Some(&path) == own.as_ref() {
+            if own.contains(&path) {
                 continue;
             }
             let Ok(bytes) = storage::read_regular(&path, storage::MAX_SAVED_BYTES) else {
@@ -430,42 +437,72 @@ impl ParatagApp {
         }
     }
 
-    /// The window closes as the user asked (saved, nothing to save, or changes discarded): its
-    /// recovery copy and lock go. Called on exit; a crash never gets here, so its copy stays.
+    /// The window closes as the user asked (saved, nothing to save, or changes discarded):
+    /// every open report's recovery copy and lock go. Called on exit; a crash never gets here,
+    /// so its copies stay.
     pub fn exit_cleanly(&mut self) {
-        if self.history().is_modified() && self.tags.closing != Closing::Allowed {
+        if self.any_modified() && self.closing != Closing::Allowed {
             return;
         }
-        if let Some(slot) = self.recovery.take() {
-            slot.discard();
-        }
+        self.discard_every_recovery();
     }
 
-    /// The window is asked to close: with unsaved changes, ask first (also while minimised:
-    /// this runs in `logic`).
+    /// The window is asked to close: with unsaved changes in any open report, ask first (also
+    /// while minimised: this runs in `logic`).
     pub(super) fn close_requested(&mut self) {
-        if self.history().is_modified() && self.tags.closing != Closing::Allowed {
+        if self.any_modified() && self.closing != Closing::Allowed {
             self.effects.push(Effect::CancelClose);
             self.modal = Some(Modal::ConfirmClose);
         }
     }
 
-    /// Answer to "save before closing?".
+    /// Answer to "save before closing?": save every open report with unsaved tags, each on
+    /// screen in turn (one that needs a place or fails stays there, and closing goes on once
+    /// it is saved), or give them all up.
     pub(super) fn close_with(&mut self, save: bool) {
         self.modal = None;
-        if save {
-            if self.save() {
-                self.tags.closing = Closing::Allowed;
-                self.effects.push(Effect::CloseWindow);
-            } else {
-                // Save As is open, or the save failed and says why: close once it succeeds.
-                self.tags.closing = Closing::AfterSave;
-            }
-        } else {
+        if !save {
             // Discarded: stays discarded. No copy is left, and none is written after this.
-            self.tags.closing = Closing::Allowed;
-            self.remove_recovery();
+            self.closing = Closing::Allowed;
+            self.discard_every_recovery();
             self.effects.push(Effect::CloseWindow);
+            return;
+        }
+        // Each report is tried once: one that stays modified after a good save ends the loop.
+        for _ in 0..=self.shelf.len() {
+            let Some(position) = self.first_modified() else {
+                break;
+            };
+            self.switch_to(position);
+            if !self.save() {
+                // Save As is open, or the save failed and says why: go on once it succeeds.
+                self.closing = Closing::AfterSave(Closes::Window);
+                return;
+            }
+        }
+        self.closing = Closing::Allowed;
+        self.effects.push(Effect::CloseWindow);
+    }
+
+    /// Answer to "save before closing this report?".
+    pub(super) fn close_report_with(&mut self, save: bool) {
+        self.modal = None;
+        if !save || self.save() {
+            self.drop_report();
+        } else {
+            self.closing = Closing::AfterSave(Closes::Report);
+        }
+    }
+
+    /// A save succeeded: if it was asked for on the way to closing, go on closing.
+    pub(super) fn saved_while_closing(&mut self) {
+        match self.closing {
+            Closing::AfterSave(Closes::Window) => self.close_with(true),
+            Closing::AfterSave(Closes::Report) => {
+                self.closing = Closing::Ask;
+                self.drop_report();
+            }
+            Closing::Ask | Closing::Allowed => {}
         }
     }
 
@@ -475,11 +512,8 @@ impl ParatagApp {
             return;
         };
         if overwrite {
-            if self.save_to(&path, None, storage::Allow::default())
-                && self.tags.closing == Closing::AfterSave
-            {
-                self.tags.closing = Closing::Allowed;
-                self.effects.push(Effect::CloseWindow);
+            if self.save_to(&path, None, storage::Allow::default()) {
+                self.saved_while_closing();
             }
         } else {
             self.start_save_as();
@@ -496,11 +530,8 @@ impl ParatagApp {
             let allow = storage::Allow {
                 breaking_hard_links: true,
             };
-            if self.save_to(&path, expected.as_ref(), allow)
-                && self.tags.closing == Closing::AfterSave
-            {
-                self.tags.closing = Closing::Allowed;
-                self.effects.push(Effect::CloseWindow);
+            if self.save_to(&path, expected.as_ref(), allow) {
+                self.saved_while_closing();
             }
         } else {
             self.start_save_as();
@@ -588,12 +619,15 @@ pub struct RecoverySlot {
 
 impl RecoverySlot {
     fn new(dir: PathBuf) -> Self {
+        static SLOTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let since = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
-        // The process and the moment: unique on this machine, also when a process id is reused.
+        // The process, the moment and the slot's count in the process (a window keeps one per
+        // open report): unique on this machine, also when a process id is reused.
+        let count = SLOTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let session = format!(
-            "{}-{}-{:09}",
+            "{}-{}-{:09}-{count}",
             std::process::id(),
             since.as_secs(),
             since.subsec_nanos()
@@ -605,7 +639,7 @@ impl RecoverySlot {
         }
     }
 
-    fn copy_path(&self) -> PathBuf {
+    pub(super) fn copy_path(&self) -> PathBuf {
         self.dir.join(format!("{}.tags.ron", self.session))
     }
 

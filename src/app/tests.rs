@@ -122,36 +122,70 @@ fn find_lands_on_the_first_match_and_cycles() {
     assert_eq!(app.find().current, Some(count - 1));
 }
 
+/// A short report of another symbol, for several reports open at once.
+const OTHER_REPORT: &str = "A/HRC/40/3\n\nI. Introduction\n\n1. The first paragraph of another \
+report.\n\n2. The Council recommends that States share information on recovered assets.\n";
+
 #[test]
-fn opening_a_report_with_unsaved_tags_asks_first() {
+fn opening_a_report_keeps_the_one_with_unsaved_tags_open_beside_it() {
     let scratch = crate::scratch::Scratch::new("app");
-    let dir = scratch.path();
-    let other = dir.join("other.txt");
-    std::fs::write(
-        &other,
-        "I. Introduction\n1. The first paragraph of another report.\n",
-    )
-    .unwrap();
+    let other = scratch.join("other.txt");
+    std::fs::write(&other, OTHER_REPORT).unwrap();
 
     let mut app = app();
     select_number(&mut app, 2);
     app.apply(Command::ToggleTag(Tag::GoodPractice));
     app.apply(Message::OpenPath(other.clone()));
-    assert!(matches!(app.modal(), Some(Modal::ConfirmOpen(_))));
-    assert_eq!(
-        app.document().paragraphs().count(),
-        22,
-        "nothing changed yet"
-    );
-    app.apply(Message::Choose(Choice::Cancel));
-    assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
-
-    app.apply(Message::OpenPath(other));
-    app.confirm_open();
-    assert_eq!(app.document().paragraphs().count(), 1);
-    // The title bar names the file (this one has no symbol).
-    assert_eq!(app.title(), "other.txt — paratag");
+    assert!(app.modal().is_none(), "nothing to ask: nothing is dropped");
+    assert_eq!(app.document().paragraphs().count(), 2);
+    assert_eq!(app.title(), "other.txt — A/HRC/40/3 — paratag");
     assert!(app.annotations().is_empty());
+    let names: Vec<String> = app.open_reports().iter().map(OpenReport::name).collect();
+    assert_eq!(names, [builtin_report::FILE_NAME, "other.txt"]);
+    assert_eq!(
+        app.report_position(),
+        1,
+        "the new report follows the one on screen"
+    );
+    assert_eq!(app.unsaved_reports(), [builtin_report::FILE_NAME]);
+
+    // Back to the first: its tags, its selection and its unsaved state came back with it.
+    app.apply(Command::PreviousReport);
+    assert_eq!(app.document().paragraphs().count(), 22);
+    assert_eq!(app.annotations().count(Tag::GoodPractice), 1);
+    assert_eq!(app.paragraph_number(app.selected().unwrap()), Some(2));
+    assert!(app.history().is_modified());
+    app.apply(Command::Undo);
+    assert!(
+        app.annotations().is_empty(),
+        "its own history came back too"
+    );
+    app.apply(Command::Redo);
+    // Going round: next from the last is the first.
+    app.apply(Command::NextReport);
+    app.apply(Command::NextReport);
+    assert_eq!(app.report_position(), 0);
+
+    // Opening a report that is open already shows it rather than reading it twice.
+    app.apply(Message::OpenPath(other));
+    assert_eq!(app.open_reports().len(), 2);
+    assert_eq!(app.report_position(), 1);
+}
+
+#[test]
+fn the_untouched_built_in_report_gives_way_to_the_first_report_opened() {
+    let scratch = crate::scratch::Scratch::new("app-replace");
+    let other = scratch.join("other.txt");
+    std::fs::write(&other, OTHER_REPORT).unwrap();
+    let mut app = app();
+    app.apply(Message::OpenPath(other));
+    assert_eq!(app.open_reports().len(), 1);
+    assert_eq!(app.document().symbol.as_deref(), Some("A/HRC/40/3"));
+    // Closing the last report leaves the built-in one, not an empty window.
+    app.apply(Command::CloseReport);
+    assert_eq!(app.open_reports().len(), 1);
+    assert_eq!(app.document().paragraphs().count(), 22);
+    assert_eq!(app.report_path(), None);
 }
 
 #[test]
@@ -835,7 +869,7 @@ fn a_clean_close_leaves_no_copy_and_no_lock() {
         .flatten()
         .map(|entry| entry.file_name())
         .collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert!(left.is_empty(), "copies and locks all gone: {left:?}");
 }
 
 #[test]
@@ -1287,7 +1321,7 @@ fn save_then_overwrite_while_quitting_saves_and_closes() {
             .unwrap()
             .contains("\"challenge\"")
     );
-    assert_eq!(app.tags().closing, tags::Closing::Allowed);
+    assert_eq!(app.closing, tags::Closing::Allowed);
 }
 
 #[test]
@@ -1471,4 +1505,195 @@ fn the_export_dialog_quotes_several_reports() {
     app.apply(Message::RemoveFromNote(0));
     let preview = app.export_preview().unwrap();
     assert!(!preview.contains("CAC/COSP/WG.2/2019/4"), "{preview}");
+}
+
+/// The scratch directory's report and a second one (another symbol) open in one window.
+fn two_reports(scratch: &Scratch) -> (ParatagApp, PathBuf) {
+    let other = scratch.dir.join("other.txt");
+    std::fs::write(&other, OTHER_REPORT).unwrap();
+    let mut app = scratch.launch();
+    app.apply(Message::OpenPath(other.clone()));
+    assert_eq!(app.open_reports().len(), 2);
+    (app, other)
+}
+
+#[test]
+fn closing_a_report_with_unsaved_tags_asks_and_saves_it() {
+    let scratch = Scratch::new("close-report");
+    let (mut app, _) = two_reports(&scratch);
+    // The other report is untouched: it closes at once and the first comes back.
+    app.apply(Command::CloseReport);
+    assert!(app.modal().is_none());
+    assert_eq!(app.report_path(), Some(scratch.report().as_path()));
+    assert_eq!(app.open_reports().len(), 1);
+
+    select_number(&mut app, 4);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::CloseReport);
+    assert!(
+        matches!(app.modal(), Some(Modal::ConfirmCloseReport(name)) if name == "report.txt"),
+        "{:?}",
+        app.modal()
+    );
+    app.apply(Message::Choose(Choice::Cancel));
+    assert_eq!(app.report_path(), Some(scratch.report().as_path()));
+    assert!(!scratch.tags().exists());
+
+    app.apply(Command::CloseReport);
+    app.apply(Message::Choose(Choice::SaveAndCloseReport));
+    assert!(
+        std::fs::read_to_string(scratch.tags())
+            .unwrap()
+            .contains("\"challenge\"")
+    );
+    assert_eq!(app.report_path(), None, "the built-in report is left");
+    assert!(
+        app.take_effects()
+            .iter()
+            .all(|effect| *effect != Effect::CloseWindow)
+    );
+}
+
+#[test]
+fn closing_the_window_saves_the_tags_of_every_open_report() {
+    let scratch = Scratch::new("close-all");
+    let (mut app, other) = two_reports(&scratch);
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 7);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    // The report on screen is the first; the question names both.
+    app.apply(Message::CloseRequested);
+    assert!(app.take_effects().contains(&Effect::CancelClose));
+    assert!(matches!(app.modal(), Some(Modal::ConfirmClose)));
+    assert_eq!(app.unsaved_reports(), ["report.txt", "other.txt"]);
+
+    app.apply(Message::Choose(Choice::SaveAndClose));
+    assert!(app.take_effects().contains(&Effect::CloseWindow));
+    assert!(app.unsaved_reports().is_empty());
+    let saved = |path: &Path| std::fs::read_to_string(path).unwrap();
+    assert!(saved(&scratch.tags()).contains("\"challenge\""));
+    let other_tags = crate::tagged_report::tags_beside(&other);
+    assert!(saved(&other_tags).contains("\"proposal\""));
+    assert!(saved(&other_tags).contains("A/HRC/40/3"));
+}
+
+#[test]
+fn a_report_that_needs_save_as_holds_the_close_until_it_is_saved() {
+    let scratch = Scratch::new("close-save-as");
+    let (mut app, _) = two_reports(&scratch);
+    select_number(&mut app, 1);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    // The first report's tags file cannot be written (a folder stands in its place).
+    std::fs::create_dir(scratch.tags()).unwrap();
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Message::CloseRequested);
+    app.take_effects();
+    app.apply(Message::Choose(Choice::SaveAndClose));
+    let effects = app.take_effects();
+    assert!(!effects.contains(&Effect::CloseWindow), "{effects:?}");
+    assert_eq!(app.report_path(), Some(scratch.report().as_path()));
+    assert!(app.problem().is_some());
+    // Saved elsewhere: the other report is saved next, then the window closes.
+    app.apply(Command::Save);
+    app.take_effects();
+    let elsewhere = scratch.dir.join("elsewhere.tags.ron");
+    app.apply(Message::Answered(
+        DialogKind::SaveAs,
+        Some(elsewhere.clone()),
+    ));
+    assert!(elsewhere.exists());
+    assert!(app.take_effects().contains(&Effect::CloseWindow));
+    assert!(app.unsaved_reports().is_empty());
+}
+
+#[test]
+fn every_open_report_keeps_its_own_recovery_copy() {
+    let scratch = Scratch::new("recovery-several");
+    let copies = || copies_in(&scratch.dir.join("data")).len();
+    {
+        let (mut app, _) = two_reports(&scratch);
+        app.apply(Command::PreviousReport);
+        select_number(&mut app, 5);
+        app.apply(Command::ToggleTag(Tag::Challenge));
+        // Leaving a report with changes its copy does not hold writes the copy at once.
+        app.apply(Command::NextReport);
+        assert_eq!(copies(), 1);
+        select_number(&mut app, 2);
+        app.apply(Command::ToggleTag(Tag::Proposal));
+        autosave_later(&mut app);
+        assert_eq!(copies(), 2);
+        // Dropped without closing: a crash.
+    }
+    // The next start on the first report is offered its copy, and only its.
+    let app = scratch.launch();
+    let Some(Modal::OfferRecovery(offered)) = app.modal() else {
+        panic!("no recovery offered: {:?}", app.modal());
+    };
+    assert_eq!(offered.len(), 1);
+    assert_eq!(offered[0].tagged, 1);
+}
+
+#[test]
+fn a_clean_close_after_dont_save_leaves_no_copy_of_any_report() {
+    let scratch = Scratch::new("recovery-discard");
+    let (mut app, _) = two_reports(&scratch);
+    select_number(&mut app, 1);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 5);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    autosave_later(&mut app);
+    assert_eq!(copies_in(&scratch.dir.join("data")).len(), 2);
+    app.apply(Message::CloseRequested);
+    app.apply(Message::Choose(Choice::DiscardAndClose));
+    app.exit_cleanly();
+    let left: Vec<_> = std::fs::read_dir(scratch.dir.join("data/recovery"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name())
+        .collect();
+    assert!(left.is_empty(), "copies and locks all gone: {left:?}");
+    assert!(!scratch.tags().exists(), "nothing saved");
+}
+
+#[test]
+fn one_note_quotes_every_open_report_unless_left_out() {
+    let scratch = Scratch::new("note-open-reports");
+    let (mut app, _) = two_reports(&scratch);
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 7);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Export);
+    let note = app.export_preview().unwrap();
+    // In the order of the tabs, each excerpt citing its own symbol.
+    let ours = note.find("CAC/COSP/WG.2/2017/L.1/Add.1, para. 7").unwrap();
+    let theirs = note.find("A/HRC/40/3, para. 2").unwrap();
+    assert!(ours < theirs, "{note}");
+    // Adding a report that is open already is refused: it is quoted once.
+    app.apply(Message::AddToNote(scratch.report()));
+    assert!(app.export_dialog().unwrap().others.is_empty());
+
+    let other = app.open_reports()[1].id;
+    app.apply(Message::IncludeInNote(other, false));
+    let note = app.export_preview().unwrap();
+    assert!(!note.contains("A/HRC/40/3"), "{note}");
+    app.apply(Message::IncludeInNote(other, true));
+    assert!(
+        app.export_preview()
+            .unwrap()
+            .contains("A/HRC/40/3, para. 2")
+    );
+    // An export never writes over any open report or its tags file.
+    let protected: Vec<&Path> = app
+        .export_protected()
+        .iter()
+        .map(|(path, _)| *path)
+        .collect();
+    assert!(protected.contains(&scratch.dir.join("other.txt").as_path()));
 }

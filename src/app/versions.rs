@@ -165,8 +165,17 @@ impl ParatagApp {
         let report = self.report.document();
         parallel.differences =
             crate::parallel::compare(report, &parallel.document, &parallel.aligned.rows);
-        let strings = self.preferences.ui_language.strings();
+        self.say_differences();
+        self.versions_changed();
+    }
+
+    /// Say above the report how the version beside it differs (nothing without one).
+    pub(super) fn say_differences(&mut self) {
         self.notices.withdraw(About::Parallel);
+        let Some(parallel) = &self.parallel else {
+            return;
+        };
+        let strings = self.preferences.ui_language.strings();
         let said: Vec<String> = parallel
             .differences
             .iter()
@@ -175,7 +184,6 @@ impl ParatagApp {
         for sentence in said {
             self.notices.info_about(About::Parallel, sentence);
         }
-        self.versions_changed();
     }
 
     /// The other version came, went, or changed places: the matches, the view and the note's

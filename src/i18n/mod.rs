@@ -91,10 +91,19 @@ pub struct Strings {
     pub show_all: &'static str,
     /// Between the items of a short list ("Challenge, Proposal"; "挑战、提议").
     pub list_separator: &'static str,
-    pub open_anyway: &'static str,
     pub cancel: &'static str,
-    pub discard_question: &'static str,
-    pub discard_detail: &'static str,
+    /// Closing one report with unsaved tags: `{name}` is its file.
+    pub close_report_question: &'static str,
+    /// Closing the window with unsaved tags in several reports: `{names}` lists them.
+    pub close_several: &'static str,
+    pub close_report: &'static str,
+    pub next_report: &'static str,
+    pub previous_report: &'static str,
+    /// A tab's close button, for `{name}`.
+    pub close_named: &'static str,
+    /// The Export dialog: the open reports the note quotes; the one on screen.
+    pub open_reports_in_note: &'static str,
+    pub on_screen: &'static str,
     pub dismiss: &'static str,
     pub shortcut_column: &'static str,
     pub command_column: &'static str,

@@ -39,8 +39,8 @@ impl Preview {
     }
 }
 
-/// Which reports the note quotes: the open one, then the others added, each removable, and a
-/// button to add one more.
+/// Which reports the note quotes: the open ones (each but the one on screen can be left out),
+/// then the others added, each removable, and a button to add one more.
 fn reports_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
     let strings = app.strings();
     let Some(dialog) = app.export_dialog() else {
@@ -57,10 +57,28 @@ fn reports_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) 
             (None, None) => String::new(),
         }
     };
+    let open = app.open_reports();
+    if open.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(strings.open_reports_in_note).strong());
+            for report in &open {
+                let mut quoted = !dialog.left_out.contains(&report.id);
+                let label = name(report.report.document().symbol.as_deref(), report.path);
+                if report.on_screen {
+                    let label = format!("{label} ({})", strings.on_screen);
+                    ui.add_enabled(false, egui::Checkbox::new(&mut quoted, label));
+                } else if ui.checkbox(&mut quoted, label).clicked() {
+                    commands.push(Message::IncludeInNote(report.id, quoted));
+                }
+            }
+        });
+    }
     let this = name(app.document().symbol.as_deref(), app.report_path());
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(strings.reports_in_note).strong());
-        ui.label(format!("{this} ({})", strings.this_report));
+        if open.len() == 1 {
+            ui.label(format!("{this} ({})", strings.this_report));
+        }
         for (index, other) in dialog.others.iter().enumerate() {
             ui.label("·");
             let symbol = other.report.document().symbol.as_deref();

@@ -116,6 +116,9 @@ pub fn window_ui(ui: &mut egui::Ui, app: &ParatagApp, view: &mut View) -> Vec<Me
     let mut commands = Vec::new();
     let fresh = view.take_fresh(app.requests());
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
+    if app.open_reports().len() > 1 {
+        egui::Panel::top("report_tabs").show(ui, |ui| tabs_ui(ui, app, &mut commands));
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
     if !app.notices().is_empty() {
         egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, app, &mut commands));
@@ -187,6 +190,49 @@ pub fn window_ui(ui: &mut egui::Ui, app: &ParatagApp, view: &mut View) -> Vec<Me
     }
     modals::modals_ui(ui.ctx(), app, &mut commands);
     commands
+}
+
+/// A tab for each open report, in the order they were opened (a new one after the one on
+/// screen): its file's name, ● while its tags have unsaved changes, its symbol and path on
+/// hover, and a button to close it.
+fn tabs_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
+    let strings = app.strings();
+    ui.horizontal_wrapped(|ui| {
+        for open in app.open_reports() {
+            let name = open.name();
+            let text = if open.is_modified() {
+                format!("● {name}")
+            } else {
+                name.clone()
+            };
+            let mut hover = open.report.document().symbol.clone().unwrap_or_default();
+            if let Some(path) = open.path {
+                if !hover.is_empty() {
+                    hover.push('\n');
+                }
+                hover.push_str(&path.display().to_string());
+            }
+            ui.scope(|ui| {
+                let tab = ui.selectable_label(open.on_screen, text);
+                let tab = if hover.is_empty() {
+                    tab
+                } else {
+                    tab.on_hover_text(hover)
+                };
+                if tab.clicked() && !open.on_screen {
+                    commands.push(Message::ShowReport(open.id));
+                }
+                let close = crate::i18n::Strings::fill(strings.close_named, &[("name", &name)]);
+                let button = ui.add(egui::Button::new("×").frame(false));
+                // Read out (and found by tests) as what it does, not as its glyph.
+                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &close));
+                if button.on_hover_text(&close).clicked() {
+                    commands.push(Message::CloseReport(open.id));
+                }
+            });
+            ui.separator();
+        }
+    });
 }
 
 /// The problems the user must see (a report or tags file that could not be opened, a save

@@ -52,21 +52,30 @@ fn question_ui(
     modal: &Modal,
 ) -> Option<Choice> {
     match modal {
-        Modal::ConfirmOpen(path) => {
-            ui.heading(strings.discard_question);
-            ui.label(strings.discard_detail);
-            ui.weak(path.display().to_string());
+        Modal::ConfirmCloseReport(name) => {
+            ui.heading(Strings::fill(
+                strings.close_report_question,
+                &[("name", name)],
+            ));
+            ui.label(strings.close_detail);
             buttons_ui(
                 ui,
                 &[
-                    (strings.open_anyway, Choice::OpenAnyway),
+                    (strings.save, Choice::SaveAndCloseReport),
+                    (strings.discard, Choice::DiscardAndCloseReport),
                     (strings.cancel, Choice::Cancel),
                 ],
             )
         }
         Modal::ConfirmClose => {
             ui.heading(strings.close_question);
-            ui.label(strings.close_detail);
+            let unsaved = app.unsaved_reports();
+            if unsaved.len() > 1 {
+                let names = unsaved.join(strings.list_separator);
+                ui.label(Strings::fill(strings.close_several, &[("names", &names)]));
+            } else {
+                ui.label(strings.close_detail);
+            }
             buttons_ui(
                 ui,
                 &[

@@ -33,7 +33,8 @@ const OVERSCAN: f32 = 2500.0;
 /// so a 10,000-paragraph report costs only the rows on screen.
 #[derive(Debug, Default)]
 pub struct RowHeights {
-    key: (u32, u32, Layout),
+    /// The width and zoom measured at, what is listed, and for which open report.
+    key: (u32, u32, Layout, Option<crate::app::ReportId>),
     /// Per row (a block, or two side by side): its height, measured once drawn, estimated
     /// until then.
     heights: Vec<f32>,
@@ -104,12 +105,13 @@ impl RowHeights {
         scrolled + shift
     }
 
-    /// The cache for this width, zoom and listing; estimated afresh when any of them changed.
+    /// The cache for this width, zoom, listing and report; estimated afresh when any of them
+    /// changed.
     fn prepare(
         &mut self,
         width: f32,
         pixels_per_point: f32,
-        layout: Layout,
+        (layout, report): (Layout, crate::app::ReportId),
         count: usize,
         estimate: impl Fn(usize) -> f32,
     ) {
@@ -118,8 +120,9 @@ impl RowHeights {
             width.round().to_bits(),
             (pixels_per_point * 100.0).round().to_bits(),
             layout,
+            Some(report),
         );
-        if self.heights.len() != count || self.key.2 != layout {
+        if self.heights.len() != count || self.key.2 != layout || self.key.3 != Some(report) {
             // Another report, or another listing: nothing to keep in place.
             self.anchor = None;
         }
@@ -276,15 +279,21 @@ fn list_ui(
     commands: &mut Vec<Message>,
 ) {
     let visible = &list.visible;
+    // Each open report keeps its own place (egui remembers the offset per id).
     egui::ScrollArea::vertical()
+        .id_salt(("reader", app.report_id()))
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             // Leave room for the scroll bar so that no glyph is clipped at the right edge.
             let measure = (ui.available_width() - 20.0).clamp(200.0, list.widest);
             let ppp = ui.ctx().pixels_per_point();
-            heights.prepare(measure, ppp, list.layout, list.count, |item| {
-                estimate(measure, item)
-            });
+            heights.prepare(
+                measure,
+                ppp,
+                (list.layout, app.report_id()),
+                list.count,
+                |item| estimate(measure, item),
+            );
 
             // Where each row starts: measured heights where known, estimates elsewhere.
             let top = 8.0;
