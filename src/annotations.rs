@@ -132,12 +132,18 @@ pub struct Annotation {
     /// Suggested tags the delegate said no to (not tags: never exported or counted; kept so
     /// that they are not suggested again).
     pub dismissed: TagSet,
+    /// The sub-paragraph the excerpt quotes instead of the whole paragraph (its label: `b` for
+    /// `(b)`), cited `para. 12 (b)`.
+    pub part: Option<String>,
 }
 
 impl Annotation {
-    /// Nothing worth keeping: no tag, no note, nothing dismissed.
+    /// Nothing worth keeping: no tag, no note, nothing dismissed, no sub-paragraph chosen.
     pub fn is_empty(&self) -> bool {
-        self.tags.is_empty() && self.note.is_empty() && self.dismissed.is_empty()
+        self.tags.is_empty()
+            && self.note.is_empty()
+            && self.dismissed.is_empty()
+            && self.part.is_none()
     }
 }
 
@@ -172,6 +178,17 @@ impl Annotations {
 
     pub fn set_dismissed(&mut self, paragraph: ParagraphIndex, dismissed: TagSet) {
         self.update(paragraph, |annotation| annotation.dismissed = dismissed);
+    }
+
+    /// The sub-paragraph a paragraph's excerpt quotes, if one was chosen.
+    pub fn part(&self, paragraph: ParagraphIndex) -> Option<&str> {
+        self.get(paragraph).and_then(|a| a.part.as_deref())
+    }
+
+    pub fn set_part(&mut self, paragraph: ParagraphIndex, part: Option<&str>) {
+        self.update(paragraph, |annotation| {
+            annotation.part = part.map(str::to_owned);
+        });
     }
 
     pub fn set_note(&mut self, paragraph: ParagraphIndex, note: &str) {

@@ -50,6 +50,9 @@ pub enum Command {
     DismissSuggestions,
     /// Accept every suggested tag of a kind, as one step.
     AcceptAllSuggested(Tag),
+    /// Quote the next sub-paragraph of the selected paragraph alone (after the last, the
+    /// whole paragraph again).
+    NextPart,
     FilterTag(Tag),
     ClearFilter,
     ToggleOutline,
@@ -132,6 +135,8 @@ pub enum Message {
     DismissSuggestion(ParagraphIndex, Tag),
     /// Quote this report no more (its place in the Export dialog's list of others).
     RemoveFromNote(usize),
+    /// Quote this sub-paragraph of a paragraph alone (`None`: the whole paragraph).
+    QuotePart(ParagraphIndex, Option<String>),
     /// Show this open report (its tab).
     ShowReport(crate::app::ReportId),
     /// Close this open report (its tab's close button).
@@ -258,6 +263,7 @@ impl Command {
             | Self::AcceptSuggestions
             | Self::DismissSuggestions
             | Self::AcceptAllSuggested(_)
+            | Self::NextPart
             | Self::FilterTag(_)
             | Self::ClearFilter
             | Self::ToggleOutline
@@ -302,6 +308,7 @@ impl Command {
             Self::NextSuggested => vec![key(Key::M)],
             Self::AcceptSuggestions => vec![key(Key::A)],
             Self::DismissSuggestions => vec![key(Key::D)],
+            Self::NextPart => vec![key(Key::Q)],
             Self::FilterTag(Tag::Challenge) => vec![alt(Key::Num1)],
             Self::FilterTag(Tag::GoodPractice) => vec![alt(Key::Num2)],
             Self::FilterTag(Tag::Proposal) => vec![alt(Key::Num3)],
@@ -358,6 +365,7 @@ impl Command {
             Self::AcceptAllSuggested(tag) => {
                 return Strings::fill(strings.accept_all_suggested, &[("tag", &strings.tag(*tag))]);
             }
+            Self::NextPart => strings.next_part,
             Self::FilterTag(tag) => return strings.filter_by(*tag),
             Self::ClearFilter => strings.clear_filter,
             Self::WriteNote => strings.write_note,

@@ -118,6 +118,84 @@ pub struct Paragraph {
     pub text: String,
 }
 
+/// A sub-paragraph of a numbered paragraph: `(b)` and its text, its own sub-items included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part<'a> {
+    /// The marker's label: `b` for `(b)`, `ii` for `(ii)`.
+    pub label: &'a str,
+    /// The text from the marker to the next sub-paragraph of its series or a higher one.
+    pub text: &'a str,
+}
+
+impl Paragraph {
+    /// The sub-paragraphs set on their own lines, in order: `(a)`, `(b)`, and the `(i)`,
+    /// `(ii)` inside them. A sub-paragraph runs to the next one of its series — letters,
+    /// Roman numerals, digits — or of a series begun before it (a higher level).
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum Series {
+            Letter,
+            Roman,
+            Digit,
+        }
+        // Where each marker line starts, its label and series.
+        let mut markers: Vec<(usize, &str, Series)> = Vec::new();
+        let mut last_letter: Option<char> = None;
+        let mut start = 0;
+        for line in self.text.split('\n') {
+            if let Some(label) = crate::parse::subparagraph_label(line) {
+                let mut chars = label.chars();
+                let single = chars.next().filter(|_| chars.next().is_none());
+                let roman_like = label
+                    .bytes()
+                    .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'));
+                let follows = |c: char| {
+                    last_letter.and_then(|last| char::from_u32(u32::from(last) + 1)) == Some(c)
+                };
+                let series = if label.bytes().all(|b| b.is_ascii_digit()) {
+                    Series::Digit
+                } else if roman_like && !single.is_some_and(follows) {
+                    Series::Roman
+                } else {
+                    Series::Letter
+                };
+                if series == Series::Letter {
+                    last_letter = single;
+                }
+                markers.push((start, label, series));
+            }
+            start += line.len() + 1;
+        }
+        // A series' level: the order in which the series first appear.
+        let mut levels: Vec<Series> = Vec::new();
+        for (_, _, series) in &markers {
+            if !levels.contains(series) {
+                levels.push(*series);
+            }
+        }
+        let level = |series: Series| levels.iter().position(|s| *s == series).unwrap_or(0);
+        markers
+            .iter()
+            .enumerate()
+            .map(|(at, (from, label, series))| {
+                let to = markers[at + 1..]
+                    .iter()
+                    .find(|(_, _, next)| level(*next) <= level(*series))
+                    .map_or(self.text.len(), |(next, _, _)| *next);
+                Part {
+                    label,
+                    text: self.text[*from..to].trim_end(),
+                }
+            })
+            .collect()
+    }
+
+    /// The sub-paragraph with this label, if the paragraph has one.
+    pub fn part(&self, label: &str) -> Option<Part<'_>> {
+        self.parts().into_iter().find(|part| part.label == label)
+    }
+}
+
 /// The six official languages of the United Nations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
@@ -188,5 +266,55 @@ mod tests {
             assert_eq!(Language::from_code(language.code()), Some(language));
         }
         assert_eq!(Language::from_code("de"), None);
+    }
+
+    fn paragraph(text: &str) -> Paragraph {
+        Paragraph {
+            number: 12,
+            stop: '.',
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn sub_paragraphs_run_to_the_next_of_their_series() {
+        let twelve = paragraph(
+            "The Working Group recommended that States:\n(a) Share information;\n\
+             (b) Consider:\n(i) Direct recovery;\n(ii) Non-conviction-based forfeiture;\n\
+             (c) Report back.",
+        );
+        let parts: Vec<(&str, &str)> = twelve
+            .parts()
+            .iter()
+            .map(|part| (part.label, part.text))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("a", "(a) Share information;"),
+                (
+                    "b",
+                    "(b) Consider:\n(i) Direct recovery;\n(ii) Non-conviction-based forfeiture;"
+                ),
+                ("i", "(i) Direct recovery;"),
+                ("ii", "(ii) Non-conviction-based forfeiture;"),
+                ("c", "(c) Report back."),
+            ]
+        );
+        // After (h), (i) is a letter: it ends at (j), not at the next letter of its own.
+        let long = paragraph("States:\n(h) Eighth;\n(i) Ninth;\n(j) Tenth.");
+        assert_eq!(long.part("i").map(|part| part.text), Some("(i) Ninth;"));
+        // French and Chinese markers; a paragraph without sub-paragraphs has none.
+        let french = paragraph("Les États :\na) partagent ;\nb) coopèrent.");
+        assert_eq!(
+            french.part("b").map(|part| part.text),
+            Some("b) coopèrent.")
+        );
+        let chinese = paragraph("工作组建议：\n（a）交流信息；\n（b）加强合作。");
+        assert_eq!(
+            chinese.part("a").map(|part| part.text),
+            Some("（a）交流信息；")
+        );
+        assert!(paragraph("No list here (a) inline.").parts().is_empty());
     }
 }

@@ -86,6 +86,11 @@ pub enum Change {
         before: TagSet,
         after: TagSet,
     },
+    /// The sub-paragraph the excerpt quotes chosen (or the whole paragraph again).
+    Part {
+        before: Option<String>,
+        after: Option<String>,
+    },
     /// Several edits as one step (accepting every suggested tag of a kind); the step's own
     /// paragraph is the first one's.
     Batch(Vec<Edit>),
@@ -96,6 +101,7 @@ impl Edit {
         match &self.change {
             Change::Tags { after, .. } => annotations.set_tags(self.paragraph, *after),
             Change::Note { after, .. } => annotations.set_note(self.paragraph, after),
+            Change::Part { after, .. } => annotations.set_part(self.paragraph, after.as_deref()),
             Change::Dismissed { after, .. } => {
                 // Not a change of the tags or note: their time stays.
                 annotations.set_dismissed(self.paragraph, *after);
@@ -124,6 +130,10 @@ impl Edit {
             Change::Dismissed { before, after } => Change::Dismissed {
                 before: *after,
                 after: *before,
+            },
+            Change::Part { before, after } => Change::Part {
+                before: after.clone(),
+                after: before.clone(),
             },
             Change::Batch(edits) => Change::Batch(edits.iter().rev().map(Self::inverse).collect()),
         };
@@ -263,6 +273,33 @@ impl History {
                 },
                 changed_before: time,
                 changed_after: time,
+            },
+        );
+    }
+
+    /// Choose the sub-paragraph a paragraph's excerpt quotes (`None`: the whole paragraph) at
+    /// `now`, as one undoable step (the same choice is no step).
+    pub fn set_part(
+        &mut self,
+        annotations: &mut Annotations,
+        paragraph: ParagraphIndex,
+        part: Option<&str>,
+        now: Moment,
+    ) {
+        let before = annotations.part(paragraph).map(str::to_owned);
+        if before.as_deref() == part {
+            return;
+        }
+        self.push(
+            annotations,
+            Edit {
+                paragraph,
+                change: Change::Part {
+                    before,
+                    after: part.map(str::to_owned),
+                },
+                changed_before: changed(annotations, paragraph),
+                changed_after: Some(now.time),
             },
         );
     }

@@ -265,8 +265,13 @@ impl TaggedReport {
 
     /// The printed number of a paragraph.
     pub fn paragraph_number(&self, paragraph: ParagraphIndex) -> Option<u32> {
+        self.paragraph(paragraph).map(|p| p.number)
+    }
+
+    /// A numbered paragraph of the report.
+    pub fn paragraph(&self, paragraph: ParagraphIndex) -> Option<&crate::document::Paragraph> {
         match self.document.blocks.get(self.block_of(paragraph)?)? {
-            Block::Paragraph(p) => Some(p.number),
+            Block::Paragraph(p) => Some(p),
             Block::Heading(_) | Block::Text(_) => None,
         }
     }
@@ -306,6 +311,20 @@ impl TaggedReport {
             self.history
                 .set_dismissed(&mut self.annotations, paragraph, dismissed);
         }
+    }
+
+    /// Quote only a sub-paragraph of a paragraph (`None`: the whole paragraph again), one
+    /// undoable step. A label the paragraph has no sub-paragraph for changes nothing.
+    pub fn set_part(&mut self, paragraph: ParagraphIndex, part: Option<&str>, now: Moment) {
+        let Some(found) = self.paragraph(paragraph) else {
+            return;
+        };
+        if part.is_some_and(|label| found.part(label).is_none()) {
+            return;
+        }
+        self.end_typing();
+        self.history
+            .set_part(&mut self.annotations, paragraph, part, now);
     }
 
     /// Put a tag on a paragraph, or take it off.

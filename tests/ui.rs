@@ -1090,6 +1090,33 @@ mod snapshots {
         harness.run();
         harness.snapshot("two_versions_side_by_side");
     }
+
+    /// A second report open beside the tagged built-in one (a tab each), its paragraph 1
+    /// tagged with only sub-paragraph (b) quoted.
+    #[test]
+    fn reports_in_tabs_and_a_sub_paragraph_quoted() {
+        let scratch = paratag::scratch::Scratch::new("ui-snapshot-tabs");
+        let lists = scratch.path().join("recommendations.txt");
+        std::fs::write(
+            &lists,
+            "A/AC.1/2026/L.1\n\nI. Recommendations\n\n1. The Working Group recommended:\n\
+             (a) That States share good practices in asset recovery;\n\
+             (b) That the Secretariat collect data on returned assets.\n\
+             2. The Working Group decided to continue its work.\n",
+        )
+        .unwrap();
+        let mut harness = tagged(Preferences::default());
+        let ctx = harness.ctx.clone();
+        harness
+            .state_mut()
+            .apply(&ctx, paratag::command::Message::OpenPath(lists));
+        harness.run();
+        for key in [Key::J, Key::Num3, Key::Q, Key::Q] {
+            harness.key_press(key);
+            harness.run();
+        }
+        harness.snapshot("reports_in_tabs");
+    }
 }
 
 /// The reading position survives what reflows the report: with ¶16 selected, zooming in and

@@ -196,6 +196,7 @@ pub fn export(input: &ExportInput) {
             changed: String::new(),
             versions: Vec::new(),
             dismissed: TagSet::EMPTY,
+            part: None,
         })
         .collect();
     let orders = [

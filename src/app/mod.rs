@@ -812,6 +812,10 @@ impl ParatagApp {
                 }
             }
             Message::CloseReport(id) => self.close_report_by_id(id),
+            Message::QuotePart(paragraph, part) => {
+                self.report
+                    .set_part(paragraph, part.as_deref(), self.clock.now());
+            }
             Message::IncludeInNote(id, include) => {
                 if let Some(dialog) = &mut self.export_dialog {
                     dialog.left_out.retain(|left| *left != id);
@@ -944,6 +948,7 @@ impl ParatagApp {
                     self.report.toggle_tag(paragraph, tag, self.clock.now());
                 }
             }
+            Command::NextPart => self.next_part(),
             Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
             Command::ClearFilter => self.set_filter(TagSet::EMPTY),
             Command::WriteNote => {
@@ -1094,6 +1099,34 @@ impl ParatagApp {
                 self.notices.problem(About::Opening, problem);
             }
         }
+    }
+
+    /// Quote the selected paragraph's next sub-paragraph alone; after the last, the whole
+    /// paragraph again.
+    fn next_part(&mut self) {
+        let Some(selected) = self.selected else {
+            return;
+        };
+        let Some(paragraph) = self.report.paragraph(selected) else {
+            return;
+        };
+        let labels: Vec<String> = paragraph
+            .parts()
+            .iter()
+            .map(|part| part.label.to_owned())
+            .collect();
+        if labels.is_empty() {
+            self.notices.info(self.strings().no_parts);
+            return;
+        }
+        let chosen = self.annotations().part(selected);
+        let next = match chosen.and_then(|part| labels.iter().position(|label| label == part)) {
+            None => labels.first(),
+            Some(at) => labels.get(at + 1),
+        }
+        .cloned();
+        self.report
+            .set_part(selected, next.as_deref(), self.clock.now());
     }
 
     fn select(&mut self, paragraph: ParagraphIndex) {

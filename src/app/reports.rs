@@ -298,9 +298,7 @@ impl ParatagApp {
         if self.history().is_modified() {
             return Some(self.position);
         }
-        self.open_reports()
-            .iter()
-            .position(OpenReport::is_modified)
+        self.open_reports().iter().position(OpenReport::is_modified)
     }
 
     /// The recovery copies of the open reports (theirs, not a crashed window's).

@@ -1697,3 +1697,69 @@ fn one_note_quotes_every_open_report_unless_left_out() {
         .collect();
     assert!(protected.contains(&scratch.dir.join("other.txt").as_path()));
 }
+
+#[test]
+fn a_sub_paragraph_is_chosen_from_the_keyboard_undone_and_saved() {
+    let scratch = Scratch::new("parts");
+    let report = scratch.dir.join("lists.txt");
+    std::fs::write(
+        &report,
+        "A/AC.1/2026/L.1\n\nI. Recommendations\n\n1. The Working Group recommended:\n\
+         (a) That States share good practices;\n(b) That the Secretariat collect data.\n\
+         2. The Working Group decided to continue.\n",
+    )
+    .unwrap();
+    let launch = || {
+        ParatagApp::launch(
+            Some(&report),
+            None,
+            Some(scratch.dir.join("data")),
+            Preferences::default(),
+        )
+    };
+    let mut app = launch();
+    app.apply(Command::SelectNext);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    let first = ParagraphIndex(0);
+    app.apply(Command::NextPart);
+    assert_eq!(app.annotations().part(first), Some("a"));
+    app.apply(Command::NextPart);
+    assert_eq!(app.annotations().part(first), Some("b"));
+    app.apply(Command::NextPart);
+    assert_eq!(
+        app.annotations().part(first),
+        None,
+        "round to the whole paragraph"
+    );
+    app.apply(Command::Undo);
+    assert_eq!(app.annotations().part(first), Some("b"));
+    // A label the paragraph has not is no change.
+    app.apply(Message::QuotePart(first, Some("z".to_owned())));
+    assert_eq!(app.annotations().part(first), Some("b"));
+    // Paragraph 2 has none: the user is told, nothing changes.
+    app.apply(Command::SelectNext);
+    app.apply(Command::NextPart);
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.contains("quoted whole"))
+    );
+    app.apply(Command::Save);
+    let saved = std::fs::read_to_string(scratch.dir.join("lists.tags.ron")).unwrap();
+    assert!(
+        saved.contains("format: 2,") && saved.contains("part: \"b\","),
+        "{saved}"
+    );
+
+    let app = launch();
+    assert_eq!(app.annotations().part(first), Some("b"));
+    let note = app
+        .report()
+        .export(
+            &crate::export::ExportOptions::new(crate::export::NoteLanguage::English),
+            crate::export::Format::Text,
+        )
+        .unwrap();
+    let note = String::from_utf8(note).unwrap();
+    assert!(note.contains("A/AC.1/2026/L.1, para. 1 (b)"), "{note}");
+    assert!(!note.contains("share good practices"), "{note}");
+}

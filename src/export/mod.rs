@@ -524,6 +524,8 @@ pub struct Excerpt {
     pub symbol: Option<String>,
     pub first: u32,
     pub last: u32,
+    /// The sub-paragraph quoted alone (`b`), cited `para. 12 (b)`; never merged with others.
+    pub part: Option<String>,
     pub tags: Vec<Tag>,
     /// The heading of the section of the report the paragraph sits under.
     pub heading: Option<String>,
@@ -714,7 +716,7 @@ impl ExportOptions {
 fn tagged_excerpts(source: &Source<'_>, options: &ExportOptions) -> Vec<Excerpt> {
     let (document, annotations) = (source.document, source.annotations);
     // Each paragraph's counterpart in the other language version, by number.
-    let counterparts: std::collections::HashMap<usize, &str> = source
+    let counterparts: std::collections::HashMap<usize, &crate::document::Paragraph> = source
         .parallel
         .map(|other| {
             crate::parallel::align(document, other)
@@ -725,7 +727,7 @@ fn tagged_excerpts(source: &Source<'_>, options: &ExportOptions) -> Vec<Excerpt>
                         right: Some(right),
                         ..
                     } => match &other.blocks[right] {
-                        Block::Paragraph(paragraph) => Some((left, paragraph.text.as_str())),
+                        Block::Paragraph(paragraph) => Some((left, paragraph)),
                         Block::Heading(_) | Block::Text(_) => None,
                     },
                     _ => None,
@@ -750,16 +752,28 @@ fn tagged_excerpts(source: &Source<'_>, options: &ExportOptions) -> Vec<Excerpt>
                 if tags.is_empty() {
                     continue;
                 }
+                // A sub-paragraph chosen alone is quoted alone, in both versions where the
+                // other has it (else the other's whole paragraph); one the text no longer has
+                // (another revision) gives the whole paragraph back.
+                let part = annotation
+                    .part
+                    .as_deref()
+                    .filter(|label| paragraph.part(label).is_some());
+                let quoted = |paragraph: &crate::document::Paragraph| {
+                    let text = part
+                        .and_then(|label| paragraph.part(label))
+                        .map_or(paragraph.text.as_str(), |part| part.text);
+                    trim(text, options.trim_chars)
+                };
                 tagged.push(Excerpt {
                     symbol: document.symbol.clone(),
                     first: paragraph.number,
                     last: paragraph.number,
+                    part: part.map(str::to_owned),
                     tags,
                     heading: heading.map(str::to_owned),
-                    text: trim(&paragraph.text, options.trim_chars),
-                    parallel: counterparts
-                        .get(&at)
-                        .map(|text| trim(text, options.trim_chars)),
+                    text: quoted(paragraph),
+                    parallel: counterparts.get(&at).map(|other| quoted(other)),
                     note: annotation.note.clone(),
                     citation: String::new(),
                 });
@@ -783,6 +797,7 @@ fn orphan_excerpts(
                 symbol: symbol.map(str::to_owned),
                 first: entry.paragraph,
                 last: entry.paragraph,
+                part: None,
                 tags,
                 heading: None,
                 text: format!("{}…", entry.quote),
@@ -828,12 +843,13 @@ fn sections(tagged: Vec<Excerpt>, options: &ExportOptions) -> Vec<Section> {
                 section.excerpts = merge_consecutive(section.excerpts);
             }
             for excerpt in &mut section.excerpts {
-                excerpt.citation = citation(
-                    excerpt.symbol.as_deref(),
-                    excerpt.first,
-                    excerpt.last,
-                    options.language,
-                );
+                let symbol = excerpt.symbol.as_deref();
+                excerpt.citation = match &excerpt.part {
+                    Some(part) => {
+                        subparagraph_citation(symbol, excerpt.first, part, options.language)
+                    }
+                    None => citation(symbol, excerpt.first, excerpt.last, options.language),
+                };
             }
             section
         })
@@ -847,6 +863,8 @@ fn merge_consecutive(excerpts: Vec<Excerpt>) -> Vec<Excerpt> {
         if let Some(last) = merged.last_mut()
             && last.note.is_empty()
             && excerpt.note.is_empty()
+            && last.part.is_none()
+            && excerpt.part.is_none()
             && last.tags == excerpt.tags
             && last.symbol == excerpt.symbol
             && last.heading == excerpt.heading

@@ -255,6 +255,7 @@ fn orphans_are_exported_in_their_own_section() {
         changed: String::new(),
         versions: Vec::new(),
         dismissed: crate::annotations::TagSet::EMPTY,
+        part: None,
     };
     let note = prepare(
         &document,
@@ -275,6 +276,54 @@ fn orphans_are_exported_in_their_own_section() {
 
 /// A paragraph's sub-items, (a), (b), keep their own lines in every format: Markdown with hard
 /// breaks (it would run them on), HTML preformatted, text and Word line by line.
+/// A report whose paragraph 1 has sub-paragraphs (a) and (b), in English and in Chinese.
+const LISTS_EN: &str = "A/AC.1/2026/L.1\n\nI. Recommendations\n\n1. The Working Group recommended:\n\
+                        (a) That States share good practices;\n(b) That the Secretariat collect data.\n\
+                        2. The Working Group decided to continue.\n";
+const LISTS_ZH: &str = "A/AC.1/2026/L.1\n\n一. 建议\n\n1. 工作组建议：\n(a) 各国交流良好做法；\n\
+                        (b) 秘书处收集数据。\n2. 工作组决定继续工作。\n";
+
+#[test]
+fn a_sub_paragraph_quoted_alone_is_cited_as_one() {
+    let document = crate::parse::parse(LISTS_EN.as_bytes()).unwrap();
+    let chinese = crate::parse::parse(LISTS_ZH.as_bytes()).unwrap();
+    let mut annotations = tagged(&[(0, &[Tag::Proposal], ""), (1, &[Tag::Proposal], "")]);
+    annotations.set_part(ParagraphIndex(0), Some("b"));
+    let source = Source {
+        document: &document,
+        annotations: &annotations,
+        orphans: &[],
+        parallel: Some(&chinese),
+    };
+    let note = prepare_many(&[source], &options(NoteLanguage::English)).unwrap();
+    let excerpts = &note.sections[0].excerpts;
+    assert_eq!(excerpts.len(), 2, "never merged with the next paragraph");
+    assert_eq!(excerpts[0].text, "(b) That the Secretariat collect data.");
+    assert_eq!(
+        excerpts[0].parallel.as_deref(),
+        Some("(b) 秘书处收集数据。")
+    );
+    assert_eq!(excerpts[0].citation, "A/AC.1/2026/L.1, para. 1 (b)");
+    assert_eq!(excerpts[1].citation, "A/AC.1/2026/L.1, para. 2");
+
+    let zh = crate::parse::parse(LISTS_ZH.as_bytes()).unwrap();
+    let note = prepare(&zh, &annotations, &[], &options(NoteLanguage::Chinese)).unwrap();
+    let first = &note.sections[0].excerpts[0];
+    assert_eq!(first.citation, "A/AC.1/2026/L.1，第1(b)段");
+    // A sub-paragraph the text no longer has (another revision): the whole paragraph.
+    annotations.set_part(ParagraphIndex(0), Some("f"));
+    let note = prepare(
+        &document,
+        &annotations,
+        &[],
+        &options(NoteLanguage::English),
+    )
+    .unwrap();
+    let first = &note.sections[0].excerpts[0];
+    assert!(first.text.starts_with("The Working Group recommended:"));
+    assert_eq!(first.citation, "A/AC.1/2026/L.1, paras. 1 and 2");
+}
+
 #[test]
 fn sub_items_keep_their_own_lines() {
     let report = "A/AC.1/2026/L.1\n\nI. Recommendations\n\n1. The Working Group recommended:\n\

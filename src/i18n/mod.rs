@@ -103,6 +103,11 @@ pub struct Strings {
     pub close_named: &'static str,
     /// The Export dialog: the open reports the note quotes; the one on screen.
     pub open_reports_in_note: &'static str,
+    /// The tag panel: what the excerpt quotes when the paragraph has sub-paragraphs.
+    pub quote_part: &'static str,
+    pub whole_paragraph: &'static str,
+    pub next_part: &'static str,
+    pub no_parts: &'static str,
     pub on_screen: &'static str,
     pub dismiss: &'static str,
     pub shortcut_column: &'static str,

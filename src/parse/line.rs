@@ -304,6 +304,11 @@ fn starts_title(rest: &str) -> bool {
 
 /// A sub-paragraph marker at the start of the line: `(a)`, `(ii)`, `(3)`, `a)`, `（a）`.
 pub fn starts_subparagraph(line: &str) -> bool {
+    subparagraph_label(line).is_some()
+}
+
+/// The label of the sub-paragraph marker the line starts with: `b` for `(b)`, `b)` or `（b）`.
+pub fn subparagraph_label(line: &str) -> Option<&str> {
     let (inner, close) = if let Some(inner) = line.strip_prefix('(') {
         (inner, ')')
     } else if let Some(inner) = line.strip_prefix('（') {
@@ -311,13 +316,11 @@ pub fn starts_subparagraph(line: &str) -> bool {
     } else {
         // French, Spanish and Russian `a)`, `а)`.
         let mut chars = line.chars();
-        return chars.next().is_some_and(char::is_lowercase)
-            && chars.next() == Some(')')
-            && chars.next().is_some_and(char::is_whitespace);
+        let letter = chars.next().filter(|c| c.is_lowercase())?;
+        return (chars.next() == Some(')') && chars.next().is_some_and(char::is_whitespace))
+            .then(|| &line[..letter.len_utf8()]);
     };
-    let Some(end) = inner.find(close) else {
-        return false;
-    };
+    let end = inner.find(close)?;
     let label = &inner[..end];
     let mut label_chars = label.chars();
     // `(a)`, `(aa)`; one letter of a script without capitals or a small one: `(أ)`, `(б)`.
@@ -332,7 +335,7 @@ pub fn starts_subparagraph(line: &str) -> bool {
             .bytes()
             .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'));
     let digits = !label.is_empty() && label.len() <= 2 && label.bytes().all(|b| b.is_ascii_digit());
-    letters || roman || digits
+    (letters || roman || digits).then_some(label)
 }
 
 /// Whether the line ends in a way that lets a sub-paragraph follow (a colon, a semicolon, a

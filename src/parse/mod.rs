@@ -29,7 +29,7 @@ pub use front::{FrontMatter, front_matter};
 use furniture::Furniture;
 pub use furniture::{MONTHS, is_job_number};
 use join::{Hyphenation, join_line};
-pub use line::{HeadingForm, display_width, heading_form, is_cjk};
+pub use line::{HeadingForm, display_width, heading_form, is_cjk, subparagraph_label};
 
 use crate::document::{Block, Document, Paragraph};
 

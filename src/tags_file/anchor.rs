@@ -104,6 +104,7 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
                 .iter()
                 .filter_map(|key| tag_from_key(key))
                 .collect::<TagSet>(),
+            part: entry.part.clone(),
         };
         anchored
             .annotations
@@ -120,7 +121,10 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
 /// An entry with no tag and no note carries nothing to keep; it must not take a paragraph (or
 /// become an orphan) that the next save would not write.
 fn carries_nothing(entry: &Entry) -> bool {
-    entry.tags.is_empty() && entry.note.is_empty() && entry.dismissed.is_empty()
+    entry.tags.is_empty()
+        && entry.note.is_empty()
+        && entry.dismissed.is_empty()
+        && entry.part.is_none()
 }
 
 /// The ways an entry finds its paragraph, surest first.

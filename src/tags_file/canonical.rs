@@ -53,6 +53,11 @@ pub fn read(text: &str) -> Option<TagsFile> {
                 return None;
             }
         }
+        let part = if cursor.at_field(12, "part") {
+            Some(cursor.field(12, "part")?)
+        } else {
+            None
+        };
         let mut texts = Vec::new();
         if cursor.eat("            versions: [\n") {
             while cursor.eat("                (\n") {
@@ -78,6 +83,7 @@ pub fn read(text: &str) -> Option<TagsFile> {
             changed,
             versions: texts,
             dismissed,
+            part,
         });
     }
     cursor.expect("    ],\n)\n")?;

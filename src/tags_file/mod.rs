@@ -56,14 +56,13 @@ pub struct TagsFile {
 }
 
 impl TagsFile {
-    /// The format version that holds this file: 2 with other language versions or dismissed
-    /// suggestions, else 1.
+    /// The format version that holds this file: 2 with other language versions, dismissed
+    /// suggestions or a sub-paragraph quoted, else 1.
     pub fn needed_format(&self) -> u32 {
         let newer = !self.versions.is_empty()
-            || self
-                .annotations
-                .iter()
-                .any(|entry| !entry.versions.is_empty() || !entry.dismissed.is_empty());
+            || self.annotations.iter().any(|entry| {
+                !entry.versions.is_empty() || !entry.dismissed.is_empty() || entry.part.is_some()
+            });
         if newer { 2 } else { 1 }
     }
 
@@ -177,6 +176,9 @@ pub struct Entry {
     /// Suggested tags the delegate dismissed on the paragraph (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<String>,
+    /// The sub-paragraph quoted instead of the whole paragraph: `b` for `(b)` (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -195,6 +197,8 @@ pub struct Orphan {
     pub versions: Vec<VersionText>,
     /// Suggested tags dismissed on it, as saved.
     pub dismissed: crate::annotations::TagSet,
+    /// The sub-paragraph it quoted, as saved.
+    pub part: Option<String>,
 }
 
 impl Orphan {
@@ -218,6 +222,7 @@ impl Orphan {
                 .iter()
                 .filter_map(|key| tag_from_key(key))
                 .collect(),
+            part: entry.part.clone(),
         }
     }
 
@@ -236,6 +241,7 @@ impl Orphan {
                 .iter()
                 .map(|tag| tag.key().to_owned())
                 .collect(),
+            part: self.part.clone(),
         }
     }
 }

@@ -327,17 +327,31 @@ mod properties {
             prop_oneof![Just(String::new()), Just("2026-11-27T16:00:00Z".to_owned())],
             proptest::collection::vec(version_text(), 0..3),
             proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=2),
+            proptest::option::of("[a-z\"\\\\（）]{1,4}"),
         )
             .prop_map(
-                |(paragraph, fingerprint, quote, tags, note, changed, versions, dismissed)| Entry {
+                |(
                     paragraph,
                     fingerprint,
                     quote,
-                    tags: tags.into_iter().map(str::to_owned).collect(),
+                    tags,
                     note,
                     changed,
                     versions,
-                    dismissed: dismissed.into_iter().map(str::to_owned).collect(),
+                    dismissed,
+                    part,
+                )| {
+                    Entry {
+                        paragraph,
+                        fingerprint,
+                        quote,
+                        tags: tags.into_iter().map(str::to_owned).collect(),
+                        note,
+                        changed,
+                        versions,
+                        dismissed: dismissed.into_iter().map(str::to_owned).collect(),
+                        part,
+                    }
                 },
             )
     }

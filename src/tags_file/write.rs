@@ -49,6 +49,9 @@ pub fn to_string(file: &TagsFile) -> String {
             tag_list(&mut out, &entry.dismissed);
             out.push_str("],\n");
         }
+        if let Some(part) = &entry.part {
+            field(&mut out, 12, "part", part);
+        }
         if !entry.versions.is_empty() {
             out.push_str("            versions: [\n");
             for text in &entry.versions {
@@ -182,6 +185,7 @@ pub fn build_with_versions(
                     .iter()
                     .map(|tag| tag.key().to_owned())
                     .collect(),
+                part: annotation.part.clone(),
                 versions: versions
                     .iter()
                     .filter_map(|version| {

@@ -49,6 +49,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
                     command_button(ui, app, Command::ToggleTag(tag), commands);
                 }
                 command_button(ui, app, Command::WriteNote, commands);
+                command_button(ui, app, Command::NextPart, commands);
             });
             ui.separator();
             let mut shown = app.suggested().is_some();

@@ -34,6 +34,7 @@ pub fn tag_panel_ui(
         }
     });
     suggested_ui(ui, app, selected, commands);
+    parts_ui(ui, app, selected, commands);
     ui.add_space(12.0);
 
     let note_label = ui.label(RichText::new(strings.note).strong());
@@ -68,6 +69,48 @@ pub fn tag_panel_ui(
         commands.push(Message::NoteLeft);
     }
     orphans_ui(ui, app);
+}
+
+/// What the excerpt quotes when the paragraph has sub-paragraphs: the whole paragraph, or one
+/// of them alone (cited `para. 12 (b)`).
+fn parts_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    selected: crate::annotations::ParagraphIndex,
+    commands: &mut Vec<Message>,
+) {
+    let Some(paragraph) = app.report().paragraph(selected) else {
+        return;
+    };
+    let parts = paragraph.parts();
+    if parts.is_empty() {
+        return;
+    }
+    let strings = app.strings();
+    let chosen = app.annotations().part(selected);
+    ui.add_space(8.0);
+    let mut label = strings.quote_part.to_owned();
+    if let Some(shortcut) = shortcut_text(ui.ctx(), &Command::NextPart) {
+        label = format!("{label}  ({shortcut})");
+    }
+    ui.label(RichText::new(label).strong());
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .selectable_label(chosen.is_none(), strings.whole_paragraph)
+            .clicked()
+        {
+            commands.push(Message::QuotePart(selected, None));
+        }
+        for part in parts {
+            let shown = format!("({})", part.label);
+            let response = ui
+                .selectable_label(chosen == Some(part.label), shown)
+                .on_hover_text(part.text);
+            if response.clicked() {
+                commands.push(Message::QuotePart(selected, Some(part.label.to_owned())));
+            }
+        }
+    });
 }
 
 /// The selected paragraph's suggested tags, apart from its own: each with the words that
