@@ -77,17 +77,23 @@ pub enum Command {
     Export {
         /// The report: a PDF, a Word document (.docx) or text. Several reports make one note
         /// (a meeting's documents), each excerpt citing its own report.
-        #[arg(required = true, num_args = 1..)]
+        #[arg(required_unless_present = "briefing", num_args = 1..)]
         reports: Vec<PathBuf>,
+
+        /// A briefing file (`NAME.briefing.ron`, saved by the window's File ▸ Save briefing…):
+        /// its reports, their tags files and the note's choices. --format, -o and --date still
+        /// apply; the other choices are the file's.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["reports", "tags", "parallel"])]
+        briefing: Option<PathBuf>,
 
         /// The tags file (`REPORT.tags.ron` beside the report when not given; with several
         /// reports, always the one beside each).
         #[arg(long, value_name = "FILE")]
         tags: Option<PathBuf>,
 
-        /// docx, pdf, md, html, csv or txt.
-        #[arg(long, value_parser = ["docx", "pdf", "md", "html", "csv", "txt"])]
-        format: String,
+        /// docx, pdf, md, html, csv or txt (a briefing file's own by default).
+        #[arg(long, required_unless_present = "briefing", value_parser = ["docx", "pdf", "md", "html", "csv", "txt"])]
+        format: Option<String>,
 
         /// The paper a PDF is set on.
         #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
@@ -211,6 +217,49 @@ pub fn export_options(
     options
 }
 
+/// `paratag export --briefing FILE`: the note a briefing file describes, in its format
+/// unless `format` says another.
+pub fn export_briefing(
+    path: &Path,
+    format: Option<&str>,
+    output: Option<&Path>,
+    date: Option<&str>,
+) -> ExitCode {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let read = crate::storage::read_regular(path, crate::storage::MAX_SAVED_BYTES)
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| {
+            crate::briefing::parse(&bytes, folder).map_err(|error| error.to_string())
+        });
+    let mut briefing = match read {
+        Ok(briefing) => briefing,
+        Err(problem) => {
+            eprintln!(
+                "paratag: cannot read the briefing: {problem} — {}",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(date) = date {
+        date.clone_into(&mut briefing.options.date);
+    }
+    let format = format
+        .and_then(crate::export::Format::from_extension)
+        .unwrap_or(briefing.format);
+    let pairs: Vec<(PathBuf, PathBuf)> = briefing
+        .reports
+        .into_iter()
+        .map(|entry| {
+            let tags = entry
+                .tags
+                .unwrap_or_else(|| crate::tagged_report::tags_beside(&entry.report));
+            (entry.report, tags)
+        })
+        .collect();
+    export_pairs(&pairs, None, format, output, &briefing.options)
+}
+
 /// `paratag export …`: the same bytes as the window's Export, to a file or standard output;
 /// with several reports, one note across them.
 pub fn export(
@@ -225,6 +274,35 @@ pub fn export(
         eprintln!("paratag: unknown format {format}");
         return ExitCode::FAILURE;
     };
+    if tags.is_some() && reports.len() > 1 {
+        eprintln!(
+            "paratag: --tags names the tags of one report; with several, each report's tags \
+             are read from beside it"
+        );
+        return ExitCode::FAILURE;
+    }
+    let pairs: Vec<(PathBuf, PathBuf)> = reports
+        .iter()
+        .map(|report| {
+            let tags = tags.map_or_else(
+                || crate::tagged_report::tags_beside(report),
+                Path::to_path_buf,
+            );
+            (report.clone(), tags)
+        })
+        .collect();
+    export_pairs(&pairs, parallel, format, output, options)
+}
+
+/// The note of these reports, each with its tags file, written to `output` or standard
+/// output.
+fn export_pairs(
+    pairs: &[(PathBuf, PathBuf)],
+    parallel: Option<&Path>,
+    format: crate::export::Format,
+    output: Option<&Path>,
+    options: &crate::export::ExportOptions,
+) -> ExitCode {
     if !format.is_text() && output.is_none() {
         eprintln!(
             "paratag: a {} note needs a file to go to: add -o FILE.{}",
@@ -237,21 +315,10 @@ pub fn export(
         );
         return ExitCode::FAILURE;
     }
-    if tags.is_some() && reports.len() > 1 {
-        eprintln!(
-            "paratag: --tags names the tags of one report; with several, each report's tags \
-             are read from beside it"
-        );
-        return ExitCode::FAILURE;
-    }
-    let mut tagged = Vec::with_capacity(reports.len());
-    let mut protected = Vec::with_capacity(reports.len() * 2);
-    for report in reports {
-        let tags = tags.map_or_else(
-            || crate::tagged_report::tags_beside(report),
-            Path::to_path_buf,
-        );
-        match tagged_report(report, &tags) {
+    let mut tagged = Vec::with_capacity(pairs.len());
+    let mut protected = Vec::with_capacity(pairs.len() * 2);
+    for (report, tags) in pairs {
+        match tagged_report(report, tags) {
             Ok(one) => tagged.push(one),
             Err(problem) => {
                 eprintln!("paratag: {problem}");
@@ -259,7 +326,7 @@ pub fn export(
             }
         }
         protected.push((report.clone(), crate::storage::Protected::Report));
-        protected.push((tags, crate::storage::Protected::TagsFile));
+        protected.push((tags.clone(), crate::storage::Protected::TagsFile));
     }
     let parallel = match parallel.map(|path| read_parallel(path, &tagged)) {
         None => None,

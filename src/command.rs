@@ -29,6 +29,9 @@ pub enum Command {
     PreviousReport,
     /// Open the Export dialog.
     Export,
+    /// Ask where to save a briefing file: the open reports, their tags files and the note's
+    /// choices, to make the same note again.
+    SaveBriefing,
     Quit,
     Undo,
     Redo,
@@ -137,6 +140,8 @@ pub enum Message {
     RemoveFromNote(usize),
     /// Quote this sub-paragraph of a paragraph alone (`None`: the whole paragraph).
     QuotePart(ParagraphIndex, Option<String>),
+    /// Save the open reports and the note's choices as a briefing file here.
+    SaveBriefingTo(PathBuf),
     /// Show this open report (its tab).
     ShowReport(crate::app::ReportId),
     /// Close this open report (its tab's close button).
@@ -155,6 +160,8 @@ pub enum DialogKind {
     AddToNote,
     /// Another language version to show beside the report.
     Parallel,
+    /// Where to save a briefing file (the open reports and the note's choices).
+    Briefing,
 }
 
 impl DialogKind {
@@ -166,6 +173,7 @@ impl DialogKind {
             Self::Export => Message::ExportTo(path),
             Self::AddToNote => Message::AddToNote(path),
             Self::Parallel => Message::OpenParallel(Some(path)),
+            Self::Briefing => Message::SaveBriefingTo(path),
         }
     }
 }
@@ -246,6 +254,7 @@ impl Command {
             | Self::NextReport
             | Self::PreviousReport
             | Self::Export
+            | Self::SaveBriefing
             | Self::Quit
             | Self::Undo
             | Self::Redo
@@ -322,6 +331,7 @@ impl Command {
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ZoomReset => vec![cmd(Key::Num0)],
             Self::ToggleDarkMode
+            | Self::SaveBriefing
             | Self::ShowShortcuts
             | Self::ShowAbout
             | Self::SetUiLanguage(_)
@@ -347,6 +357,7 @@ impl Command {
             Self::NextReport => strings.next_report,
             Self::PreviousReport => strings.previous_report,
             Self::Export => strings.export,
+            Self::SaveBriefing => strings.save_briefing,
             Self::Quit => strings.quit,
             Self::Undo => strings.undo,
             Self::Redo => strings.redo,

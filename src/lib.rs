@@ -10,6 +10,7 @@
 pub mod annotations;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod briefing;
 pub mod builtin_report;
 #[cfg(feature = "cli")]
 pub mod cli;

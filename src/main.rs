@@ -22,6 +22,19 @@ fn main() -> ExitCode {
             pdf,
         }) => cli::sample_report(paragraphs, from.as_deref(), pdf),
         Some(Command::Export {
+            briefing: Some(briefing),
+            format,
+            output,
+            date,
+            ..
+        }) => cli::export_briefing(
+            &briefing,
+            format.as_deref(),
+            output.as_deref(),
+            date.as_deref(),
+        ),
+        Some(Command::Export {
+            briefing: None,
             reports,
             tags,
             format,
@@ -48,7 +61,7 @@ fn main() -> ExitCode {
                 &reports,
                 tags.as_deref(),
                 parallel.as_deref(),
-                &format,
+                format.as_deref().unwrap_or_default(),
                 output.as_deref(),
                 &options,
             )

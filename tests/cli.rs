@@ -369,3 +369,76 @@ fn suggest_prints_each_tag_with_its_evidence() {
     );
     assert!(message.trim_end().ends_with("mine.txt"), "{message}");
 }
+
+/// `paratag export --briefing FILE` makes the note the briefing describes: the same bytes as
+/// the same choices given on the command line.
+#[test]
+fn export_a_note_from_a_briefing_file() {
+    let scratch = scratch_dir("briefing");
+    let dir = scratch.path();
+    std::fs::create_dir(dir.join("reports")).unwrap();
+    let report = dir.join("reports/report.txt");
+    std::fs::copy(seed_path(), &report).unwrap();
+    let tags = dir.join("mine.tags.ron");
+    std::fs::write(&tags, documented_tags()).unwrap();
+    let briefing = dir.join("meeting.briefing.ron");
+    std::fs::write(
+        &briefing,
+        format!(
+            "{}(\n    format: 1,\n    reports: [(report: \"reports/report.txt\", tags: \
+             \"mine.tags.ron\")],\n    note: (format: \"md\", language: \"zh\", group_by: \
+             \"document\", only: [\"proposal\"]),\n)\n",
+            paratag::briefing::HEADER
+        ),
+    )
+    .unwrap();
+    let from_briefing = succeeds(
+        paratag()
+            .args(["export", "--date", "2026-12-03", "--briefing"])
+            .arg(&briefing),
+    );
+    let by_hand = succeeds(
+        paratag()
+            .args([
+                "export",
+                "--format",
+                "md",
+                "--lang",
+                "zh",
+                "--group-by",
+                "document",
+            ])
+            .args(["--only", "proposal", "--date", "2026-12-03", "--tags"])
+            .arg(&tags)
+            .arg(&report),
+    );
+    assert_eq!(from_briefing.stdout, by_hand.stdout);
+    let note = String::from_utf8(from_briefing.stdout).unwrap();
+    assert!(note.contains("第"), "{note}");
+    // --format overrides the briefing's.
+    let text = succeeds(
+        paratag()
+            .args(["export", "--format", "txt", "--briefing"])
+            .arg(&briefing),
+    );
+    assert!(!String::from_utf8(text.stdout).unwrap().contains("> "));
+
+    // A damaged briefing: the file and the line are named, nothing is written.
+    std::fs::write(&briefing, "(format: 1, reports: [").unwrap();
+    let out = dir.join("note.docx");
+    let failed = paratag()
+        .args(["export", "--briefing"])
+        .arg(&briefing)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.starts_with("paratag: cannot read the briefing: line 1")
+            && stderr.trim_end().ends_with("meeting.briefing.ron"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -608,7 +608,9 @@ impl ParatagApp {
         let title = match kind {
             DialogKind::AddToNote => strings.add_report_to_note,
             DialogKind::Parallel => strings.parallel_version,
-            DialogKind::Open | DialogKind::SaveAs | DialogKind::Export => strings.open_report,
+            DialogKind::Open | DialogKind::SaveAs | DialogKind::Export | DialogKind::Briefing => {
+                strings.open_report
+            }
         };
         self.ask(PathQuestion {
             kind,
@@ -630,11 +632,16 @@ impl ParatagApp {
         }
     }
 
-    fn open_export_dialog(&mut self) {
-        let language = match self.preferences.ui_language {
+    /// The note's language by default: the interface's.
+    fn note_language(&self) -> crate::export::NoteLanguage {
+        match self.preferences.ui_language {
             crate::i18n::UiLanguage::Chinese => crate::export::NoteLanguage::Chinese,
             crate::i18n::UiLanguage::English => crate::export::NoteLanguage::English,
-        };
+        }
+    }
+
+    pub(super) fn open_export_dialog(&mut self) {
+        let language = self.note_language();
         self.export_dialog.get_or_insert_with(|| ExportDialog {
             options: crate::export::ExportOptions::new(language),
             format: crate::export::Format::Docx,
@@ -812,6 +819,7 @@ impl ParatagApp {
                 }
             }
             Message::CloseReport(id) => self.close_report_by_id(id),
+            Message::SaveBriefingTo(path) => self.save_briefing_to(&path),
             Message::QuotePart(paragraph, part) => {
                 self.report
                     .set_part(paragraph, part.as_deref(), self.clock.now());
@@ -890,6 +898,7 @@ impl ParatagApp {
             Command::NextReport => self.step_report(true),
             Command::PreviousReport => self.step_report(false),
             Command::Export => self.open_export_dialog(),
+            Command::SaveBriefing => self.start_save_briefing(),
             Command::CopyMarkdown => self.copy_export(crate::export::Format::Markdown),
             Command::CopyText => self.copy_export(crate::export::Format::Text),
             Command::SaveExport => self.start_export_save(),
@@ -997,6 +1006,11 @@ impl ParatagApp {
     /// (told apart by content). Only regular files are opened.
     fn open_now(&mut self, path: &Path, tags: Option<&Path>) {
         let head = crate::storage::read_head(path, 512).unwrap_or_default();
+        // A briefing is RON too: told by its header first.
+        if crate::briefing::looks_like_briefing(&head) {
+            self.open_briefing(path);
+            return;
+        }
         if crate::tags_file::looks_like_tags_file(&head) {
             self.open_tags_file(path);
             return;

@@ -5,9 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::notices::About;
 use super::tags::{Closing, RecoverySlot, TagsState};
 use super::{Modal, ParallelVersion, ParatagApp, Suggested};
 use crate::annotations::{ParagraphIndex, TagSet};
+use crate::i18n::Strings;
 use crate::tagged_report::TaggedReport;
 
 /// Which open report: stays the same while it is open, whatever its place among the tabs.
@@ -323,6 +325,169 @@ impl ParatagApp {
         );
         for slot in slots {
             slot.discard();
+        }
+    }
+}
+
+impl ParatagApp {
+    /// Ask where to save a briefing file, beside the report on screen.
+    pub(super) fn start_save_briefing(&mut self) {
+        let strings = self.strings();
+        let stem = self
+            .document()
+            .symbol
+            .as_deref()
+            .map_or_else(|| "paratag".to_owned(), |symbol| symbol.replace('/', "-"));
+        self.ask(super::PathQuestion {
+            kind: super::DialogKind::Briefing,
+            title: strings.save_briefing.trim_end_matches('…').to_owned(),
+            folder: self.report_folder(),
+            suggested: Some(format!("{stem}.briefing.ron")),
+            filters: vec![super::FileFilter::new(
+                strings.filter_briefing_file,
+                &["briefing.ron", "ron"],
+            )],
+        });
+    }
+
+    /// The briefing the note would be made from now: the open reports it quotes (those with a
+    /// file), then the reports added in the Export dialog, with the dialog's choices.
+    fn briefing_now(&self) -> crate::briefing::Briefing {
+        use crate::briefing::BriefingReport;
+        // A tags file where paratag would look anyway is not named: the briefing then follows
+        // the report when both are moved.
+        let entry = |report: &Path, tags: Option<&Path>| BriefingReport {
+            report: report.to_owned(),
+            tags: tags
+                .filter(|tags| *tags != crate::tagged_report::tags_beside(report))
+                .map(Path::to_path_buf),
+        };
+        let dialog = self.export_dialog.as_ref();
+        let left_out = dialog.map_or(&[][..], |dialog| dialog.left_out.as_slice());
+        let mut reports: Vec<BriefingReport> = self
+            .open_reports()
+            .iter()
+            .filter(|open| open.on_screen || !left_out.contains(&open.id))
+            .filter_map(|open| Some(entry(open.path?, open.report.tags_path())))
+            .collect();
+        for other in dialog.iter().flat_map(|dialog| &dialog.others) {
+            reports.push(entry(&other.path, other.report.tags_path()));
+        }
+        let (options, format) = match dialog {
+            Some(dialog) => (dialog.options.clone(), dialog.format),
+            None => (
+                crate::export::ExportOptions::new(self.note_language()),
+                crate::export::Format::Docx,
+            ),
+        };
+        crate::briefing::Briefing {
+            reports,
+            format,
+            options,
+        }
+    }
+
+    /// Save the briefing file (never over a report or a tags file).
+    pub(super) fn save_briefing_to(&mut self, path: &Path) {
+        let strings = self.strings();
+        let briefing = self.briefing_now();
+        let written = if briefing.reports.is_empty() {
+            Err(strings.briefing_needs_files.to_owned())
+        } else {
+            let folder = path.parent().unwrap_or(Path::new(""));
+            let text = crate::briefing::to_string(&briefing, folder);
+            let protected = self.export_protected();
+            crate::storage::write_export(&*self.disk, path, text.as_bytes(), &protected)
+                .map_err(|error| strings.save_problem(&error))
+        };
+        match written {
+            Ok(()) => {
+                let notice = Strings::fill(strings.briefing_saved, &[("path", &path.display())]);
+                self.notices.info(notice);
+            }
+            Err(problem) => {
+                let problem = Strings::fill(
+                    strings.could_not_save_briefing,
+                    &[("problem", &problem), ("path", &path.display())],
+                );
+                self.notices.problem(About::Other, problem);
+            }
+        }
+    }
+
+    /// Open every report of a briefing file beside those open (each with its tags file), and
+    /// give the Export dialog its choices: the note quotes the briefing's reports, in its
+    /// order. A report that cannot be opened is named; the others open all the same. A
+    /// question about one (its tags are another report's, a recovery copy) stops there.
+    pub(super) fn open_briefing(&mut self, path: &Path) {
+        let strings = self.strings();
+        let folder = path.parent().unwrap_or(Path::new(""));
+        let read = crate::storage::read_regular(path, crate::storage::MAX_SAVED_BYTES)
+            .map_err(|error| strings.read_problem(&error))
+            .and_then(|bytes| {
+                crate::briefing::parse(&bytes, folder).map_err(|error| error.to_string())
+            });
+        let briefing = match read {
+            Ok(briefing) => briefing,
+            Err(problem) => {
+                let problem = Strings::fill(
+                    strings.cannot_open_briefing,
+                    &[("problem", &problem), ("path", &path.display())],
+                );
+                self.notices.problem(About::Opening, problem);
+                return;
+            }
+        };
+        let total = briefing.reports.len();
+        let mut failed = Vec::new();
+        let mut ids = Vec::new();
+        for (at, entry) in briefing.reports.iter().enumerate() {
+            if self.modal.is_some() {
+                let paused = Strings::fill(
+                    strings.briefing_paused,
+                    &[("opened", &at), ("total", &total)],
+                );
+                failed.push(paused);
+                break;
+            }
+            if let Some(position) = self.open_position(&entry.report) {
+                self.switch_to(position);
+            } else {
+                // Read here, not on the worker: one report at a time comes from there.
+                match crate::parse::read_report(&entry.report) {
+                    Ok(document) => {
+                        self.show_report(&entry.report, entry.tags.as_deref(), Ok(document));
+                    }
+                    Err(error) => {
+                        failed.push(strings.report_error(&error));
+                        continue;
+                    }
+                }
+            }
+            ids.push(self.report_id);
+        }
+        self.open_export_dialog();
+        let left_out: Vec<ReportId> = self
+            .open_reports()
+            .iter()
+            .map(|open| open.id)
+            .filter(|id| !ids.contains(id))
+            .collect();
+        if let Some(dialog) = &mut self.export_dialog {
+            dialog.options = briefing.options;
+            dialog.format = briefing.format;
+            dialog.left_out = left_out;
+            dialog.generation += 1;
+        }
+        if let Some(position) = ids.first().and_then(|first| {
+            self.open_reports()
+                .iter()
+                .position(|open| open.id == *first)
+        }) {
+            self.switch_to(position);
+        }
+        for problem in failed {
+            self.notices.problem(About::Opening, problem);
         }
     }
 }

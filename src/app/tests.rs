@@ -1763,3 +1763,95 @@ fn a_sub_paragraph_is_chosen_from_the_keyboard_undone_and_saved() {
     assert!(note.contains("A/AC.1/2026/L.1, para. 1 (b)"), "{note}");
     assert!(!note.contains("share good practices"), "{note}");
 }
+
+#[test]
+fn a_briefing_saves_the_open_reports_and_choices_and_opens_them_again() {
+    let scratch = Scratch::new("briefing");
+    let (mut app, other) = two_reports(&scratch);
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::Save);
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 7);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Command::Save);
+    app.apply(Command::Export);
+    let mut options = app.export_dialog().unwrap().options.clone();
+    options.grouping = crate::export::Grouping::Document;
+    options.language = crate::export::NoteLanguage::Chinese;
+    app.apply(Message::ExportChoices {
+        format: crate::export::Format::Pdf,
+        options: options.clone(),
+    });
+    let note = app.export_preview().unwrap();
+
+    let saved = scratch.dir.join("meeting.briefing.ron");
+    app.apply(Command::SaveBriefing);
+    assert!(
+        app.take_effects()
+            .iter()
+            .any(|effect| matches!(effect, Effect::AskPath(question) if question.kind == DialogKind::Briefing))
+    );
+    app.apply(Message::Answered(DialogKind::Briefing, Some(saved.clone())));
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        text.contains("report: \"report.txt\"") && text.contains("report: \"other.txt\""),
+        "{text}"
+    );
+    assert!(
+        app.notice()
+            .is_some_and(|notice| notice.contains("meeting.briefing.ron"))
+    );
+
+    // The next day: the briefing opens both reports, in its order, with the note's choices.
+    let mut next = ParatagApp::launch(
+        None,
+        None,
+        Some(scratch.dir.join("data")),
+        Preferences::default(),
+    );
+    next.apply(Message::OpenPath(saved.clone()));
+    let names: Vec<String> = next.open_reports().iter().map(OpenReport::name).collect();
+    assert_eq!(names, ["report.txt", "other.txt"]);
+    assert_eq!(next.report_path(), Some(scratch.report().as_path()));
+    let dialog = next.export_dialog().unwrap();
+    assert_eq!(dialog.format, crate::export::Format::Pdf);
+    assert_eq!(dialog.options.grouping, crate::export::Grouping::Document);
+    assert_eq!(next.export_preview().unwrap(), note);
+
+    // A report of the briefing that is gone is named; the others open.
+    std::fs::remove_file(&other).unwrap();
+    let mut third = scratch.launch();
+    third.apply(Message::OpenPath(saved));
+    assert_eq!(third.open_reports().len(), 1);
+    assert!(
+        third
+            .problem()
+            .is_some_and(|problem| problem.contains("other.txt")),
+        "{:?}",
+        third.problem()
+    );
+}
+
+#[test]
+fn a_damaged_briefing_opens_nothing_and_says_why() {
+    let scratch = Scratch::new("briefing-bad");
+    let bad = scratch.dir.join("bad.briefing.ron");
+    std::fs::write(
+        &bad,
+        format!(
+            "{}(format: 1, reports: [(report: \"x.txt\")], note: (",
+            crate::briefing::HEADER
+        ),
+    )
+    .unwrap();
+    let mut app = scratch.launch();
+    app.apply(Message::OpenPath(bad));
+    assert_eq!(app.open_reports().len(), 1);
+    let problem = app.problem().unwrap();
+    assert!(
+        problem.starts_with("Cannot open the briefing: line 2"),
+        "{problem}"
+    );
+    assert!(problem.ends_with("bad.briefing.ron"), "{problem}");
+}

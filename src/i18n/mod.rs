@@ -103,6 +103,17 @@ pub struct Strings {
     pub close_named: &'static str,
     /// The Export dialog: the open reports the note quotes; the one on screen.
     pub open_reports_in_note: &'static str,
+    pub save_briefing: &'static str,
+    pub filter_briefing_file: &'static str,
+    /// A briefing file saved: `{path}`.
+    pub briefing_saved: &'static str,
+    /// `{problem}`, `{path}`.
+    pub could_not_save_briefing: &'static str,
+    pub briefing_needs_files: &'static str,
+    /// `{problem}`, `{path}`.
+    pub cannot_open_briefing: &'static str,
+    /// `{opened}` of `{total}` reports opened before a question.
+    pub briefing_paused: &'static str,
     /// The tag panel: what the excerpt quotes when the paragraph has sub-paragraphs.
     pub quote_part: &'static str,
     pub whole_paragraph: &'static str,

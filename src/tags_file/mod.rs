@@ -30,7 +30,7 @@ pub use anchor::{Anchor, Anchored, anchor};
 pub use fingerprint::{Fingerprints, normalize, paragraph_fingerprint, quote};
 #[cfg(any(test, feature = "testing"))]
 pub use read::read_with_ron;
-pub use read::{looks_like_tags_file, parse};
+pub use read::{describe, looks_like_tags_file, parse};
 pub use write::{KeptVersion, build, build_with_versions, document_ref, to_string};
 
 /// The newest format version this paratag reads and writes. A file is written in the oldest

@@ -87,7 +87,7 @@ pub fn read_with_ron(text: &str) -> Result<TagsFile, LoadError> {
 /// What ron found wrong, in the words of the file rather than of paratag's code: ron names the
 /// Rust types it was reading into (`VersionProbe`, `TagsFile`) and gives hints for Rust
 /// programmers (`serde_stacker`, raw identifiers), which mean nothing to a user.
-fn describe(code: &ron::Error) -> String {
+pub fn describe(code: &ron::Error) -> String {
     use ron::Error;
     let fields = |names: &[&str]| {
         names

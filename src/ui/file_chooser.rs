@@ -24,9 +24,9 @@ impl FileChooser {
                     },
                 ))
             }
-            crate::command::DialogKind::SaveAs | crate::command::DialogKind::Export => {
-                egui_file::FileDialog::save_file()
-            }
+            crate::command::DialogKind::SaveAs
+            | crate::command::DialogKind::Export
+            | crate::command::DialogKind::Briefing => egui_file::FileDialog::save_file(),
         };
         let dialog = dialog
             .title(&question.title)

@@ -33,6 +33,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
             });
             ui.separator();
             command_button(ui, app, Command::Export, commands);
+            command_button(ui, app, Command::SaveBriefing, commands);
             ui.separator();
             command_button(ui, app, Command::Quit, commands);
         });

@@ -59,9 +59,9 @@ impl Picker for NativePicker {
                 crate::command::DialogKind::Open
                 | crate::command::DialogKind::AddToNote
                 | crate::command::DialogKind::Parallel => dialog.pick_file(),
-                crate::command::DialogKind::SaveAs | crate::command::DialogKind::Export => {
-                    dialog.save_file()
-                }
+                crate::command::DialogKind::SaveAs
+                | crate::command::DialogKind::Export
+                | crate::command::DialogKind::Briefing => dialog.save_file(),
             }
         })
     }
