@@ -392,6 +392,58 @@ fn the_docx_is_a_valid_package_with_every_excerpt_and_citation() {
     roxmltree::Document::parse(&styles_xml).unwrap();
 }
 
+/// The PDF note's layout in both languages against a golden file: each page's size, then
+/// every line as a PDF reader finds it — where it starts and its baseline band, in points,
+/// and its text — then the page furniture. A change of line breaking (kinsoku, hyphen-free
+/// Latin breaks), of a page break or of spacing shows in a diff that a person can read.
+#[test]
+fn golden_pdf_layout() {
+    use std::fmt::Write as _;
+    let scratch = workspace("golden-pdf");
+    let tagged = tagged(scratch.path());
+    for (name, language, paper) in [
+        ("seed.en.pdf.layout.txt", NoteLanguage::English, Paper::A4),
+        (
+            "seed.zh.pdf.layout.txt",
+            NoteLanguage::Chinese,
+            Paper::Letter,
+        ),
+    ] {
+        let options = ExportOptions {
+            paper,
+            ..options(language, Grouping::ByTag)
+        };
+        let bytes = tagged.export(&options, Format::Pdf).unwrap();
+        let read = paratag::import::pdf::read(&bytes).unwrap();
+        let mut layout = String::new();
+        let mut page = usize::MAX;
+        for (line, region) in read.text.lines().zip(&read.lines) {
+            if region.page != page {
+                page = region.page;
+                let [width, height] = read.page_sizes[page];
+                writeln!(layout, "== page {} ({width:.1} × {height:.1})", page + 1).unwrap();
+            }
+            writeln!(
+                layout,
+                "{:6.1} {:6.1}–{:<6.1} {line}",
+                region.left, region.top, region.bottom
+            )
+            .unwrap();
+        }
+        layout.push_str("== furniture\n");
+        layout.push_str(&read.furniture);
+        layout.push('\n');
+        if updating() {
+            std::fs::write(golden(name), &layout).unwrap();
+        }
+        let expected = std::fs::read_to_string(golden(name)).unwrap();
+        assert!(
+            layout == expected,
+            "{name} differs from its golden file:\n{layout}"
+        );
+    }
+}
+
 /// The PDF note, read back as a PDF reader reads it: every quoted paragraph and citation is
 /// text (the glyphs map to their characters), on A4 or Letter as asked, the symbol in every
 /// page's header and "Page N of M" (第N页，共M页) in its footer, the shipped font embedded.
