@@ -148,6 +148,7 @@ pub fn parse(bytes: &[u8], folder: &Path) -> Result<Briefing, BriefingError> {
     options.grouping = match note.group_by.as_str() {
         "tag" => Grouping::ByTag,
         "document" => Grouping::Document,
+        "report" => Grouping::ReportThenTag,
         other => return Err(unknown("group_by", other)),
     };
     for key in &note.only {
@@ -202,6 +203,7 @@ pub fn to_string(briefing: &Briefing, folder: &Path) -> String {
             group_by: match options.grouping {
                 Grouping::ByTag => "tag",
                 Grouping::Document => "document",
+                Grouping::ReportThenTag => "report",
             }
             .to_owned(),
             only: options
@@ -244,7 +246,7 @@ mod tests {
 
     fn example() -> Briefing {
         let mut options = ExportOptions::new(NoteLanguage::Chinese);
-        options.grouping = Grouping::Document;
+        options.grouping = Grouping::ReportThenTag;
         options.only = crate::annotations::TagSet::only(Tag::Proposal);
         options.trim_chars = Some(300);
         options.paper = Paper::Letter;

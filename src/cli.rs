@@ -108,9 +108,9 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
 
-        /// Group the excerpts by tag (challenges, good practices, proposals) or keep the
-        /// report's order.
-        #[arg(long, value_parser = ["tag", "document"], default_value = "tag")]
+        /// Group the excerpts by tag (challenges, good practices, proposals), keep the
+        /// report's order, or, with several reports, by report and then tag.
+        #[arg(long, value_parser = ["tag", "document", "report"], default_value = "tag")]
         group_by: String,
 
         /// The language of labels and citations: `para. 12`, `第12段`, `par. 12`, `párr. 12`.
@@ -198,9 +198,11 @@ pub fn export_options(
     use crate::export::{ExportOptions, Grouping, NoteLanguage};
     let language = NoteLanguage::from_code(lang).unwrap_or(NoteLanguage::English);
     let mut options = ExportOptions::new(language);
-    if group_by == "document" {
-        options.grouping = Grouping::Document;
-    }
+    options.grouping = match group_by {
+        "document" => Grouping::Document,
+        "report" => Grouping::ReportThenTag,
+        _ => Grouping::ByTag,
+    };
     options.only = crate::annotations::Tag::ALL
         .into_iter()
         .filter(|tag| only.iter().any(|key| key == tag.key()))

@@ -69,6 +69,9 @@ pub enum Grouping {
     ByTag,
     /// One section, paragraphs in the report's order.
     Document,
+    /// Across several reports: each report's excerpts together, a section per tag within it
+    /// (`A/HRC/40/3 · Challenges`). With one report, as [`Grouping::ByTag`].
+    ReportThenTag,
 }
 
 /// The language of labels and citations, independent of the report's language.
@@ -668,13 +671,19 @@ pub fn prepare_many(
             .collect();
         (Some(symbols.join(" · ")), named, None)
     };
-    let sections = if several && options.grouping == Grouping::Document {
+    let sections = if several && options.grouping != Grouping::ByTag {
         per_report
             .into_iter()
             .flat_map(|(symbol, range)| {
                 let mut sections = sections(tagged[range].to_vec(), options);
                 for section in &mut sections {
-                    section.title = symbol.unwrap_or(&section.title).to_owned();
+                    section.title = match (symbol, options.grouping) {
+                        (Some(symbol), Grouping::ReportThenTag) => {
+                            format!("{symbol} · {}", section.title)
+                        }
+                        (Some(symbol), _) => symbol.to_owned(),
+                        (None, _) => section.title.clone(),
+                    };
                 }
                 sections
             })
@@ -813,7 +822,7 @@ fn orphan_excerpts(
 fn sections(tagged: Vec<Excerpt>, options: &ExportOptions) -> Vec<Section> {
     let labels = options.language.labels();
     let sections = match options.grouping {
-        Grouping::ByTag => options
+        Grouping::ByTag | Grouping::ReportThenTag => options
             .ordered(|_| true)
             .into_iter()
             .map(|tag| Section {

@@ -467,3 +467,71 @@ fn a_bilingual_note_quotes_the_other_version_beneath() {
     let plain = export(&chinese, &annotations, &[], &options, Format::Csv).unwrap();
     assert!(!String::from_utf8(plain).unwrap().contains("parallel_quote"));
 }
+
+/// Across several reports, grouped by report and then tag: each report's excerpts together,
+/// a section per tag within it, named with the report's symbol; by tag, every report's under
+/// each tag.
+#[test]
+fn several_reports_grouped_by_report_then_tag() {
+    let first = crate::parse::parse_text(
+        "A/74/18\n\nI. Introduction\n\n1. A challenge here.\n\n2. A proposal here.\n",
+    )
+    .unwrap();
+    let second = crate::parse::parse_text(
+        "A/HRC/40/3\n\nI. Introduction\n\n1. Another challenge.\n\n2. Another proposal.\n",
+    )
+    .unwrap();
+    let tags = tagged(&[(0, &[Tag::Challenge], ""), (1, &[Tag::Proposal], "")]);
+    let source = |document| Source {
+        document,
+        annotations: &tags,
+        orphans: &[],
+        parallel: None,
+    };
+    let sources = [source(&first), source(&second)];
+    let titles = |grouping| {
+        let options = ExportOptions {
+            grouping,
+            ..options(NoteLanguage::English)
+        };
+        let note = prepare_many(&sources, &options).unwrap();
+        note.sections
+            .iter()
+            .map(|section| {
+                let cited: Vec<&str> = section
+                    .excerpts
+                    .iter()
+                    .map(|excerpt| excerpt.citation.as_str())
+                    .collect();
+                format!("{}: {}", section.title, cited.join("; "))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(Grouping::ReportThenTag),
+        [
+            "A/74/18 · Challenges: A/74/18, para. 1",
+            "A/74/18 · Proposals: A/74/18, para. 2",
+            "A/HRC/40/3 · Challenges: A/HRC/40/3, para. 1",
+            "A/HRC/40/3 · Proposals: A/HRC/40/3, para. 2",
+        ]
+    );
+    assert_eq!(
+        titles(Grouping::ByTag),
+        [
+            "Challenges: A/74/18, para. 1; A/HRC/40/3, para. 1",
+            "Proposals: A/74/18, para. 2; A/HRC/40/3, para. 2",
+        ]
+    );
+    // One report: as by tag.
+    let one = ExportOptions {
+        grouping: Grouping::ReportThenTag,
+        ..options(NoteLanguage::English)
+    };
+    assert_eq!(
+        prepare_many(&sources[..1], &one).unwrap().sections,
+        prepare_many(&sources[..1], &options(NoteLanguage::English))
+            .unwrap()
+            .sections
+    );
+}

@@ -49,6 +49,7 @@ pub(super) static ENGLISH: Strings = Strings {
     close_named: "Close {name}",
     open_reports_in_note: "Open reports quoted",
     save_briefing: "Save briefing…",
+    by_report_then_tag: "By report, then tag",
     filter_briefing_file: "paratag briefing",
     briefing_saved: "Briefing saved (its reports and the note's choices) — {path}",
     could_not_save_briefing: "Could not save the briefing: {problem} — {path}",

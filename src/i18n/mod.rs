@@ -104,6 +104,7 @@ pub struct Strings {
     /// The Export dialog: the open reports the note quotes; the one on screen.
     pub open_reports_in_note: &'static str,
     pub save_briefing: &'static str,
+    pub by_report_then_tag: &'static str,
     pub filter_briefing_file: &'static str,
     /// A briefing file saved: `{path}`.
     pub briefing_saved: &'static str,

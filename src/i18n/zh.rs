@@ -146,6 +146,7 @@ pub(super) static CHINESE: Strings = Strings {
     close_named: "关闭 {name}",
     open_reports_in_note: "引用的已打开报告",
     save_briefing: "保存简报设置…",
+    by_report_then_tag: "按报告，再按标签",
     filter_briefing_file: "paratag 简报设置",
     briefing_saved: "简报设置已保存（报告及简报选项）—— {path}",
     could_not_save_briefing: "无法保存简报设置：{problem} —— {path}",

@@ -146,7 +146,11 @@ pub fn export_dialog_ui(
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
-                    options_ui(ui, strings, &mut format, &mut options);
+                    let several = app.open_reports().len() > 1
+                        || app
+                            .export_dialog()
+                            .is_some_and(|dialog| !dialog.others.is_empty());
+                    options_ui(ui, strings, (&mut format, &mut options), several);
                     ui.add_space(12.0);
                     ui.horizontal_wrapped(|ui| {
                         for command in [
@@ -191,11 +195,12 @@ pub fn export_dialog_ui(
     }
 }
 
+/// The note's choices; `several`: the note quotes more than one report.
 fn options_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
-    format: &mut Format,
-    options: &mut ExportOptions,
+    (format, options): (&mut Format, &mut ExportOptions),
+    several: bool,
 ) {
     ui.label(RichText::new(strings.format).strong());
     for (choice, name) in [
@@ -226,6 +231,13 @@ fn options_ui(
         Grouping::Document,
         strings.in_document_order,
     );
+    if several || options.grouping == Grouping::ReportThenTag {
+        ui.radio_value(
+            &mut options.grouping,
+            Grouping::ReportThenTag,
+            strings.by_report_then_tag,
+        );
+    }
     ui.add_space(8.0);
 
     ui.label(RichText::new(strings.tag_order).strong());
