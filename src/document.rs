@@ -125,75 +125,83 @@ pub struct Part<'a> {
     pub label: &'a str,
     /// The text from the marker to the next sub-paragraph of its series or a higher one.
     pub text: &'a str,
+    /// Where `text` starts in the paragraph's text (bytes).
+    pub start: usize,
 }
 
 impl Paragraph {
-    /// The sub-paragraphs set on their own lines, in order: `(a)`, `(b)`, and the `(i)`,
-    /// `(ii)` inside them. A sub-paragraph runs to the next one of its series — letters,
-    /// Roman numerals, digits — or of a series begun before it (a higher level).
+    /// The sub-paragraphs set on their own lines ([`parts_of`]).
     pub fn parts(&self) -> Vec<Part<'_>> {
-        #[derive(Clone, Copy, PartialEq, Eq)]
-        enum Series {
-            Letter,
-            Roman,
-            Digit,
-        }
-        // Where each marker line starts, its label and series.
-        let mut markers: Vec<(usize, &str, Series)> = Vec::new();
-        let mut last_letter: Option<char> = None;
-        let mut start = 0;
-        for line in self.text.split('\n') {
-            if let Some(label) = crate::parse::subparagraph_label(line) {
-                let mut chars = label.chars();
-                let single = chars.next().filter(|_| chars.next().is_none());
-                let roman_like = label
-                    .bytes()
-                    .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'));
-                let follows = |c: char| {
-                    last_letter.and_then(|last| char::from_u32(u32::from(last) + 1)) == Some(c)
-                };
-                let series = if label.bytes().all(|b| b.is_ascii_digit()) {
-                    Series::Digit
-                } else if roman_like && !single.is_some_and(follows) {
-                    Series::Roman
-                } else {
-                    Series::Letter
-                };
-                if series == Series::Letter {
-                    last_letter = single;
-                }
-                markers.push((start, label, series));
-            }
-            start += line.len() + 1;
-        }
-        // A series' level: the order in which the series first appear.
-        let mut levels: Vec<Series> = Vec::new();
-        for (_, _, series) in &markers {
-            if !levels.contains(series) {
-                levels.push(*series);
-            }
-        }
-        let level = |series: Series| levels.iter().position(|s| *s == series).unwrap_or(0);
-        markers
-            .iter()
-            .enumerate()
-            .map(|(at, (from, label, series))| {
-                let to = markers[at + 1..]
-                    .iter()
-                    .find(|(_, _, next)| level(*next) <= level(*series))
-                    .map_or(self.text.len(), |(next, _, _)| *next);
-                Part {
-                    label,
-                    text: self.text[*from..to].trim_end(),
-                }
-            })
-            .collect()
+        parts_of(&self.text)
     }
 
     /// The sub-paragraph with this label, if the paragraph has one.
     pub fn part(&self, label: &str) -> Option<Part<'_>> {
         self.parts().into_iter().find(|part| part.label == label)
     }
+}
+
+/// The sub-paragraphs of a paragraph's text set on their own lines, in order: `(a)`, `(b)`,
+/// and the `(i)`, `(ii)` inside them. A sub-paragraph runs to the next one of its series —
+/// letters, Roman numerals, digits — or of a series begun before it (a higher level).
+pub fn parts_of(text: &str) -> Vec<Part<'_>> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Series {
+        Letter,
+        Roman,
+        Digit,
+    }
+    // Where each marker line starts, its label and series.
+    let mut markers: Vec<(usize, &str, Series)> = Vec::new();
+    let mut last_letter: Option<char> = None;
+    let mut start = 0;
+    for line in text.split('\n') {
+        if let Some(label) = crate::parse::subparagraph_label(line) {
+            let mut chars = label.chars();
+            let single = chars.next().filter(|_| chars.next().is_none());
+            let roman_like = label
+                .bytes()
+                .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'));
+            let follows = |c: char| {
+                last_letter.and_then(|last| char::from_u32(u32::from(last) + 1)) == Some(c)
+            };
+            let series = if label.bytes().all(|b| b.is_ascii_digit()) {
+                Series::Digit
+            } else if roman_like && !single.is_some_and(follows) {
+                Series::Roman
+            } else {
+                Series::Letter
+            };
+            if series == Series::Letter {
+                last_letter = single;
+            }
+            markers.push((start, label, series));
+        }
+        start += line.len() + 1;
+    }
+    // A series' level: the order in which the series first appear.
+    let mut levels: Vec<Series> = Vec::new();
+    for (_, _, series) in &markers {
+        if !levels.contains(series) {
+            levels.push(*series);
+        }
+    }
+    let level = |series: Series| levels.iter().position(|s| *s == series).unwrap_or(0);
+    markers
+        .iter()
+        .enumerate()
+        .map(|(at, (from, label, series))| {
+            let to = markers[at + 1..]
+                .iter()
+                .find(|(_, _, next)| level(*next) <= level(*series))
+                .map_or(text.len(), |(next, _, _)| *next);
+            Part {
+                label,
+                text: text[*from..to].trim_end(),
+                start: *from,
+            }
+        })
+        .collect()
 }
 
 /// The six official languages of the United Nations.

@@ -1116,6 +1116,13 @@ mod snapshots {
             harness.run();
         }
         harness.snapshot("reports_in_tabs");
+        // The note across both: the Export dialog names them and offers grouping by report.
+        harness.set_size(egui::vec2(1280.0, 800.0));
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        harness.run();
+        harness.get_by_label("By report, then tag").click();
+        harness.run();
+        harness.snapshot("export_dialog_two_reports");
     }
 }
 

@@ -48,6 +48,7 @@ pub(super) static ENGLISH: Strings = Strings {
     previous_report: "Previous report",
     close_named: "Close {name}",
     open_reports_in_note: "Open reports quoted",
+    other_reports_in_note: "Reports not open",
     save_briefing: "Save briefing…",
     by_report_then_tag: "By report, then tag",
     filter_briefing_file: "paratag briefing",

@@ -103,6 +103,8 @@ pub struct Strings {
     pub close_named: &'static str,
     /// The Export dialog: the open reports the note quotes; the one on screen.
     pub open_reports_in_note: &'static str,
+    /// The Export dialog with several reports open: the reports added that are not open.
+    pub other_reports_in_note: &'static str,
     pub save_briefing: &'static str,
     pub by_report_then_tag: &'static str,
     pub filter_briefing_file: &'static str,

@@ -145,6 +145,7 @@ pub(super) static CHINESE: Strings = Strings {
     previous_report: "上一份报告",
     close_named: "关闭 {name}",
     open_reports_in_note: "引用的已打开报告",
+    other_reports_in_note: "未打开的报告",
     save_briefing: "保存简报设置…",
     by_report_then_tag: "按报告，再按标签",
     filter_briefing_file: "paratag 简报设置",

@@ -75,9 +75,11 @@ fn reports_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) 
     }
     let this = name(app.document().symbol.as_deref(), app.report_path());
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(strings.reports_in_note).strong());
         if open.len() == 1 {
+            ui.label(RichText::new(strings.reports_in_note).strong());
             ui.label(format!("{this} ({})", strings.this_report));
+        } else {
+            ui.label(RichText::new(strings.other_reports_in_note).strong());
         }
         for (index, other) in dialog.others.iter().enumerate() {
             ui.label("·");

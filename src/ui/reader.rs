@@ -837,21 +837,53 @@ fn paragraph_body_ui(
         let color = ui.visuals().text_color();
         let mut job = text_job(ui, text, &FontId::proportional(BODY_SIZE), color, matches);
         underline(&mut job, &suggested.evidence);
+        let part = annotation.and_then(|annotation| annotation.part.as_deref());
+        dim_outside_part(&mut job, text, part, ui.visuals().weak_text_color());
         ui.add(egui::Label::new(job).wrap().selectable(true));
     });
 }
 
-/// Underline the ranges of a laid-out text, each in its colour (the sections are split where
-/// a range starts or ends inside one).
+/// Underline the ranges of a laid-out text, each in its colour.
 fn underline(job: &mut LayoutJob, ranges: &[(std::ops::Range<usize>, Color32)]) {
     if ranges.is_empty() {
         return;
     }
-    let mut cuts: Vec<usize> = ranges
+    let cuts: Vec<usize> = ranges
         .iter()
         .flat_map(|(range, _)| [range.start, range.end])
-        .filter(|at| *at <= job.text.len() && job.text.is_char_boundary(*at))
         .collect();
+    restyle(job, cuts, |start, format| {
+        if let Some((_, color)) = ranges
+            .iter()
+            .find(|(range, _)| range.start <= start && start < range.end)
+        {
+            format.underline = egui::Stroke::new(2.0, *color);
+        }
+    });
+}
+
+/// With one sub-paragraph quoted alone, the rest of the paragraph is shown faint: what the
+/// note will quote stands out.
+fn dim_outside_part(job: &mut LayoutJob, text: &str, part: Option<&str>, faint: Color32) {
+    let Some(found) = part.and_then(|label| {
+        crate::document::parts_of(text)
+            .into_iter()
+            .find(|found| found.label == label)
+    }) else {
+        return;
+    };
+    let quoted = found.start..found.start + found.text.len();
+    restyle(job, vec![quoted.start, quoted.end], |start, format| {
+        if !quoted.contains(&start) {
+            format.color = faint;
+        }
+    });
+}
+
+/// Split a laid-out text's sections where a cut falls inside one, then let `style` change
+/// each piece's format (given where the piece starts).
+fn restyle(job: &mut LayoutJob, mut cuts: Vec<usize>, style: impl Fn(usize, &mut TextFormat)) {
+    cuts.retain(|at| *at <= job.text.len() && job.text.is_char_boundary(*at));
     cuts.sort_unstable();
     cuts.dedup();
     let mut sections = Vec::with_capacity(job.sections.len() + cuts.len());
@@ -870,12 +902,7 @@ fn underline(job: &mut LayoutJob, ranges: &[(std::ops::Range<usize>, Color32)]) 
         for end in inner {
             let mut piece = section.clone();
             piece.byte_range = start.into()..end.into();
-            if let Some((_, color)) = ranges
-                .iter()
-                .find(|(range, _)| range.start <= start && start < range.end)
-            {
-                piece.format.underline = egui::Stroke::new(2.0, *color);
-            }
+            style(start, &mut piece.format);
             sections.push(piece);
             start = end;
         }
