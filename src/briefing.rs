@@ -46,7 +46,8 @@ pub enum BriefingError {
         message: String,
     },
     #[error(
-        "it is in a newer format ({found}) than this paratag reads ({FORMAT_VERSION}): update paratag"
+        "it was written by a newer paratag (format {found}; this one reads up to {FORMAT_VERSION}); \
+         update paratag to open it"
     )]
     Newer { found: u32 },
     #[error("unknown {field} `{value}`")]
@@ -311,7 +312,8 @@ mod tests {
         let note = "note: (format: \"docx\", language: \"en\", group_by: \"tag\")";
         assert_eq!(
             read(&format!("(format: 2, reports: [], {note})")),
-            "it is in a newer format (2) than this paratag reads (1): update paratag"
+            "it was written by a newer paratag (format 2; this one reads up to 1); update paratag \
+             to open it"
         );
         assert_eq!(
             read(&format!("(format: 1, reports: [], {note})")),

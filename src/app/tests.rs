@@ -1517,6 +1517,18 @@ fn two_reports(scratch: &Scratch) -> (ParatagApp, PathBuf) {
     (app, other)
 }
 
+/// As [`two_reports`], with unsaved tags in both: paragraph 2 of the other report a
+/// proposal, paragraph 7 of the first a challenge; the first on screen.
+fn two_tagged_reports(scratch: &Scratch) -> (ParatagApp, PathBuf) {
+    let (mut app, other) = two_reports(scratch);
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Command::PreviousReport);
+    select_number(&mut app, 7);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    (app, other)
+}
+
 #[test]
 fn closing_a_report_with_unsaved_tags_asks_and_saves_it() {
     let scratch = Scratch::new("close-report");
@@ -1557,12 +1569,7 @@ fn closing_a_report_with_unsaved_tags_asks_and_saves_it() {
 #[test]
 fn closing_the_window_saves_the_tags_of_every_open_report() {
     let scratch = Scratch::new("close-all");
-    let (mut app, other) = two_reports(&scratch);
-    select_number(&mut app, 2);
-    app.apply(Command::ToggleTag(Tag::Proposal));
-    app.apply(Command::PreviousReport);
-    select_number(&mut app, 7);
-    app.apply(Command::ToggleTag(Tag::Challenge));
+    let (mut app, other) = two_tagged_reports(&scratch);
     // The report on screen is the first; the question names both.
     app.apply(Message::CloseRequested);
     assert!(app.take_effects().contains(&Effect::CancelClose));
@@ -1663,12 +1670,7 @@ fn a_clean_close_after_dont_save_leaves_no_copy_of_any_report() {
 #[test]
 fn one_note_quotes_every_open_report_unless_left_out() {
     let scratch = Scratch::new("note-open-reports");
-    let (mut app, _) = two_reports(&scratch);
-    select_number(&mut app, 2);
-    app.apply(Command::ToggleTag(Tag::Proposal));
-    app.apply(Command::PreviousReport);
-    select_number(&mut app, 7);
-    app.apply(Command::ToggleTag(Tag::Challenge));
+    let (mut app, _) = two_tagged_reports(&scratch);
     app.apply(Command::Export);
     let note = app.export_preview().unwrap();
     // In the order of the tabs, each excerpt citing its own symbol.
@@ -1767,14 +1769,11 @@ fn a_sub_paragraph_is_chosen_from_the_keyboard_undone_and_saved() {
 #[test]
 fn a_briefing_saves_the_open_reports_and_choices_and_opens_them_again() {
     let scratch = Scratch::new("briefing");
-    let (mut app, other) = two_reports(&scratch);
-    select_number(&mut app, 2);
-    app.apply(Command::ToggleTag(Tag::Proposal));
+    let (mut app, other) = two_tagged_reports(&scratch);
+    app.apply(Command::Save);
+    app.apply(Command::NextReport);
     app.apply(Command::Save);
     app.apply(Command::PreviousReport);
-    select_number(&mut app, 7);
-    app.apply(Command::ToggleTag(Tag::Challenge));
-    app.apply(Command::Save);
     app.apply(Command::Export);
     let mut options = app.export_dialog().unwrap().options.clone();
     options.grouping = crate::export::Grouping::Document;
