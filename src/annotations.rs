@@ -135,6 +135,16 @@ pub struct Annotation {
     /// The sub-paragraph the excerpt quotes instead of the whole paragraph (its label: `b` for
     /// `(b)`), cited `para. 12 (b)`.
     pub part: Option<String>,
+    /// Who made the annotation or last changed it (a name set in the preferences, by default
+    /// the system's user name), if known.
+    pub author: Option<String>,
+}
+
+/// When an annotation last changed, and who changed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub time: Option<std::time::SystemTime>,
+    pub author: Option<String>,
 }
 
 impl Annotation {
@@ -218,6 +228,23 @@ impl Annotations {
     pub fn set_changed(&mut self, paragraph: ParagraphIndex, time: Option<std::time::SystemTime>) {
         if let Some(annotation) = self.entries.get_mut(&paragraph) {
             annotation.changed = time;
+        }
+    }
+
+    /// When and by whom a paragraph's annotation last changed.
+    pub fn stamp(&self, paragraph: ParagraphIndex) -> Stamp {
+        self.get(paragraph).map_or_else(Stamp::default, |a| Stamp {
+            time: a.changed,
+            author: a.author.clone(),
+        })
+    }
+
+    /// Record when and by whom a paragraph's annotation last changed (nothing, if it has
+    /// none).
+    pub fn set_stamp(&mut self, paragraph: ParagraphIndex, stamp: &Stamp) {
+        if let Some(annotation) = self.entries.get_mut(&paragraph) {
+            annotation.changed = stamp.time;
+            annotation.author.clone_from(&stamp.author);
         }
     }
 

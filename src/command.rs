@@ -140,6 +140,8 @@ pub enum Message {
     RemoveFromNote(usize),
     /// Quote this sub-paragraph of a paragraph alone (`None`: the whole paragraph).
     QuotePart(ParagraphIndex, Option<String>),
+    /// The name recorded with the user's annotations, as typed (empty: the system's user name).
+    SetAuthor(String),
     /// Save the open reports and the note's choices as a briefing file here.
     SaveBriefingTo(PathBuf),
     /// Show this open report (its tab).

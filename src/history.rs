@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::annotations::{Annotations, ParagraphIndex, TagSet};
+use crate::annotations::{Annotations, ParagraphIndex, Stamp, TagSet};
 
 /// When an edit is made: the monotonic instant (typing pauses are measured with it) and the
 /// time of day the annotation records, to the second as the tags file keeps it (so that what
@@ -66,8 +66,9 @@ fn is_punctuation(c: char) -> bool {
 pub struct Edit {
     pub paragraph: ParagraphIndex,
     pub change: Change,
-    pub changed_before: Option<SystemTime>,
-    pub changed_after: Option<SystemTime>,
+    /// When and by whom the paragraph's annotation was last changed, before and after.
+    pub stamp_before: Stamp,
+    pub stamp_after: Stamp,
 }
 
 /// What an [`Edit`] changes.
@@ -114,7 +115,7 @@ impl Edit {
                 return;
             }
         }
-        annotations.set_changed(self.paragraph, self.changed_after);
+        annotations.set_stamp(self.paragraph, &self.stamp_after);
     }
 
     fn inverse(&self) -> Self {
@@ -140,8 +141,8 @@ impl Edit {
         Self {
             paragraph: self.paragraph,
             change,
-            changed_before: self.changed_after,
-            changed_after: self.changed_before,
+            stamp_before: self.stamp_after.clone(),
+            stamp_after: self.stamp_before.clone(),
         }
     }
 }
@@ -173,6 +174,8 @@ pub struct History {
     /// The paragraph whose note is being typed, and when it last was: its next keystroke merges
     /// into the top edit.
     typing_note: Option<(ParagraphIndex, Instant)>,
+    /// Who makes the edits from now on (recorded with each annotation they change).
+    author: Option<String>,
 }
 
 impl Default for History {
@@ -184,6 +187,7 @@ impl Default for History {
             origin,
             saved: origin,
             typing_note: None,
+            author: None,
         }
     }
 }
@@ -244,8 +248,8 @@ impl History {
                     before,
                     after: tags,
                 },
-                changed_before: changed(annotations, paragraph),
-                changed_after: Some(now.time),
+                stamp_before: stamp_of(annotations, paragraph),
+                stamp_after: self.stamp(now),
             },
         );
     }
@@ -262,7 +266,7 @@ impl History {
         if before == dismissed {
             return;
         }
-        let time = changed(annotations, paragraph);
+        let stamp = stamp_of(annotations, paragraph);
         self.push(
             annotations,
             Edit {
@@ -271,8 +275,8 @@ impl History {
                     before,
                     after: dismissed,
                 },
-                changed_before: time,
-                changed_after: time,
+                stamp_before: stamp.clone(),
+                stamp_after: stamp,
             },
         );
     }
@@ -298,8 +302,8 @@ impl History {
                     before,
                     after: part.map(str::to_owned),
                 },
-                changed_before: changed(annotations, paragraph),
-                changed_after: Some(now.time),
+                stamp_before: stamp_of(annotations, paragraph),
+                stamp_after: self.stamp(now),
             },
         );
     }
@@ -321,8 +325,8 @@ impl History {
                     before: annotations.tags(*paragraph),
                     after: *tags,
                 },
-                changed_before: changed(annotations, *paragraph),
-                changed_after: Some(now.time),
+                stamp_before: stamp_of(annotations, *paragraph),
+                stamp_after: self.stamp(now),
             })
             .collect();
         let Some(paragraph) = edits.first().map(|edit| edit.paragraph) else {
@@ -334,8 +338,8 @@ impl History {
             Edit {
                 paragraph,
                 change: Change::Batch(edits),
-                changed_before: None,
-                changed_after: None,
+                stamp_before: Stamp::default(),
+                stamp_after: Stamp::default(),
             }
         };
         self.push(annotations, edit);
@@ -355,6 +359,7 @@ impl History {
         if current == note {
             return;
         }
+        let stamp = self.stamp(now);
         let merges = self.typing_note.is_some_and(|(typing, last)| {
             typing == paragraph
                 && now.instant.saturating_duration_since(last) < TYPING_PAUSE
@@ -365,22 +370,22 @@ impl History {
             && let Some((
                 Edit {
                     change: Change::Note { after, .. },
-                    changed_after,
+                    stamp_after,
                     ..
                 },
                 revision,
             )) = self.done.last_mut()
         {
             note.clone_into(after);
-            *changed_after = Some(now.time);
+            *stamp_after = stamp.clone();
             annotations.set_note(paragraph, note);
-            annotations.set_changed(paragraph, Some(now.time));
+            annotations.set_stamp(paragraph, &stamp);
             self.undone.clear();
             *revision = Revision::fresh();
             return;
         }
         let before = current.to_owned();
-        let changed_before = changed(annotations, paragraph);
+        let stamp_before = stamp_of(annotations, paragraph);
         self.push(
             annotations,
             Edit {
@@ -389,11 +394,30 @@ impl History {
                     before,
                     after: note.to_owned(),
                 },
-                changed_before,
-                changed_after: Some(now.time),
+                stamp_before,
+                stamp_after: stamp,
             },
         );
         self.typing_note = Some((paragraph, now.instant));
+    }
+
+    /// Who makes the edits from now on: their name is recorded with each annotation they make
+    /// or change (none: no name).
+    pub fn set_author(&mut self, author: Option<&str>) {
+        self.author = author.map(str::to_owned);
+    }
+
+    /// Who makes the edits.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
+    /// What an edit made at `now` records: the time and the author.
+    fn stamp(&self, now: Moment) -> Stamp {
+        Stamp {
+            time: Some(now.time),
+            author: self.author.clone(),
+        }
     }
 
     /// The note being typed is finished: the next keystroke starts a new undoable step.
@@ -429,9 +453,9 @@ impl History {
     }
 }
 
-/// When a paragraph's annotation last changed, if it has one.
-fn changed(annotations: &Annotations, paragraph: ParagraphIndex) -> Option<SystemTime> {
-    annotations.get(paragraph).and_then(|a| a.changed)
+/// When and by whom a paragraph's annotation last changed (nothing, if it has none).
+fn stamp_of(annotations: &Annotations, paragraph: ParagraphIndex) -> Stamp {
+    annotations.stamp(paragraph)
 }
 
 #[cfg(test)]
@@ -449,6 +473,28 @@ mod tests {
             *BASE + Duration::from_millis(ms),
             SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600 + ms / 1000),
         )
+    }
+
+    /// Each edit records who made it; undo gives the paragraph back its earlier author with its
+    /// earlier time, and a dismissal (no change of tags or note) changes neither.
+    #[test]
+    fn edits_record_their_author_and_undo_restores_the_earlier_one() {
+        let mut annotations = Annotations::default();
+        let mut history = History::default();
+        history.set_author(Some("Li Ming"));
+        history.set_tags(&mut annotations, P, TagSet::only(Tag::Challenge), at(0));
+        let first = annotations.stamp(P);
+        assert_eq!(first.author.as_deref(), Some("Li Ming"));
+        history.set_author(Some("Ana Silva"));
+        history.type_note(&mut annotations, P, "follow up", at(5_000));
+        assert_eq!(annotations.stamp(P).author.as_deref(), Some("Ana Silva"));
+        history.set_dismissed(&mut annotations, P, TagSet::only(Tag::Proposal));
+        assert_eq!(annotations.stamp(P).author.as_deref(), Some("Ana Silva"));
+        history.undo(&mut annotations);
+        history.undo(&mut annotations);
+        assert_eq!(annotations.stamp(P), first);
+        history.redo(&mut annotations);
+        assert_eq!(annotations.stamp(P).author.as_deref(), Some("Ana Silva"));
     }
 
     #[test]

@@ -357,6 +357,18 @@ impl TaggedReport {
         self.history.end_typing();
     }
 
+    /// Who makes the edits from now on: their name is recorded with each annotation they make
+    /// or change (the window's preference, by default the system's user name).
+    pub fn set_author(&mut self, author: Option<&str>) {
+        self.history.set_author(author);
+    }
+
+    /// A new history that records the same author as the one it replaces.
+    fn fresh(&self, mut history: History) -> History {
+        history.set_author(self.history.author());
+        history
+    }
+
     /// The annotations as they are now are saved.
     pub fn mark_saved(&mut self) {
         self.history.end_typing();
@@ -366,7 +378,7 @@ impl TaggedReport {
     /// The annotations as they are now are not in any file (tags taken from another report's
     /// file, or restored from a recovery copy): Save has something to do.
     pub fn mark_unsaved(&mut self) {
-        self.history = History::unsaved();
+        self.history = self.fresh(History::unsaved());
     }
 
     /// No tags: a new tags file, or one that could not be read.
@@ -374,7 +386,7 @@ impl TaggedReport {
         self.annotations = Annotations::default();
         self.orphans.clear();
         self.versions.clear();
-        self.history = History::default();
+        self.history = self.fresh(History::default());
     }
 
     /// Take a tags file's annotations in place of the ones here (a fresh history: what was
@@ -396,7 +408,7 @@ impl TaggedReport {
         self.keep_versions(file, &anchored);
         self.annotations = anchored.annotations;
         self.orphans = anchored.orphans;
-        self.history = History::default();
+        self.history = self.fresh(History::default());
         Loaded::Anchored {
             exact: anchored.exact,
             moved: anchored.moved,

@@ -124,6 +124,60 @@ fn the_fixed_tags_file_is_what_the_code_makes() {
     );
 }
 
+/// Format 3 as the code writes it, and every earlier format read into it: the fixed tags
+/// (format 1) and the format-2 golden file open unchanged — their annotations name no author —
+/// and saving them again writes the format they were in; one tag changed by a named user
+/// makes the file format 3 with that name on that entry alone
+/// (`tests/golden/seed.format3.tags.ron`, also a fuzz seed).
+#[test]
+fn format_3_names_who_tagged_and_earlier_formats_migrate() {
+    let scratch = workspace("format3");
+    for (golden_name, format) in [("seed.tags.ron", 1), ("seed.format2.tags.ron", 2)] {
+        let text = std::fs::read_to_string(golden(golden_name)).unwrap();
+        let file = tags_file::parse(text.as_bytes()).unwrap();
+        assert_eq!(file.format, format);
+        assert!(file.annotations.iter().all(|entry| entry.author.is_none()));
+        let mut report = TaggedReport::new(builtin_report::document().unwrap());
+        report.take_tags(&file, false);
+        let again = tags_file::to_string(&report.tags_file(Some(builtin_report::FILE_NAME)));
+        assert_eq!(again, text, "{golden_name} is written back as it was");
+    }
+    let mut report = tagged(scratch.path());
+    report.set_author(Some("李明 (Li Ming)"));
+    report.toggle_tag(ParagraphIndex(8), Tag::Proposal, fixed_moment());
+    let made = tags_file::to_string(&report.tags_file(Some(builtin_report::FILE_NAME)));
+    if updating() {
+        std::fs::write(golden("seed.format3.tags.ron"), &made).unwrap();
+        std::fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fuzz/seeds/tags_file/seed.format3.tags.ron"),
+            &made,
+        )
+        .unwrap();
+    }
+    let golden_text = std::fs::read_to_string(golden("seed.format3.tags.ron")).unwrap();
+    assert_eq!(golden_text, made);
+    assert!(made.contains("    format: 3,"));
+    assert_eq!(
+        made.matches("author: \"李明 (Li Ming)\"").count(),
+        1,
+        "{made}"
+    );
+    let file = tags_file::parse(golden_text.as_bytes()).unwrap();
+    let mut again = TaggedReport::new(builtin_report::document().unwrap());
+    again.take_tags(&file, false);
+    assert_eq!(again.annotations(), report.annotations());
+    assert_eq!(
+        again
+            .annotations()
+            .get(ParagraphIndex(8))
+            .unwrap()
+            .author
+            .as_deref(),
+        Some("李明 (Li Ming)")
+    );
+}
+
 /// Format 2 as the code writes it: the fixed tags saved with the English version beside the
 /// report and a suggestion dismissed on paragraph 7 (`tests/golden/seed.format2.tags.ron`, also
 /// a seed of the `tags_file` fuzz target). Read back, it gives the same tags on the Chinese

@@ -960,6 +960,23 @@ fn a_report_dropped_with_shift_shows_beside_the_open_one() {
     assert_eq!(app.report_path(), Some(english.as_path()));
 }
 
+/// A colleague's tags (a tags file naming its author) show whose they are in the tag panel;
+/// the user's own do not repeat the user's name.
+#[test]
+fn a_colleagues_tag_names_its_author() {
+    let scratch = paratag::scratch::Scratch::new("ui-author");
+    let report = scratch.path().join("report.txt");
+    std::fs::write(&report, paratag::builtin_report::TEXT).unwrap();
+    let golden =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seed.format3.tags.ron");
+    std::fs::copy(golden, scratch.path().join("report.tags.ron")).unwrap();
+    let mut harness = harness_with_report(&report);
+    click_paragraph(&mut harness, 9);
+    harness.get_by_label("Tagged by 李明 (Li Ming)");
+    click_paragraph(&mut harness, 4);
+    assert!(harness.query_by_label_contains("Tagged by").is_none());
+}
+
 /// Two reports open at once: a tab for each, a click on a tab shows its report as it was
 /// left, Ctrl+PageDown goes to the next, and the tab's close button closes it.
 #[test]

@@ -197,6 +197,7 @@ pub fn export(input: &ExportInput) {
             versions: Vec::new(),
             dismissed: TagSet::EMPTY,
             part: None,
+            author: None,
         })
         .collect();
     let orders = [

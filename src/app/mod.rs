@@ -262,6 +262,7 @@ impl ParatagApp {
             conversion: Conversion::InPlace,
             converting: None,
         };
+        app.record_author();
         if let Some(path) = path {
             app.open_now(path, None);
         }
@@ -632,6 +633,13 @@ impl ParatagApp {
         }
     }
 
+    /// The report on screen records the user's name with each edit (the preference, else the
+    /// system's user name).
+    pub(super) fn record_author(&mut self) {
+        let author = self.preferences.author_name();
+        self.report.set_author(author.as_deref());
+    }
+
     /// The note's language by default: the interface's.
     fn note_language(&self) -> crate::export::NoteLanguage {
         match self.preferences.ui_language {
@@ -642,8 +650,12 @@ impl ParatagApp {
 
     pub(super) fn open_export_dialog(&mut self) {
         let language = self.note_language();
+        let mut options = crate::export::ExportOptions::new(language);
+        if let Some(author) = self.preferences.author_name() {
+            options.author = author;
+        }
         self.export_dialog.get_or_insert_with(|| ExportDialog {
-            options: crate::export::ExportOptions::new(language),
+            options,
             format: crate::export::Format::Docx,
             others: Vec::new(),
             generation: 0,
@@ -819,6 +831,10 @@ impl ParatagApp {
                 }
             }
             Message::CloseReport(id) => self.close_report_by_id(id),
+            Message::SetAuthor(name) => {
+                self.preferences.author = name;
+                self.record_author();
+            }
             Message::SaveBriefingTo(path) => self.save_briefing_to(&path),
             Message::QuotePart(paragraph, part) => {
                 self.report
@@ -1100,6 +1116,7 @@ impl ParatagApp {
                 } else {
                     self.open_beside(report, path.to_owned());
                 }
+                self.record_author();
                 self.preferences.remember_recent(path);
                 self.attach_tags(tags);
                 // The other version beside the built-in report stays beside the new one,

@@ -21,6 +21,9 @@ pub struct Preferences {
     pub show_original_page: bool,
     /// Reports and tags files opened or saved lately, the newest first.
     pub recent: Vec<std::path::PathBuf>,
+    /// The name recorded with each annotation the user makes or changes, so that colleagues
+    /// merging tags files see who tagged what; empty: the system's user name.
+    pub author: String,
 }
 
 impl Default for Preferences {
@@ -32,6 +35,7 @@ impl Default for Preferences {
             show_outline: true,
             show_original_page: false,
             recent: Vec::new(),
+            author: String::new(),
         }
     }
 }
@@ -47,6 +51,18 @@ impl Preferences {
             ui_language: UiLanguage::from_system(),
             ..Self::default()
         }
+    }
+
+    /// The name recorded with the user's annotations: theirs as set, else the system's user
+    /// name (none when neither is known).
+    pub fn author_name(&self) -> Option<String> {
+        let name = self.author.trim();
+        let name = if name.is_empty() {
+            crate::export::system_user()
+        } else {
+            name.to_owned()
+        };
+        (!name.is_empty()).then_some(name)
     }
 
     /// How many recent files File ▸ Open recent lists.

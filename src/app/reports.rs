@@ -217,6 +217,7 @@ impl ParatagApp {
     /// What changes with the report on screen: find looks in it, the view goes back to its
     /// selection, a note across the open reports is made again.
     fn after_switch(&mut self) {
+        self.record_author();
         self.refresh_find();
         if self.selected.is_some() {
             self.requests.scroll_to_selected += 1;

@@ -465,7 +465,12 @@ fn no_bad_tags_file_is_ever_changed() {
         ),
         (
             "newer",
-            example.replace("format: 1,", "format: 3,").into_bytes(),
+            example
+                .replace(
+                    "format: 1,",
+                    &format!("format: {},", crate::tags_file::FORMAT_VERSION + 1),
+                )
+                .into_bytes(),
             "newer paratag",
         ),
         (
@@ -1853,4 +1858,43 @@ fn a_damaged_briefing_opens_nothing_and_says_why() {
         "{problem}"
     );
     assert!(problem.ends_with("bad.briefing.ron"), "{problem}");
+}
+
+#[test]
+fn the_name_in_the_preferences_is_recorded_with_each_edit_and_saved() {
+    let scratch = Scratch::new("author");
+    let mut app = scratch.launch();
+    app.apply(Message::SetAuthor("Ana Silva".to_owned()));
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    let third = app.selected().unwrap();
+    assert_eq!(
+        app.annotations().get(third).unwrap().author.as_deref(),
+        Some("Ana Silva")
+    );
+    // Set in one report, it holds in every open report.
+    let other = scratch.dir.join("other.txt");
+    std::fs::write(&other, OTHER_REPORT).unwrap();
+    app.apply(Message::OpenPath(other));
+    select_number(&mut app, 1);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    assert_eq!(
+        app.annotations()
+            .get(ParagraphIndex(0))
+            .unwrap()
+            .author
+            .as_deref(),
+        Some("Ana Silva")
+    );
+    app.apply(Command::PreviousReport);
+    app.apply(Command::Save);
+    let saved = std::fs::read_to_string(scratch.tags()).unwrap();
+    assert!(
+        saved.contains("format: 3,") && saved.contains("author: \"Ana Silva\","),
+        "{saved}"
+    );
+    // Empty: the system's user name again (none known: no name recorded).
+    app.apply(Message::SetAuthor(String::new()));
+    let system = Some(crate::export::system_user()).filter(|name| !name.is_empty());
+    assert_eq!(app.preferences().author_name(), system);
 }

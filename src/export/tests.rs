@@ -256,6 +256,7 @@ fn orphans_are_exported_in_their_own_section() {
         versions: Vec::new(),
         dismissed: crate::annotations::TagSet::EMPTY,
         part: None,
+        author: None,
     };
     let note = prepare(
         &document,

@@ -106,6 +106,10 @@ pub struct Strings {
     /// The Export dialog with several reports open: the reports added that are not open.
     pub other_reports_in_note: &'static str,
     pub save_briefing: &'static str,
+    /// A colleague's annotation: `{name}`.
+    pub tagged_by: &'static str,
+    pub your_name: &'static str,
+    pub your_name_detail: &'static str,
     pub by_report_then_tag: &'static str,
     pub filter_briefing_file: &'static str,
     /// A briefing file saved: `{path}`.

@@ -105,6 +105,7 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
                 .filter_map(|key| tag_from_key(key))
                 .collect::<TagSet>(),
             part: entry.part.clone(),
+            author: entry.author.clone(),
         };
         anchored
             .annotations

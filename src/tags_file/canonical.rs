@@ -58,6 +58,11 @@ pub fn read(text: &str) -> Option<TagsFile> {
         } else {
             None
         };
+        let author = if cursor.at_field(12, "author") {
+            Some(cursor.field(12, "author")?)
+        } else {
+            None
+        };
         let mut texts = Vec::new();
         if cursor.eat("            versions: [\n") {
             while cursor.eat("                (\n") {
@@ -84,6 +89,7 @@ pub fn read(text: &str) -> Option<TagsFile> {
             versions: texts,
             dismissed,
             part,
+            author,
         });
     }
     cursor.expect("    ],\n)\n")?;

@@ -34,9 +34,10 @@ pub use read::{describe, looks_like_tags_file, parse};
 pub use write::{KeptVersion, build, build_with_versions, document_ref, to_string};
 
 /// The newest format version this paratag reads and writes. A file is written in the oldest
-/// version that holds it: 1 unless it records other language versions (2), so that an older
+/// version that holds it — 1; 2 when it records other language versions, dismissed
+/// suggestions or a sub-paragraph; 3 when it names who made an annotation — so that an older
 /// paratag still opens the files that have nothing it would drop.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// How every file paratag writes begins, up to the format number.
 const HEADER: &str =
@@ -56,9 +57,12 @@ pub struct TagsFile {
 }
 
 impl TagsFile {
-    /// The format version that holds this file: 2 with other language versions, dismissed
-    /// suggestions or a sub-paragraph quoted, else 1.
+    /// The format version that holds this file: 3 when an annotation names its author, 2 with
+    /// other language versions, dismissed suggestions or a sub-paragraph quoted, else 1.
     pub fn needed_format(&self) -> u32 {
+        if self.annotations.iter().any(|entry| entry.author.is_some()) {
+            return 3;
+        }
         let newer = !self.versions.is_empty()
             || self.annotations.iter().any(|entry| {
                 !entry.versions.is_empty() || !entry.dismissed.is_empty() || entry.part.is_some()
@@ -179,6 +183,9 @@ pub struct Entry {
     /// The sub-paragraph quoted instead of the whole paragraph: `b` for `(b)` (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// Who made the annotation or last changed it (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -199,6 +206,8 @@ pub struct Orphan {
     pub dismissed: crate::annotations::TagSet,
     /// The sub-paragraph it quoted, as saved.
     pub part: Option<String>,
+    /// Who made it or last changed it, as saved.
+    pub author: Option<String>,
 }
 
 impl Orphan {
@@ -223,6 +232,7 @@ impl Orphan {
                 .filter_map(|key| tag_from_key(key))
                 .collect(),
             part: entry.part.clone(),
+            author: entry.author.clone(),
         }
     }
 
@@ -242,6 +252,7 @@ impl Orphan {
                 .map(|tag| tag.key().to_owned())
                 .collect(),
             part: self.part.clone(),
+            author: self.author.clone(),
         }
     }
 }

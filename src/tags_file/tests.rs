@@ -328,6 +328,7 @@ mod properties {
             proptest::collection::vec(version_text(), 0..3),
             proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=2),
             proptest::option::of("[a-z\"\\\\（）]{1,4}"),
+            proptest::option::of("[\\PC\"\\\\李明]{0,20}"),
         )
             .prop_map(
                 |(
@@ -340,6 +341,7 @@ mod properties {
                     versions,
                     dismissed,
                     part,
+                    author,
                 )| {
                     Entry {
                         paragraph,
@@ -351,6 +353,7 @@ mod properties {
                         versions,
                         dismissed: dismissed.into_iter().map(str::to_owned).collect(),
                         part,
+                        author,
                     }
                 },
             )

@@ -52,6 +52,9 @@ pub fn to_string(file: &TagsFile) -> String {
         if let Some(part) = &entry.part {
             field(&mut out, 12, "part", part);
         }
+        if let Some(author) = &entry.author {
+            field(&mut out, 12, "author", author);
+        }
         if !entry.versions.is_empty() {
             out.push_str("            versions: [\n");
             for text in &entry.versions {
@@ -186,6 +189,7 @@ pub fn build_with_versions(
                     .map(|tag| tag.key().to_owned())
                     .collect(),
                 part: annotation.part.clone(),
+                author: annotation.author.clone(),
                 versions: versions
                     .iter()
                     .filter_map(|version| {

@@ -78,6 +78,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
             command_button(ui, app, Command::Find, commands);
             command_button(ui, app, Command::FindNext, commands);
             command_button(ui, app, Command::FindPrevious, commands);
+            ui.separator();
+            author_ui(ui, app, commands);
         });
         ui.menu_button(strings.menu_view, |ui| view_menu_ui(ui, app, commands));
         ui.menu_button(strings.menu_help, |ui| {
@@ -196,6 +198,25 @@ fn recent_labels(paths: &[std::path::PathBuf]) -> Vec<String> {
             format!("{name} — {}", shown.join("/"))
         })
         .collect()
+}
+
+/// The name recorded with the user's tags and notes (colleagues merging tags files see who
+/// tagged what); empty, the system's user name, shown as the hint.
+fn author_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>) {
+    let strings = app.strings();
+    ui.horizontal(|ui| {
+        let label = ui.label(strings.your_name);
+        let mut name = app.preferences().author.clone();
+        let field = egui::TextEdit::singleline(&mut name)
+            .hint_text(crate::export::system_user())
+            .desired_width(140.0);
+        let response = ui.add(field).labelled_by(label.id);
+        if response.changed() {
+            commands.push(Message::SetAuthor(name));
+        }
+    })
+    .response
+    .on_hover_text(strings.your_name_detail);
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub fn tag_panel_ui(
     };
     let number = app.paragraph_number(selected).unwrap_or_default();
     ui.heading(strings.paragraph(number));
+    author_ui(ui, app, selected);
     ui.add_space(8.0);
 
     ui.label(RichText::new(strings.tags).strong());
@@ -69,6 +70,30 @@ pub fn tag_panel_ui(
         commands.push(Message::NoteLeft);
     }
     orphans_ui(ui, app);
+}
+
+/// Who tagged the paragraph, when it was someone else (a colleague's tags file merged or
+/// opened): their name, and on hover when they last changed it.
+fn author_ui(ui: &mut egui::Ui, app: &ParatagApp, selected: crate::annotations::ParagraphIndex) {
+    let Some(annotation) = app.annotations().get(selected) else {
+        return;
+    };
+    let Some(author) = &annotation.author else {
+        return;
+    };
+    if app.preferences().author_name().as_ref() == Some(author) {
+        return;
+    }
+    let strings = app.strings();
+    let label = ui.weak(Strings::fill(strings.tagged_by, &[("name", author)]));
+    if let Some(time) = annotation.changed {
+        let when = strings.moment(
+            time,
+            std::time::SystemTime::now(),
+            &jiff::tz::TimeZone::system(),
+        );
+        label.on_hover_text(when);
+    }
 }
 
 /// What the excerpt quotes when the paragraph has sub-paragraphs: the whole paragraph, or one
