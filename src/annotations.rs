@@ -138,6 +138,9 @@ pub struct Annotation {
     /// Who made the annotation or last changed it (a name set in the preferences, by default
     /// the system's user name), if known.
     pub author: Option<String>,
+    /// Other versions of the note, from a merge where both sides changed it: kept until the
+    /// user chooses (the paragraph is in conflict while any is left).
+    pub conflicts: Vec<String>,
 }
 
 /// When an annotation last changed, and who changed it.
@@ -154,6 +157,7 @@ impl Annotation {
             && self.note.is_empty()
             && self.dismissed.is_empty()
             && self.part.is_none()
+            && self.conflicts.is_empty()
     }
 }
 

@@ -173,6 +173,26 @@ pub enum Command {
         data_dir: Option<PathBuf>,
     },
 
+    /// Merge a colleague's tags file into mine: every tag and note of both kept (notes by
+    /// different people side by side under their names; one note changed differently on both
+    /// sides kept twice, as a conflict to settle in the window). Their file is only read.
+    Merge {
+        /// My tags file (`NAME.tags.ron`).
+        mine: PathBuf,
+
+        /// The colleague's tags file.
+        theirs: PathBuf,
+
+        /// Write the merged tags here (my tags file itself by default, its previous version
+        /// kept as `.bak`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+
+        /// The report. Without it: the report my tags file names, beside it, or the built-in
+        /// report when the tags are for it.
+        report: Option<PathBuf>,
+    },
+
     /// Check a tags file against a report: how many annotations anchor exactly, moved,
     /// matched fuzzily or became orphans. Exits 1 when a file cannot be read.
     Check {
@@ -587,6 +607,118 @@ fn unreadable_tags(tags: &Path, problem: &dyn std::fmt::Display) -> String {
 }
 
 /// `paratag check TAGS [REPORT]`.
+/// The report a tags file is for: `report` if given, else the one it names beside it, else the
+/// built-in report when the tags are for it; or why none, naming the file.
+fn report_for(
+    tags: &Path,
+    file: &crate::tags_file::TagsFile,
+    report: Option<&Path>,
+) -> Result<crate::document::Document, String> {
+    let named = file.document.report_beside(tags);
+    match report.map(Path::to_path_buf).or(named) {
+        Some(path) => parse::read_report(&path).map_err(|error| error.to_string()),
+        None => match crate::builtin_report::document() {
+            Ok(document) if document.symbol == file.document.symbol => Ok(document),
+            _ => Err(format!(
+                "name the report these tags are for ({}) — {}",
+                file.document
+                    .symbol
+                    .as_deref()
+                    .unwrap_or("a report without a symbol"),
+                tags.display()
+            )),
+        },
+    }
+}
+
+/// A tags file read and parsed, or why not, naming it.
+fn read_tags_file(tags: &Path) -> Result<crate::tags_file::TagsFile, String> {
+    crate::storage::read_regular(tags, crate::storage::MAX_SAVED_BYTES)
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| crate::tags_file::parse(&bytes).map_err(|error| error.to_string()))
+        .map_err(|problem| unreadable_tags(tags, &problem))
+}
+
+/// `paratag merge MINE THEIRS [-o OUT] [REPORT]`: a colleague's tags merged into mine, as the
+/// window's File ▸ Merge tags from… does, written to OUT (MINE by default, atomically, its
+/// previous version kept as `.bak`). THEIRS is only read; what the merge did is said on
+/// standard error.
+pub fn merge(mine: &Path, theirs: &Path, output: Option<&Path>, report: Option<&Path>) -> ExitCode {
+    match merge_files(mine, theirs, output, report) {
+        Ok(summary) => {
+            eprintln!("paratag: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("paratag: {problem}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn merge_files(
+    mine: &Path,
+    theirs: &Path,
+    output: Option<&Path>,
+    report: Option<&Path>,
+) -> Result<String, String> {
+    let strings = crate::i18n::UiLanguage::English.strings();
+    let out = output.unwrap_or(mine);
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || std::fs::canonicalize(a)
+                .is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
+    };
+    if same(out, theirs) {
+        return Err(format!(
+            "a merge never writes to the colleague's file; name another with -o — {}",
+            theirs.display()
+        ));
+    }
+    let my_file = read_tags_file(mine)?;
+    let document = report_for(mine, &my_file, report)?;
+    let mut tagged = TaggedReport::new(document);
+    if let crate::tagged_report::Loaded::Foreign { theirs: other } =
+        tagged.take_tags(&my_file, false)
+    {
+        return Err(format!(
+            "these tags are for {other}, not this report — {}",
+            mine.display()
+        ));
+    }
+    let their_file = read_tags_file(theirs)?;
+    let merged = tagged.merge_tags(&their_file).map_err(|other| {
+        let problem = crate::i18n::Strings::fill(strings.merge_foreign, &[("theirs", &other)]);
+        crate::i18n::Strings::fill(
+            strings.cannot_merge,
+            &[("problem", &problem), ("path", &theirs.display())],
+        )
+    })?;
+    tagged
+        .save_tags(
+            &crate::storage::RealDisk,
+            out,
+            my_file.document.file.as_deref(),
+            None,
+            crate::storage::Allow::default(),
+        )
+        .map_err(|error| match error {
+            crate::tagged_report::SaveTagsError::ReadBack => strings.tags_read_back.to_owned(),
+            crate::tagged_report::SaveTagsError::Save(error) => strings.save_problem(&error),
+        })
+        .map_err(|problem| {
+            format!(
+                "cannot write the merged tags: {problem} — {}",
+                out.display()
+            )
+        })?;
+    let name = theirs.file_name().map_or_else(
+        || theirs.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    Ok(strings.merge_summary(&name, &merged))
+}
+
 pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
     let file = match crate::storage::read_regular(tags, crate::storage::MAX_SAVED_BYTES)
         .map_err(|error| error.to_string())
@@ -598,29 +730,12 @@ pub fn check(tags: &Path, report: Option<&Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let named = file.document.report_beside(tags);
-    let document = match report.map(Path::to_path_buf).or(named) {
-        Some(path) => match parse::read_report(&path) {
-            Ok(document) => document,
-            Err(error) => {
-                eprintln!("paratag: {error}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => match crate::builtin_report::document() {
-            Ok(document) if document.symbol == file.document.symbol => document,
-            _ => {
-                eprintln!(
-                    "paratag: name the report to check these tags against (they are for {}) — {}",
-                    file.document
-                        .symbol
-                        .as_deref()
-                        .unwrap_or("a report without a symbol"),
-                    tags.display()
-                );
-                return ExitCode::FAILURE;
-            }
-        },
+    let document = match report_for(tags, &file, report) {
+        Ok(document) => document,
+        Err(problem) => {
+            eprintln!("paratag: {problem}");
+            return ExitCode::FAILURE;
+        }
     };
     if let (Some(theirs), Some(ours)) = (&file.document.symbol, &document.symbol)
         && theirs != ours

@@ -22,6 +22,8 @@ pub enum Command {
     OpenReport,
     Save,
     SaveAs,
+    /// Ask for a colleague's tags file and merge it into the report's tags (one undoable step).
+    MergeTags,
     /// Close the report on screen (the other open reports stay).
     CloseReport,
     /// Show the next, or the previous, open report.
@@ -140,6 +142,10 @@ pub enum Message {
     RemoveFromNote(usize),
     /// Quote this sub-paragraph of a paragraph alone (`None`: the whole paragraph).
     QuotePart(ParagraphIndex, Option<String>),
+    /// Merge this tags file (a colleague's) into the report's tags.
+    MergeFrom(PathBuf),
+    /// Settle a paragraph's conflict left by a merge (the tag panel's buttons).
+    ResolveConflict(ParagraphIndex, crate::tagged_report::Resolution),
     /// The name recorded with the user's annotations, as typed (empty: the system's user name).
     SetAuthor(String),
     /// Save the open reports and the note's choices as a briefing file here.
@@ -164,6 +170,8 @@ pub enum DialogKind {
     Parallel,
     /// Where to save a briefing file (the open reports and the note's choices).
     Briefing,
+    /// A colleague's tags file to merge into the report's tags.
+    Merge,
 }
 
 impl DialogKind {
@@ -176,6 +184,7 @@ impl DialogKind {
             Self::AddToNote => Message::AddToNote(path),
             Self::Parallel => Message::OpenParallel(Some(path)),
             Self::Briefing => Message::SaveBriefingTo(path),
+            Self::Merge => Message::MergeFrom(path),
         }
     }
 }
@@ -252,6 +261,7 @@ impl Command {
             Self::OpenReport
             | Self::Save
             | Self::SaveAs
+            | Self::MergeTags
             | Self::CloseReport
             | Self::NextReport
             | Self::PreviousReport
@@ -333,6 +343,7 @@ impl Command {
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ZoomReset => vec![cmd(Key::Num0)],
             Self::ToggleDarkMode
+            | Self::MergeTags
             | Self::SaveBriefing
             | Self::ShowShortcuts
             | Self::ShowAbout
@@ -355,6 +366,7 @@ impl Command {
             Self::OpenReport => strings.open_report,
             Self::Save => strings.save,
             Self::SaveAs => strings.save_as,
+            Self::MergeTags => strings.merge_tags,
             Self::CloseReport => strings.close_report,
             Self::NextReport => strings.next_report,
             Self::PreviousReport => strings.previous_report,

@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::annotations::{Annotations, ParagraphIndex, Stamp, TagSet};
+use crate::annotations::{Annotation, Annotations, ParagraphIndex, Stamp, TagSet};
 
 /// When an edit is made: the monotonic instant (typing pauses are measured with it) and the
 /// time of day the annotation records, to the second as the tags file keeps it (so that what
@@ -92,6 +92,12 @@ pub enum Change {
         before: Option<String>,
         after: Option<String>,
     },
+    /// The whole annotation replaced (a merge, a conflict resolved): its time and author with
+    /// it. `None`: no annotation.
+    Replace {
+        before: Option<Box<Annotation>>,
+        after: Option<Box<Annotation>>,
+    },
     /// Several edits as one step (accepting every suggested tag of a kind); the step's own
     /// paragraph is the first one's.
     Batch(Vec<Edit>),
@@ -114,6 +120,11 @@ impl Edit {
                 }
                 return;
             }
+            Change::Replace { after, .. } => {
+                let after = after.as_deref().cloned().unwrap_or_default();
+                annotations.insert(self.paragraph, after);
+                return;
+            }
         }
         annotations.set_stamp(self.paragraph, &self.stamp_after);
     }
@@ -133,6 +144,10 @@ impl Edit {
                 after: *before,
             },
             Change::Part { before, after } => Change::Part {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Change::Replace { before, after } => Change::Replace {
                 before: after.clone(),
                 after: before.clone(),
             },
@@ -306,6 +321,51 @@ impl History {
                 stamp_after: self.stamp(now),
             },
         );
+    }
+
+    /// Put these annotations in place of the paragraphs' own, as one undoable step (a merge of
+    /// a colleague's tags, a conflict resolved); those that change nothing are no step, unless
+    /// `changed_elsewhere` (a merge added orphans, which are no paragraph's): then the step is
+    /// there to make the tags unsaved, even if empty.
+    pub fn replace_many(
+        &mut self,
+        annotations: &mut Annotations,
+        changes: Vec<(ParagraphIndex, Annotation)>,
+        changed_elsewhere: bool,
+    ) {
+        let mut edits: Vec<Edit> = changes
+            .into_iter()
+            .filter(|(paragraph, after)| match annotations.get(*paragraph) {
+                None => !after.is_empty(),
+                Some(current) => current != after,
+            })
+            .map(|(paragraph, after)| Edit {
+                paragraph,
+                change: Change::Replace {
+                    before: annotations.get(paragraph).cloned().map(Box::new),
+                    after: (!after.is_empty()).then(|| Box::new(after)),
+                },
+                stamp_before: Stamp::default(),
+                stamp_after: Stamp::default(),
+            })
+            .collect();
+        let paragraph = match edits.first() {
+            Some(edit) => edit.paragraph,
+            None if changed_elsewhere => ParagraphIndex(0),
+            None => return,
+        };
+        self.end_typing();
+        let edit = if edits.len() == 1 {
+            edits.remove(0)
+        } else {
+            Edit {
+                paragraph,
+                change: Change::Batch(edits),
+                stamp_before: Stamp::default(),
+                stamp_after: Stamp::default(),
+            }
+        };
+        self.push(annotations, edit);
     }
 
     /// Set several paragraphs' tags at `now` as one undoable step (the paragraphs whose tags

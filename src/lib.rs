@@ -26,6 +26,7 @@ pub mod history;
 #[cfg(feature = "cli")]
 pub mod i18n;
 pub mod import;
+pub mod merge;
 pub mod numerals;
 pub mod outline;
 pub mod parallel;

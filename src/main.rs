@@ -12,6 +12,12 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Outline { file, json }) => cli::outline(&file, json),
         Some(Command::Check { tags, report }) => cli::check(&tags, report.as_deref()),
+        Some(Command::Merge {
+            mine,
+            theirs,
+            output,
+            report,
+        }) => cli::merge(&mine, &theirs, output.as_deref(), report.as_deref()),
         Some(Command::Suggest { file, json, cues }) => cli::suggest(&file, json, cues.as_deref()),
         Some(Command::InstallDesktop { data_dir }) => cli::desktop(true, data_dir.as_deref()),
         Some(Command::UninstallDesktop { data_dir }) => cli::desktop(false, data_dir.as_deref()),

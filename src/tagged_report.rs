@@ -50,6 +50,17 @@ pub enum SaveTagsError {
     Save(SaveError),
 }
 
+/// How a conflict left by a merge is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Keep the note as it is; the other versions go.
+    KeepNote,
+    /// Take this other version in its place.
+    Take(usize),
+    /// Keep the note and every other version, one after the other.
+    KeepAll,
+}
+
 /// What taking a tags file did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loaded {
@@ -516,6 +527,76 @@ impl TaggedReport {
             }
         }
         self.mark_unsaved();
+    }
+
+    /// Merge a colleague's tags file into the annotations here ([`crate::merge`]), as one
+    /// undoable step: anchored as opening anchors it, each paragraph takes both sides' tags
+    /// and notes, what matches no paragraph is kept as orphans. Tags for another report
+    /// (another symbol) are refused: `Err` names theirs, and nothing changes.
+    pub fn merge_tags(&mut self, file: &TagsFile) -> Result<crate::merge::MergeReport, String> {
+        let pivoted = file.seen_from(self.document.language.code());
+        let seen = pivoted.as_ref().unwrap_or(file);
+        if let (Some(theirs), Some(ours)) = (&seen.document.symbol, &self.document.symbol)
+            && theirs != ours
+        {
+            return Err(theirs.clone());
+        }
+        let anchored = self.anchor(file);
+        // Without symbols to compare, a file none of whose annotations finds its paragraph here
+        // is another report's.
+        let placed = anchored.exact + anchored.moved + anchored.fuzzy;
+        if placed == 0
+            && !anchored.orphans.is_empty()
+            && seen.document.fingerprint != self.document_ref(None).fingerprint
+        {
+            return Err(seen
+                .document
+                .file
+                .clone()
+                .unwrap_or_else(|| seen.document.fingerprint.clone()));
+        }
+        let (changes, mut report) = crate::merge::merge(&self.annotations, &anchored.annotations);
+        self.keep_versions(seen, &anchored);
+        let before = self.orphans.len();
+        for orphan in anchored.orphans {
+            if !self.orphans.contains(&orphan) {
+                self.orphans.push(orphan);
+            }
+        }
+        report.orphans = self.orphans.len() - before;
+        self.history
+            .replace_many(&mut self.annotations, changes, report.orphans > 0);
+        Ok(report)
+    }
+
+    /// Settle a paragraph's conflict (notes both sides of a merge changed), one undoable step:
+    /// keep its note, take one of the other versions (`Take(i)`), or keep all of them, one
+    /// after the other.
+    pub fn resolve_conflict(&mut self, paragraph: ParagraphIndex, resolution: Resolution) {
+        let Some(mut annotation) = self.annotations.get(paragraph).cloned() else {
+            return;
+        };
+        if annotation.conflicts.is_empty() {
+            return;
+        }
+        let others = std::mem::take(&mut annotation.conflicts);
+        match resolution {
+            Resolution::KeepNote => {}
+            Resolution::Take(index) => match others.get(index) {
+                Some(other) => annotation.note.clone_from(other),
+                None => return,
+            },
+            Resolution::KeepAll => {
+                for other in others {
+                    if !annotation.note.is_empty() {
+                        annotation.note.push_str("\n\n");
+                    }
+                    annotation.note.push_str(&other);
+                }
+            }
+        }
+        self.history
+            .replace_many(&mut self.annotations, vec![(paragraph, annotation)], false);
     }
 
     /// Which report these tags are for, as a tags file names it (`file_name`: the report's

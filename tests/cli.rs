@@ -442,3 +442,96 @@ fn export_a_note_from_a_briefing_file() {
     );
     assert!(!out.exists());
 }
+
+/// `paratag merge MINE THEIRS`: a colleague's tags merged into mine, theirs only read; what it
+/// did said on standard error; refused for their own file as output and for another report.
+#[test]
+fn merge_a_colleagues_tags_file() {
+    let scratch = scratch_dir("merge");
+    let dir = scratch.path();
+    let report = dir.join("report.txt");
+    std::fs::copy(seed_path(), &report).unwrap();
+    let mine = dir.join("report.tags.ron");
+    std::fs::write(&mine, documented_tags()).unwrap();
+    // The colleague's: the same report, paragraph 16 tagged by Ana.
+    let document = paratag::parse::read_report(&report).unwrap();
+    let mut tagged = paratag::tagged_report::TaggedReport::new(document);
+    tagged.set_author(Some("Ana Silva"));
+    let sixteenth = (0..tagged.paragraph_count())
+        .map(paratag::annotations::ParagraphIndex)
+        .find(|p| tagged.paragraph_number(*p) == Some(16))
+        .unwrap();
+    tagged.toggle_tag(
+        sixteenth,
+        paratag::annotations::Tag::Proposal,
+        paratag::history::Moment::now(),
+    );
+    let theirs = dir.join("ana.tags.ron");
+    let their_text = paratag::tags_file::to_string(&tagged.tags_file(Some("report.txt")));
+    std::fs::write(&theirs, &their_text).unwrap();
+
+    let merged = dir.join("merged.tags.ron");
+    let output = succeeds(
+        paratag()
+            .arg("merge")
+            .arg(&mine)
+            .arg(&theirs)
+            .arg("-o")
+            .arg(&merged),
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("paratag: Merged ana.tags.ron: 1 paragraph added"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&merged).unwrap();
+    assert!(
+        text.contains("format: 3,") && text.contains("author: \"Ana Silva\""),
+        "{text}"
+    );
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), their_text);
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), documented_tags());
+
+    // Into mine itself: the same tags; merged again, nothing new.
+    succeeds(paratag().arg("merge").arg(&mine).arg(&theirs));
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), text);
+    let again = succeeds(paratag().arg("merge").arg(&mine).arg(&theirs));
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("nothing new")
+    );
+
+    // Never into their file; never another report's tags.
+    let refused = paratag()
+        .arg("merge")
+        .arg(&mine)
+        .arg(&theirs)
+        .arg("-o")
+        .arg(&theirs)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("never writes to the colleague's file")
+    );
+    let foreign = dir.join("foreign.tags.ron");
+    std::fs::write(
+        &foreign,
+        documented_tags().replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
+    )
+    .unwrap();
+    let before = std::fs::read(&mine).unwrap();
+    let refused = paratag()
+        .arg("merge")
+        .arg(&mine)
+        .arg(&foreign)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("they are for A/HRC/40/3"), "{stderr}");
+    assert_eq!(std::fs::read(&mine).unwrap(), before);
+}

@@ -198,6 +198,7 @@ pub fn export(input: &ExportInput) {
             dismissed: TagSet::EMPTY,
             part: None,
             author: None,
+            conflicts: Vec::new(),
         })
         .collect();
     let orders = [

@@ -609,9 +609,11 @@ impl ParatagApp {
         let title = match kind {
             DialogKind::AddToNote => strings.add_report_to_note,
             DialogKind::Parallel => strings.parallel_version,
-            DialogKind::Open | DialogKind::SaveAs | DialogKind::Export | DialogKind::Briefing => {
-                strings.open_report
-            }
+            DialogKind::Open
+            | DialogKind::SaveAs
+            | DialogKind::Export
+            | DialogKind::Briefing
+            | DialogKind::Merge => strings.open_report,
         };
         self.ask(PathQuestion {
             kind,
@@ -831,6 +833,10 @@ impl ParatagApp {
                 }
             }
             Message::CloseReport(id) => self.close_report_by_id(id),
+            Message::MergeFrom(path) => self.merge_from(&path),
+            Message::ResolveConflict(paragraph, resolution) => {
+                self.report.resolve_conflict(paragraph, resolution);
+            }
             Message::SetAuthor(name) => {
                 self.preferences.author = name;
                 self.record_author();
@@ -910,6 +916,7 @@ impl ParatagApp {
                 self.save();
             }
             Command::SaveAs => self.start_save_as(),
+            Command::MergeTags => self.ask_for_tags_to_merge(),
             Command::CloseReport => self.close_report(),
             Command::NextReport => self.step_report(true),
             Command::PreviousReport => self.step_report(false),

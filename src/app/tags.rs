@@ -538,6 +538,55 @@ impl ParatagApp {
         }
     }
 
+    /// Ask for a colleague's tags file to merge, in the report's folder.
+    pub(super) fn ask_for_tags_to_merge(&mut self) {
+        let strings = self.strings();
+        self.ask(super::PathQuestion {
+            kind: super::DialogKind::Merge,
+            title: strings.merge_tags.trim_end_matches('…').to_owned(),
+            folder: self.report_folder(),
+            suggested: None,
+            filters: vec![
+                super::FileFilter::new(strings.filter_tags, &["ron"]),
+                super::FileFilter::new(strings.filter_all_files, &["*"]),
+            ],
+        });
+    }
+
+    /// Merge a colleague's tags file into the report's tags (one undoable step) and say what it
+    /// did. Their file is only read: never written, and nothing is cleaned beside it. A file
+    /// that cannot be read, or is another report's, changes nothing and is named.
+    pub(super) fn merge_from(&mut self, path: &Path) {
+        let strings = self.strings();
+        let read = storage::read_regular(path, storage::MAX_SAVED_BYTES)
+            .map_err(|error| strings.read_problem(&error))
+            .and_then(|bytes| {
+                tags_file::parse(&bytes).map_err(|error| strings.tags_problem(&error))
+            });
+        let merged = read.and_then(|file| {
+            self.report
+                .merge_tags(&file)
+                .map_err(|theirs| Strings::fill(strings.merge_foreign, &[("theirs", &theirs)]))
+        });
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        match merged {
+            Ok(report) => {
+                let summary = strings.merge_summary(&name, &report);
+                self.notices.info(summary);
+            }
+            Err(problem) => {
+                let problem = Strings::fill(
+                    strings.cannot_merge,
+                    &[("problem", &problem), ("path", &path.display())],
+                );
+                self.notices.problem(About::Other, problem);
+            }
+        }
+    }
+
     /// Open tags that belong to another document after all.
     pub(super) fn open_foreign_tags(&mut self) {
         let Some(Modal::ForeignTags { path, theirs }) = self.modal.take() else {

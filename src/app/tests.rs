@@ -1898,3 +1898,148 @@ fn the_name_in_the_preferences_is_recorded_with_each_edit_and_saved() {
     let system = Some(crate::export::system_user()).filter(|name| !name.is_empty());
     assert_eq!(app.preferences().author_name(), system);
 }
+
+/// A colleague's tags file, made as their paratag makes it: the built-in report's text
+/// tagged by `author`.
+fn colleague_file(
+    scratch: &Scratch,
+    name: &str,
+    author: &str,
+    tag: &[(u32, Tag, &str)],
+) -> PathBuf {
+    let mut theirs = ParatagApp::launch(
+        Some(&scratch.report()),
+        Some(&scratch.dir.join(name)),
+        None,
+        Preferences::default(),
+    );
+    theirs.apply(Message::SetAuthor(author.to_owned()));
+    for (number, tag, note) in tag {
+        select_number(&mut theirs, *number);
+        theirs.apply(Command::ToggleTag(*tag));
+        if !note.is_empty() {
+            theirs.apply(Message::TypeNote((*note).to_owned()));
+        }
+    }
+    theirs.apply(Command::Save);
+    scratch.dir.join(name)
+}
+
+#[test]
+fn merging_a_colleagues_tags_is_one_step_says_what_it_did_and_settles_conflicts() {
+    let scratch = Scratch::new("merge");
+    let ana = colleague_file(
+        &scratch,
+        "ana.tags.ron",
+        "Ana Silva",
+        &[
+            (12, Tag::Proposal, ""),
+            (3, Tag::GoodPractice, "Ask Vienna."),
+            (5, Tag::Challenge, "Second view."),
+        ],
+    );
+    let theirs_before = std::fs::read(&ana).unwrap();
+    let mut app = scratch.launch();
+    app.apply(Message::SetAuthor("Ana Silva".to_owned()));
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Message::TypeNote("Raise with capital.".to_owned()));
+    select_number(&mut app, 5);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    app.apply(Message::TypeNote("First view.".to_owned()));
+    app.apply(Message::SetAuthor("Li Ming".to_owned()));
+    select_number(&mut app, 3);
+    app.apply(Message::TypeNote("Raise with capital. Urgent.".to_owned()));
+    let before = app.annotations().clone();
+
+    app.apply(Command::MergeTags);
+    assert!(app.take_effects().iter().any(
+        |effect| matches!(effect, Effect::AskPath(question) if question.kind == DialogKind::Merge)
+    ));
+    app.apply(Message::Answered(DialogKind::Merge, Some(ana.clone())));
+    let notice = app.notice().unwrap();
+    assert_eq!(
+        notice,
+        "Merged ana.tags.ron: 1 paragraph added, 1 paragraph given more tags, 1 note joined, \
+         1 conflict to settle in the tag panel. Undo takes it back."
+    );
+    let index = |app: &ParatagApp, number| {
+        (0..app.document().paragraphs().count())
+            .map(ParagraphIndex)
+            .find(|p| app.paragraph_number(*p) == Some(number))
+            .unwrap()
+    };
+    let third = app.annotations().get(index(&app, 3)).unwrap().clone();
+    assert_eq!(
+        third.tags,
+        [Tag::Challenge, Tag::GoodPractice].into_iter().collect()
+    );
+    assert_eq!(
+        third.note,
+        "Ana Silva: Ask Vienna.\n\nLi Ming: Raise with capital. Urgent."
+    );
+    let fifth = app.annotations().get(index(&app, 5)).unwrap().clone();
+    assert_eq!(fifth.note, "First view.");
+    assert_eq!(fifth.conflicts, ["Second view."]);
+    assert_eq!(
+        app.annotations().tags(index(&app, 12)),
+        TagSet::only(Tag::Proposal)
+    );
+    assert_eq!(
+        std::fs::read(&ana).unwrap(),
+        theirs_before,
+        "their file is only read"
+    );
+
+    // One step: undo gives back exactly what was there.
+    app.apply(Command::Undo);
+    assert_eq!(app.annotations(), &before);
+    app.apply(Command::Redo);
+
+    // The conflict is settled in the tag panel: their version taken, as one more step.
+    let fifth_index = index(&app, 5);
+    app.apply(Message::ResolveConflict(
+        fifth_index,
+        crate::tagged_report::Resolution::Take(0),
+    ));
+    let fifth = app.annotations().get(fifth_index).unwrap();
+    assert_eq!(fifth.note, "Second view.");
+    assert!(fifth.conflicts.is_empty());
+    // Merged again: nothing new.
+    app.apply(Message::MergeFrom(ana));
+    assert!(
+        app.notice().unwrap().contains("nothing new"),
+        "{:?}",
+        app.notice()
+    );
+}
+
+#[test]
+fn a_merge_of_another_reports_or_a_damaged_file_changes_nothing() {
+    let scratch = Scratch::new("merge-refused");
+    let example = crate::tags_file::tests::documented_example();
+    let foreign = scratch.dir.join("foreign.tags.ron");
+    std::fs::write(
+        &foreign,
+        example.replace("CAC/COSP/WG.2/2017/L.1/Add.1", "A/HRC/40/3"),
+    )
+    .unwrap();
+    let damaged = scratch.dir.join("damaged.tags.ron");
+    std::fs::write(&damaged, &example[..example.len() / 2]).unwrap();
+    let mut app = scratch.launch();
+    select_number(&mut app, 2);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    let before = app.annotations().clone();
+    let revision = app.history().revision();
+    for (path, reason) in [(&foreign, "they are for A/HRC/40/3"), (&damaged, "line ")] {
+        app.apply(Message::MergeFrom(path.clone()));
+        let problem = app.problem().unwrap();
+        assert!(
+            problem.starts_with("Cannot merge the tags: ") && problem.contains(reason),
+            "{problem}"
+        );
+        assert!(problem.ends_with(&path.display().to_string()), "{problem}");
+        assert_eq!(app.annotations(), &before);
+        assert_eq!(app.history().revision(), revision);
+    }
+}

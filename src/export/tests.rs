@@ -257,6 +257,7 @@ fn orphans_are_exported_in_their_own_section() {
         dismissed: crate::annotations::TagSet::EMPTY,
         part: None,
         author: None,
+        conflicts: Vec::new(),
     };
     let note = prepare(
         &document,

@@ -106,6 +106,22 @@ pub struct Strings {
     /// The Export dialog with several reports open: the reports added that are not open.
     pub other_reports_in_note: &'static str,
     pub save_briefing: &'static str,
+    pub merge_tags: &'static str,
+    /// `{file}`, `{what}`: the counts of [`Self::merge_summary`].
+    pub merged: &'static str,
+    pub merged_nothing: &'static str,
+    /// Each count of a merge, singular and plural, `{n}` the number: paragraphs added, given
+    /// tags, notes joined, conflicts, annotations kept unplaced.
+    pub merge_counts: [(&'static str, &'static str); 5],
+    /// `{problem}`, `{path}`.
+    pub cannot_merge: &'static str,
+    /// `{theirs}`: the other report.
+    pub merge_foreign: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_detail: &'static str,
+    pub conflict_keep: &'static str,
+    pub conflict_take: &'static str,
+    pub conflict_keep_all: &'static str,
     /// A colleague's annotation: `{name}`.
     pub tagged_by: &'static str,
     pub your_name: &'static str,
@@ -561,6 +577,34 @@ impl Strings {
     }
 
     /// Why a tags file could not be read or understood.
+    /// What a merge did: "Merged ana.tags.ron: 12 paragraphs added, 3 notes joined, 1
+    /// conflict." (the counts that are not zero).
+    pub fn merge_summary(&self, file: &str, report: &crate::merge::MergeReport) -> String {
+        let counts = [
+            report.added,
+            report.tags_merged,
+            report.notes_merged,
+            report.conflicts,
+            report.orphans,
+        ];
+        let what: Vec<String> = counts
+            .iter()
+            .zip(self.merge_counts)
+            .filter(|(count, _)| **count > 0)
+            .map(|(count, (one, many))| {
+                let template = if *count == 1 { one } else { many };
+                Self::fill(template, &[("n", count)])
+            })
+            .collect();
+        if what.is_empty() {
+            return Self::fill(self.merged_nothing, &[("file", &file)]);
+        }
+        Self::fill(
+            self.merged,
+            &[("file", &file), ("what", &what.join(self.list_separator))],
+        )
+    }
+
     pub fn read_tags_problem(&self, error: &crate::tagged_report::ReadTagsError) -> String {
         match error {
             crate::tagged_report::ReadTagsError::Read(error) => self.read_problem(error),

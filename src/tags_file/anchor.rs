@@ -106,6 +106,7 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
                 .collect::<TagSet>(),
             part: entry.part.clone(),
             author: entry.author.clone(),
+            conflicts: entry.conflicts.clone(),
         };
         anchored
             .annotations
@@ -126,6 +127,7 @@ fn carries_nothing(entry: &Entry) -> bool {
         && entry.note.is_empty()
         && entry.dismissed.is_empty()
         && entry.part.is_none()
+        && entry.conflicts.is_empty()
 }
 
 /// The ways an entry finds its paragraph, surest first.

@@ -63,6 +63,15 @@ pub fn read(text: &str) -> Option<TagsFile> {
         } else {
             None
         };
+        let mut conflicts = Vec::new();
+        if cursor.eat("            conflicts: [") {
+            conflicts = cursor.strings()?;
+            cursor.expect(",\n")?;
+            // `to_string` writes the list only when it holds something.
+            if conflicts.is_empty() {
+                return None;
+            }
+        }
         let mut texts = Vec::new();
         if cursor.eat("            versions: [\n") {
             while cursor.eat("                (\n") {
@@ -90,6 +99,7 @@ pub fn read(text: &str) -> Option<TagsFile> {
             dismissed,
             part,
             author,
+            conflicts,
         });
     }
     cursor.expect("    ],\n)\n")?;

@@ -60,7 +60,11 @@ impl TagsFile {
     /// The format version that holds this file: 3 when an annotation names its author, 2 with
     /// other language versions, dismissed suggestions or a sub-paragraph quoted, else 1.
     pub fn needed_format(&self) -> u32 {
-        if self.annotations.iter().any(|entry| entry.author.is_some()) {
+        if self
+            .annotations
+            .iter()
+            .any(|entry| entry.author.is_some() || !entry.conflicts.is_empty())
+        {
             return 3;
         }
         let newer = !self.versions.is_empty()
@@ -186,6 +190,9 @@ pub struct Entry {
     /// Who made the annotation or last changed it (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Other versions of the note a merge found, not yet chosen between (format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -208,6 +215,8 @@ pub struct Orphan {
     pub part: Option<String>,
     /// Who made it or last changed it, as saved.
     pub author: Option<String>,
+    /// Other versions of its note not yet chosen between, as saved.
+    pub conflicts: Vec<String>,
 }
 
 impl Orphan {
@@ -233,6 +242,7 @@ impl Orphan {
                 .collect(),
             part: entry.part.clone(),
             author: entry.author.clone(),
+            conflicts: entry.conflicts.clone(),
         }
     }
 
@@ -253,6 +263,7 @@ impl Orphan {
                 .collect(),
             part: self.part.clone(),
             author: self.author.clone(),
+            conflicts: self.conflicts.clone(),
         }
     }
 }

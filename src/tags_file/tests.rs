@@ -329,6 +329,7 @@ mod properties {
             proptest::sample::subsequence(vec!["challenge", "good-practice", "proposal"], 0..=2),
             proptest::option::of("[a-z\"\\\\（）]{1,4}"),
             proptest::option::of("[\\PC\"\\\\李明]{0,20}"),
+            proptest::collection::vec("[\\PC\n\"\\\\需要]{0,30}", 0..3),
         )
             .prop_map(
                 |(
@@ -342,6 +343,7 @@ mod properties {
                     dismissed,
                     part,
                     author,
+                    conflicts,
                 )| {
                     Entry {
                         paragraph,
@@ -354,6 +356,7 @@ mod properties {
                         dismissed: dismissed.into_iter().map(str::to_owned).collect(),
                         part,
                         author,
+                        conflicts,
                     }
                 },
             )

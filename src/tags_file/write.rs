@@ -55,6 +55,11 @@ pub fn to_string(file: &TagsFile) -> String {
         if let Some(author) = &entry.author {
             field(&mut out, 12, "author", author);
         }
+        if !entry.conflicts.is_empty() {
+            out.push_str("            conflicts: [");
+            tag_list(&mut out, &entry.conflicts);
+            out.push_str("],\n");
+        }
         if !entry.versions.is_empty() {
             out.push_str("            versions: [\n");
             for text in &entry.versions {
@@ -190,6 +195,7 @@ pub fn build_with_versions(
                     .collect(),
                 part: annotation.part.clone(),
                 author: annotation.author.clone(),
+                conflicts: annotation.conflicts.clone(),
                 versions: versions
                     .iter()
                     .filter_map(|version| {

@@ -16,6 +16,7 @@ impl FileChooser {
         let dialog = match question.kind {
             crate::command::DialogKind::Open
             | crate::command::DialogKind::AddToNote
+            | crate::command::DialogKind::Merge
             | crate::command::DialogKind::Parallel => {
                 let offered = question.filters.first().cloned();
                 egui_file::FileDialog::open_file().show_files_filter(Box::new(

@@ -25,6 +25,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
             ui.separator();
             command_button(ui, app, Command::Save, commands);
             command_button(ui, app, Command::SaveAs, commands);
+            command_button(ui, app, Command::MergeTags, commands);
             ui.separator();
             command_button(ui, app, Command::CloseReport, commands);
             ui.add_enabled_ui(app.open_reports().len() > 1, |ui| {

@@ -94,8 +94,11 @@ pub fn read_input(ctx: &egui::Context, app: &ParatagApp) -> Vec<Message> {
             .iter()
             .map(|file| file.path().to_path_buf())
             .find(|path| !path.as_os_str().is_empty())?;
+        // With Alt, a tags file is a colleague's, merged into the report's tags.
         Some(if input.modifiers.shift {
             Message::OpenParallel(Some(path))
+        } else if input.modifiers.alt {
+            Message::MergeFrom(path)
         } else {
             Message::OpenPath(path)
         })

@@ -36,6 +36,7 @@ pub fn tag_panel_ui(
     });
     suggested_ui(ui, app, selected, commands);
     parts_ui(ui, app, selected, commands);
+    conflict_ui(ui, app, selected, commands);
     ui.add_space(12.0);
 
     let note_label = ui.label(RichText::new(strings.note).strong());
@@ -70,6 +71,55 @@ pub fn tag_panel_ui(
         commands.push(Message::NoteLeft);
     }
     orphans_ui(ui, app);
+}
+
+/// A conflict a merge left (both sides changed the note): the note and each other version,
+/// to keep one or all.
+fn conflict_ui(
+    ui: &mut egui::Ui,
+    app: &ParatagApp,
+    selected: crate::annotations::ParagraphIndex,
+    commands: &mut Vec<Message>,
+) {
+    use crate::tagged_report::Resolution;
+    let Some(annotation) = app.annotations().get(selected) else {
+        return;
+    };
+    if annotation.conflicts.is_empty() {
+        return;
+    }
+    let strings = app.strings();
+    ui.add_space(8.0);
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .show(ui, |ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                RichText::new(format!("⚠ {}", strings.conflict_title)).strong(),
+            );
+            ui.label(strings.conflict_detail);
+            let mut version = |ui: &mut egui::Ui, text: &str, button: &str, choice: Resolution| {
+                ui.add_space(4.0);
+                ui.add(egui::Label::new(text).wrap());
+                if ui.button(button).clicked() {
+                    commands.push(Message::ResolveConflict(selected, choice));
+                }
+            };
+            version(
+                ui,
+                &annotation.note,
+                strings.conflict_keep,
+                Resolution::KeepNote,
+            );
+            for (index, other) in annotation.conflicts.iter().enumerate() {
+                ui.separator();
+                version(ui, other, strings.conflict_take, Resolution::Take(index));
+            }
+            ui.separator();
+            if ui.button(strings.conflict_keep_all).clicked() {
+                commands.push(Message::ResolveConflict(selected, Resolution::KeepAll));
+            }
+        });
 }
 
 /// Who tagged the paragraph, when it was someone else (a colleague's tags file merged or

@@ -58,6 +58,7 @@ impl Picker for NativePicker {
             match question.kind {
                 crate::command::DialogKind::Open
                 | crate::command::DialogKind::AddToNote
+                | crate::command::DialogKind::Merge
                 | crate::command::DialogKind::Parallel => dialog.pick_file(),
                 crate::command::DialogKind::SaveAs
                 | crate::command::DialogKind::Export
