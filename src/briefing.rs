@@ -93,6 +93,9 @@ struct FileNote {
     merge_consecutive: bool,
     #[serde(default = "a4")]
     paper: String,
+    /// Name who wrote each note.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    names: bool,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
@@ -161,6 +164,7 @@ pub fn parse(bytes: &[u8], folder: &Path) -> Result<Briefing, BriefingError> {
     }
     options.trim_chars = (note.trim > 0).then_some(note.trim);
     options.merge_consecutive = note.merge_consecutive;
+    options.names = note.names;
     options.paper = Paper::ALL
         .into_iter()
         .find(|paper| paper.name() == note.paper)
@@ -214,6 +218,7 @@ pub fn to_string(briefing: &Briefing, folder: &Path) -> String {
                 .collect(),
             trim: options.trim_chars.unwrap_or(0),
             merge_consecutive: options.merge_consecutive,
+            names: options.names,
             paper: options.paper.name().to_owned(),
         },
     };

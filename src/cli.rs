@@ -129,6 +129,10 @@ pub enum Command {
         #[arg(long)]
         no_merge: bool,
 
+        /// Name who wrote each note (`Note (Ana Silva):`), from the tags files' authors.
+        #[arg(long)]
+        names: bool,
+
         /// The date in the header, YYYY-MM-DD (today by default).
         #[arg(long)]
         date: Option<String>,

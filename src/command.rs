@@ -142,6 +142,8 @@ pub enum Message {
     RemoveFromNote(usize),
     /// Quote this sub-paragraph of a paragraph alone (`None`: the whole paragraph).
     QuotePart(ParagraphIndex, Option<String>),
+    /// Show only the paragraphs this person annotated (`None`: everyone's).
+    FilterAuthor(Option<String>),
     /// Merge this tags file (a colleague's) into the report's tags.
     MergeFrom(PathBuf),
     /// Settle a paragraph's conflict left by a merge (the tag panel's buttons).

@@ -50,11 +50,12 @@ fn main() -> ExitCode {
             only,
             trim,
             no_merge,
+            names,
             date,
             paper,
             parallel,
         }) => {
-            let options = cli::export_options(
+            let mut options = cli::export_options(
                 &group_by,
                 &lang,
                 &only,
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
                 date.as_deref(),
                 &paper,
             );
+            options.names = names;
             cli::export(
                 &reports,
                 tags.as_deref(),

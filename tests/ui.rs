@@ -977,6 +977,47 @@ fn a_colleagues_tag_names_its_author() {
     assert!(harness.query_by_label_contains("Tagged by").is_none());
 }
 
+/// A tags file whose paragraph 5 holds a conflict a merge left: the note and another version.
+fn report_with_a_conflict(dir: &std::path::Path) -> std::path::PathBuf {
+    let report = dir.join("report.txt");
+    std::fs::write(&report, paratag::builtin_report::TEXT).unwrap();
+    let mut tagged =
+        paratag::tagged_report::TaggedReport::new(paratag::builtin_report::document().unwrap());
+    tagged.set_author(Some("Ana Silva"));
+    let moment = paratag::history::Moment::now();
+    tagged.toggle_tag(ParagraphIndex(4), Tag::Challenge, moment);
+    tagged.type_note(ParagraphIndex(4), "First view.", moment);
+    let mut file = tagged.tags_file(Some("report.txt"));
+    file.annotations[0]
+        .conflicts
+        .push("Second view.".to_owned());
+    std::fs::write(
+        dir.join("report.tags.ron"),
+        paratag::tags_file::to_string(&file),
+    )
+    .unwrap();
+    report
+}
+
+/// A conflict left by a merge is settled in the tag panel: both versions shown, one taken.
+#[test]
+fn a_conflict_is_settled_in_the_tag_panel() {
+    let scratch = paratag::scratch::Scratch::new("ui-conflict");
+    let report = report_with_a_conflict(scratch.path());
+    let mut harness = harness_with_report(&report);
+    click_paragraph(&mut harness, 5);
+    harness.get_by_label("⚠ Conflict");
+    harness.get_by_label("Tagged by Ana Silva");
+    harness.get_by_label("Second view.");
+    harness.get_by_label("Use this").click();
+    harness.run();
+    let app = harness.state().app();
+    let fifth = app.annotations().get(ParagraphIndex(4)).unwrap();
+    assert_eq!(fifth.note, "Second view.");
+    assert!(fifth.conflicts.is_empty());
+    assert!(harness.query_by_label("⚠ Conflict").is_none());
+}
+
 /// Two reports open at once: a tab for each, a click on a tab shows its report as it was
 /// left, Ctrl+PageDown goes to the next, and the tab's close button closes it.
 #[test]
@@ -1140,6 +1181,22 @@ mod snapshots {
         harness.get_by_label("By report, then tag").click();
         harness.run();
         harness.snapshot("export_dialog_two_reports");
+    }
+
+    /// A paragraph with a conflict left by a merge, as the tag panel shows it.
+    #[test]
+    fn a_merge_conflict() {
+        let scratch = paratag::scratch::Scratch::new("ui-snapshot-conflict");
+        let report = report_with_a_conflict(scratch.path());
+        let mut harness = Harness::builder()
+            .with_size([1200.0, 760.0])
+            .build_eframe(move |cc| {
+                paratag::fonts::install(&cc.egui_ctx);
+                Window::new(ParatagApp::new(Some(&report), Preferences::default()))
+            });
+        harness.run();
+        click_paragraph(&mut harness, 5);
+        harness.snapshot("merge_conflict");
     }
 }
 

@@ -224,6 +224,8 @@ pub fn export(input: &ExportInput) {
         author: String::new(),
         // Both papers, without a new input field (the committed corpus keeps its meaning).
         paper: Paper::ALL[usize::from(input.tag_order) % Paper::ALL.len()],
+        // Names with the merging of consecutive paragraphs, likewise.
+        names: input.merge_consecutive,
     };
     let wanted = |tags: TagSet| {
         tags.iter()

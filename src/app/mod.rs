@@ -164,6 +164,8 @@ pub struct ParatagApp {
     selected: Option<ParagraphIndex>,
     /// Show only paragraphs carrying one of these tags (all when empty).
     filter: TagSet,
+    /// Show only paragraphs this person annotated last (all when `None`).
+    filter_author: Option<String>,
     find: Find,
     /// What the view is asked to do once (scroll, focus a field).
     requests: Requests,
@@ -244,6 +246,7 @@ impl ParatagApp {
             notices: Notices::default(),
             selected: None,
             filter: TagSet::EMPTY,
+            filter_author: None,
             find: Find::default(),
             requests: Requests::default(),
             effects: Vec::new(),
@@ -423,9 +426,38 @@ impl ParatagApp {
         self.report.paragraph_at_block(block)
     }
 
-    /// Whether the filter lets a paragraph through.
+    /// The person whose annotations alone are shown, if one is chosen.
+    pub fn filter_author(&self) -> Option<&str> {
+        self.filter_author.as_deref()
+    }
+
+    /// Whether a filter hides paragraphs: by tag, or by person.
+    pub fn filtering(&self) -> bool {
+        !self.filter.is_empty() || self.filter_author.is_some()
+    }
+
+    /// Who annotated the report's paragraphs (last changed them), each once, in order.
+    pub fn authors(&self) -> Vec<String> {
+        let mut authors: Vec<String> = self
+            .annotations()
+            .iter()
+            .filter_map(|(_, annotation)| annotation.author.clone())
+            .collect();
+        authors.sort();
+        authors.dedup();
+        authors
+    }
+
+    /// Whether the filters let a paragraph through.
     pub fn is_visible(&self, paragraph: ParagraphIndex) -> bool {
-        self.filter.is_empty() || self.annotations().tags(paragraph).intersects(self.filter)
+        let tagged =
+            self.filter.is_empty() || self.annotations().tags(paragraph).intersects(self.filter);
+        let by = self.filter_author.as_deref().is_none_or(|author| {
+            self.annotations()
+                .get(paragraph)
+                .is_some_and(|annotation| annotation.author.as_deref() == Some(author))
+        });
+        tagged && by
     }
 
     pub fn title(&self) -> String {
@@ -834,6 +866,10 @@ impl ParatagApp {
             }
             Message::CloseReport(id) => self.close_report_by_id(id),
             Message::MergeFrom(path) => self.merge_from(&path),
+            Message::FilterAuthor(author) => {
+                self.filter_author = author;
+                self.set_filter(self.filter);
+            }
             Message::ResolveConflict(paragraph, resolution) => {
                 self.report.resolve_conflict(paragraph, resolution);
             }
@@ -982,7 +1018,10 @@ impl ParatagApp {
             }
             Command::NextPart => self.next_part(),
             Command::FilterTag(tag) => self.set_filter(self.filter.toggled(tag)),
-            Command::ClearFilter => self.set_filter(TagSet::EMPTY),
+            Command::ClearFilter => {
+                self.filter_author = None;
+                self.set_filter(TagSet::EMPTY);
+            }
             Command::WriteNote => {
                 if self.selected.is_some() {
                     self.requests.focus_note += 1;
@@ -1237,6 +1276,7 @@ impl ParatagApp {
             // A match in a paragraph the filter hides: show everything rather than hide it.
             if !self.is_visible(paragraph) {
                 self.filter = TagSet::EMPTY;
+                self.filter_author = None;
             }
             self.select(paragraph);
         }

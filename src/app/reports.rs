@@ -26,6 +26,7 @@ pub(super) struct Shelved {
     recovery: Option<RecoverySlot>,
     selected: Option<ParagraphIndex>,
     filter: TagSet,
+    filter_author: Option<String>,
     parallel: Option<ParallelVersion>,
     suggested: Option<Suggested>,
 }
@@ -133,6 +134,7 @@ impl ParatagApp {
         std::mem::swap(&mut self.recovery, &mut other.recovery);
         std::mem::swap(&mut self.selected, &mut other.selected);
         std::mem::swap(&mut self.filter, &mut other.filter);
+        std::mem::swap(&mut self.filter_author, &mut other.filter_author);
         std::mem::swap(&mut self.parallel, &mut other.parallel);
         std::mem::swap(&mut self.suggested, &mut other.suggested);
     }
@@ -168,6 +170,7 @@ impl ParatagApp {
             recovery: None,
             selected: None,
             filter: TagSet::EMPTY,
+            filter_author: None,
             parallel: None,
             suggested: None,
         };
@@ -263,6 +266,7 @@ impl ParatagApp {
             self.report_id = self.new_report_id();
             self.selected = None;
             self.filter = TagSet::EMPTY;
+            self.filter_author = None;
             self.parallel = None;
             self.suggested = None;
             self.notices.clear();

@@ -2043,3 +2043,39 @@ fn a_merge_of_another_reports_or_a_damaged_file_changes_nothing() {
         assert_eq!(app.history().revision(), revision);
     }
 }
+
+#[test]
+fn a_filter_by_person_shows_only_their_paragraphs() {
+    let scratch = Scratch::new("filter-person");
+    let ana = colleague_file(
+        &scratch,
+        "ana.tags.ron",
+        "Ana Silva",
+        &[(12, Tag::Proposal, "")],
+    );
+    let mut app = scratch.launch();
+    app.apply(Message::SetAuthor("Li Ming".to_owned()));
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    select_number(&mut app, 7);
+    app.apply(Message::TypeNote("Only a note.".to_owned()));
+    app.apply(Message::MergeFrom(ana));
+    assert_eq!(app.authors(), ["Ana Silva", "Li Ming"]);
+
+    app.apply(Message::FilterAuthor(Some("Li Ming".to_owned())));
+    assert!(app.filtering());
+    let shown: Vec<u32> = (0..app.document().paragraphs().count())
+        .map(ParagraphIndex)
+        .filter(|p| app.is_visible(*p))
+        .filter_map(|p| app.paragraph_number(p))
+        .collect();
+    assert_eq!(shown, [3, 7], "a note alone counts");
+    // With a tag filter too: both must hold.
+    app.apply(Command::FilterTag(Tag::Challenge));
+    let shown = (0..app.document().paragraphs().count())
+        .filter(|p| app.is_visible(ParagraphIndex(*p)))
+        .count();
+    assert_eq!(shown, 1);
+    app.apply(Command::ClearFilter);
+    assert!(!app.filtering());
+}

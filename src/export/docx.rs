@@ -169,7 +169,7 @@ impl NoteWriter for Paragraphs {
         if !excerpt.note.is_empty() {
             let colon = note.language.colon();
             let label = Run::new()
-                .add_text(format!("{}{colon}", note.labels().note))
+                .add_text(format!("{}{colon}", note.note_label(excerpt)))
                 .bold();
             let mut paragraph = Paragraph::new().style(NOTE).add_run(label);
             for (i, line) in excerpt.note.split('\n').enumerate() {

@@ -8,13 +8,13 @@ use crate::annotations::Tag;
 
 /// "Note:" / "备注：" / "Note :", and what separates it from the note ("Note: text",
 /// "备注：文字"): the label's colon, with its trailing space apart.
-fn note_label(note: &BriefingNote) -> (String, &'static str) {
+fn note_label(note: &BriefingNote, excerpt: &Excerpt) -> (String, &'static str) {
     let colon = note.language.colon();
     let (mark, gap) = match colon.strip_suffix(' ') {
         Some(mark) => (mark, " "),
         None => (colon, ""),
     };
-    (format!("{}{mark}", note.labels().note), gap)
+    (format!("{}{mark}", note.note_label(excerpt)), gap)
 }
 
 /// The tag names of an excerpt, for excerpts listed in document order.
@@ -85,7 +85,7 @@ impl NoteWriter for Markdown {
         }
         let _ = writeln!(out, "\n— {}", excerpt.citation);
         if !excerpt.note.is_empty() {
-            let (label, gap) = note_label(note);
+            let (label, gap) = note_label(note, excerpt);
             let _ = writeln!(
                 out,
                 "\n**{label}**{gap}{}",
@@ -171,7 +171,7 @@ impl NoteWriter for Text {
         }
         let _ = writeln!(out, "— {}", excerpt.citation);
         if !excerpt.note.is_empty() {
-            let (label, gap) = note_label(note);
+            let (label, gap) = note_label(note, excerpt);
             let _ = writeln!(out, "{label}{gap}{}", excerpt.note);
         }
     }
@@ -306,7 +306,7 @@ impl NoteWriter for Html {
             escape(&excerpt.citation)
         );
         if !excerpt.note.is_empty() {
-            let (label, gap) = note_label(note);
+            let (label, gap) = note_label(note, excerpt);
             let _ = writeln!(
                 out,
                 "<p class=\"note\"><b>{}</b>{gap}{}</p>",

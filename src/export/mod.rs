@@ -101,6 +101,9 @@ pub struct ExportOptions {
     pub author: String,
     /// The paper the PDF is set on.
     pub paper: Paper,
+    /// Name who wrote each note (`Note (Ana Silva):`), for a note put together from
+    /// colleagues' tags.
+    pub names: bool,
 }
 
 /// The paper a PDF note is set on.
@@ -147,6 +150,7 @@ impl ExportOptions {
             date: today(),
             author: system_user(),
             paper: Paper::default(),
+            names: false,
         }
     }
 }
@@ -478,6 +482,17 @@ impl BriefingNote {
         self.language.labels()
     }
 
+    /// The label before an excerpt's note, without its colon: `Note`, or with the writer's
+    /// name when the note names them, `Note (Ana Silva)`, `备注（李明）`.
+    pub fn note_label(&self, excerpt: &Excerpt) -> String {
+        let label = self.labels().note;
+        match (&excerpt.author, self.language) {
+            (Some(name), NoteLanguage::Chinese) => format!("{label}（{name}）"),
+            (Some(name), _) => format!("{label} ({name})"),
+            (None, _) => label.to_owned(),
+        }
+    }
+
     /// "Briefing note: A/74/18".
     pub fn title(&self) -> String {
         let labels = self.labels();
@@ -529,6 +544,8 @@ pub struct Excerpt {
     pub last: u32,
     /// The sub-paragraph quoted alone (`b`), cited `para. 12 (b)`; never merged with others.
     pub part: Option<String>,
+    /// Who wrote the note, when the note names them ([`ExportOptions::names`]).
+    pub author: Option<String>,
     pub tags: Vec<Tag>,
     /// The heading of the section of the report the paragraph sits under.
     pub heading: Option<String>,
@@ -779,6 +796,10 @@ fn tagged_excerpts(source: &Source<'_>, options: &ExportOptions) -> Vec<Excerpt>
                     first: paragraph.number,
                     last: paragraph.number,
                     part: part.map(str::to_owned),
+                    author: annotation
+                        .author
+                        .clone()
+                        .filter(|_| options.names && !annotation.note.is_empty()),
                     tags,
                     heading: heading.map(str::to_owned),
                     text: quoted(paragraph),
@@ -807,6 +828,7 @@ fn orphan_excerpts(
                 first: entry.paragraph,
                 last: entry.paragraph,
                 part: None,
+                author: None,
                 tags,
                 heading: None,
                 text: format!("{}…", entry.quote),
@@ -872,6 +894,7 @@ fn merge_consecutive(excerpts: Vec<Excerpt>) -> Vec<Excerpt> {
         if let Some(last) = merged.last_mut()
             && last.note.is_empty()
             && excerpt.note.is_empty()
+            && last.author == excerpt.author
             && last.part.is_none()
             && excerpt.part.is_none()
             && last.tags == excerpt.tags

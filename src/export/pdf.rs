@@ -541,7 +541,7 @@ impl NoteWriter for Layout<'_> {
         let citation = format!("— {}", excerpt.citation);
         blocks.push((self.block(CITATION, &citation), None));
         if !excerpt.note.is_empty() {
-            let label = format!("{}{}", note.labels().note, note.language.colon());
+            let label = format!("{}{}", note.note_label(excerpt), note.language.colon());
             let mut block = self.block(NOTE, &format!("{label}{}", excerpt.note));
             block.label = label.len();
             blocks.push((block, Some(Decoration::Box)));

@@ -537,3 +537,41 @@ fn several_reports_grouped_by_report_then_tag() {
             .sections
     );
 }
+
+/// A note put together from colleagues' tags can name who wrote each note, in every format
+/// (the label before the note), or leave the names out (the default).
+#[test]
+fn notes_can_name_who_wrote_them() {
+    let document = crate::parse::parse(LISTS_EN.as_bytes()).unwrap();
+    let mut annotations = tagged(&[
+        (0, &[Tag::Proposal], "Support this."),
+        (1, &[Tag::Proposal], "Ask Vienna."),
+    ]);
+    for (index, name) in [(0, "Ana Silva"), (1, "李明")] {
+        let mut annotation = annotations.get(ParagraphIndex(index)).unwrap().clone();
+        annotation.author = Some(name.to_owned());
+        annotations.insert(ParagraphIndex(index), annotation);
+    }
+    let text = |options: &ExportOptions, format| {
+        let bytes = export(&document, &annotations, &[], options, format).unwrap();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let mut english = options(NoteLanguage::English);
+    assert!(text(&english, Format::Text).contains("Note: Support this."));
+    english.names = true;
+    let plain = text(&english, Format::Text);
+    assert!(plain.contains("Note (Ana Silva): Support this."), "{plain}");
+    assert!(plain.contains("Note (李明): Ask Vienna."), "{plain}");
+    assert!(text(&english, Format::Markdown).contains("**Note (Ana Silva):** Support this."));
+    assert!(text(&english, Format::Html).contains("<b>Note (Ana Silva):</b>"));
+    let mut chinese = options(NoteLanguage::Chinese);
+    chinese.names = true;
+    assert!(text(&chinese, Format::Text).contains("备注（李明）：Ask Vienna."));
+    // The Word document's note paragraph carries the name in its bold label.
+    let docx = export(&document, &annotations, &[], &english, Format::Docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Note (Ana Silva): "), "{xml}");
+}

@@ -51,6 +51,11 @@ pub(super) static ENGLISH: Strings = Strings {
     other_reports_in_note: "Reports not open",
     save_briefing: "Save briefing…",
     merge_tags: "Merge tags from…",
+    filter_person: "Tags by",
+    everyone: "Everyone",
+    filter_person_showing: "Filtered: only paragraphs {name} tagged or noted last{tags} — {shown} of {total} shown.",
+    filter_person_tags: ", tagged {tags}",
+    name_note_writers: "Name who wrote each note",
     merged: "Merged {file}: {what}. Undo takes it back.",
     merged_nothing: "Merged {file}: nothing new — every tag and note in it is here already.",
     merge_counts: [

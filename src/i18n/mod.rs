@@ -107,6 +107,16 @@ pub struct Strings {
     pub other_reports_in_note: &'static str,
     pub save_briefing: &'static str,
     pub merge_tags: &'static str,
+    /// View ▸ Tags by ▸ Everyone / a person.
+    pub filter_person: &'static str,
+    pub everyone: &'static str,
+    /// Above a report filtered by person: `{name}`, `{tags}` (may be empty), `{shown}`,
+    /// `{total}`.
+    pub filter_person_showing: &'static str,
+    /// The tags of a person filter, after the name: `{tags}`.
+    pub filter_person_tags: &'static str,
+    /// The Export dialog: name who wrote each note.
+    pub name_note_writers: &'static str,
     /// `{file}`, `{what}`: the counts of [`Self::merge_summary`].
     pub merged: &'static str,
     pub merged_nothing: &'static str,

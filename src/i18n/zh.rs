@@ -148,6 +148,11 @@ pub(super) static CHINESE: Strings = Strings {
     other_reports_in_note: "未打开的报告",
     save_briefing: "保存简报设置…",
     merge_tags: "合并标签…",
+    filter_person: "按标注人",
+    everyone: "所有人",
+    filter_person_showing: "已筛选：仅显示 {name} 最后标注的段落{tags}（共 {total} 段，显示 {shown} 段）。",
+    filter_person_tags: "，标为{tags}",
+    name_note_writers: "注明每条备注的作者",
     merged: "已合并 {file}：{what}。可用撤销还原。",
     merged_nothing: "已合并 {file}：没有新内容——其中的标签和备注这里都已有。",
     merge_counts: [

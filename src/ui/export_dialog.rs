@@ -285,6 +285,7 @@ fn options_ui(
         }
     });
     ui.checkbox(&mut options.merge_consecutive, strings.merge_consecutive);
+    ui.checkbox(&mut options.names, strings.name_note_writers);
     ui.add_space(8.0);
 
     ui.label(RichText::new(strings.citation_language).strong());

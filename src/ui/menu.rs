@@ -105,6 +105,23 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message>
             commands.push(Command::FilterTag(tag).into());
         }
     }
+    let authors = app.authors();
+    ui.add_enabled_ui(!authors.is_empty(), |ui| {
+        ui.menu_button(strings.filter_person, |ui| {
+            if ui
+                .selectable_label(app.filter_author().is_none(), strings.everyone)
+                .clicked()
+            {
+                commands.push(Message::FilterAuthor(None));
+            }
+            for author in authors {
+                let chosen = app.filter_author() == Some(author.as_str());
+                if ui.selectable_label(chosen, &author).clicked() {
+                    commands.push(Message::FilterAuthor(Some(author)));
+                }
+            }
+        });
+    });
     command_button(ui, app, Command::ClearFilter, commands);
     ui.separator();
     let mut outline = app.preferences().show_outline;

@@ -141,7 +141,7 @@ pub fn reader_ui(
     scroll_to_selected: bool,
     commands: &mut Vec<Message>,
 ) {
-    if !app.filter().is_empty() {
+    if app.filtering() {
         filter_bar_ui(ui, app, commands);
     }
     let selected_block = app.selected().and_then(|p| app.block_of(p));
@@ -387,14 +387,29 @@ fn filter_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Message
         .filter(|index| app.is_visible(ParagraphIndex(*index)))
         .count();
     let tags: Vec<&str> = app.filter().iter().map(|tag| strings.tag(tag)).collect();
-    let text = crate::i18n::Strings::fill(
-        strings.filter_showing,
-        &[
-            ("tags", &tags.join(strings.list_separator)),
-            ("shown", &shown),
-            ("total", &total),
-        ],
-    );
+    let tags = tags.join(strings.list_separator);
+    let text = match app.filter_author() {
+        Some(name) => crate::i18n::Strings::fill(
+            strings.filter_person_showing,
+            &[
+                ("name", &name),
+                (
+                    "tags",
+                    &if tags.is_empty() {
+                        String::new()
+                    } else {
+                        crate::i18n::Strings::fill(strings.filter_person_tags, &[("tags", &tags)])
+                    },
+                ),
+                ("shown", &shown),
+                ("total", &total),
+            ],
+        ),
+        None => crate::i18n::Strings::fill(
+            strings.filter_showing,
+            &[("tags", &tags), ("shown", &shown), ("total", &total)],
+        ),
+    };
     egui::Frame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
@@ -508,7 +523,7 @@ enum Item {
 /// The items the filter lets through: all without a filter; with one, the paragraphs it lets
 /// through, each after the last heading above it.
 fn filtered(app: &ParatagApp, items: impl ExactSizeIterator<Item = Item>) -> Vec<usize> {
-    if app.filter().is_empty() {
+    if !app.filtering() {
         return (0..items.len()).collect();
     }
     let mut visible = Vec::new();
