@@ -333,7 +333,7 @@ impl History {
         changes: Vec<(ParagraphIndex, Annotation)>,
         changed_elsewhere: bool,
     ) {
-        let mut edits: Vec<Edit> = changes
+        let edits: Vec<Edit> = changes
             .into_iter()
             .filter(|(paragraph, after)| match annotations.get(*paragraph) {
                 None => !after.is_empty(),
@@ -354,7 +354,17 @@ impl History {
             None if changed_elsewhere => ParagraphIndex(0),
             None => return,
         };
-        self.end_typing();
+        self.push_step(annotations, edits, paragraph);
+    }
+
+    /// Push edits as one undoable step: the edit itself when there is one, else a batch of
+    /// them whose own paragraph is `paragraph`.
+    fn push_step(
+        &mut self,
+        annotations: &mut Annotations,
+        mut edits: Vec<Edit>,
+        paragraph: ParagraphIndex,
+    ) {
         let edit = if edits.len() == 1 {
             edits.remove(0)
         } else {
@@ -376,7 +386,7 @@ impl History {
         changes: &[(ParagraphIndex, TagSet)],
         now: Moment,
     ) {
-        let mut edits: Vec<Edit> = changes
+        let edits: Vec<Edit> = changes
             .iter()
             .filter(|(paragraph, tags)| annotations.tags(*paragraph) != *tags)
             .map(|(paragraph, tags)| Edit {
@@ -392,17 +402,7 @@ impl History {
         let Some(paragraph) = edits.first().map(|edit| edit.paragraph) else {
             return;
         };
-        let edit = if edits.len() == 1 {
-            edits.remove(0)
-        } else {
-            Edit {
-                paragraph,
-                change: Change::Batch(edits),
-                stamp_before: Stamp::default(),
-                stamp_after: Stamp::default(),
-            }
-        };
-        self.push(annotations, edit);
+        self.push_step(annotations, edits, paragraph);
     }
 
     /// Set a paragraph's note as typed at `now`. Successive calls for the same paragraph merge
