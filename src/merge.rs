@@ -21,6 +21,10 @@ pub struct MergeReport {
     pub conflicts: usize,
     /// Annotations of the other file that match no paragraph here, kept as orphans.
     pub orphans: usize,
+    /// Paragraphs the other file changed since the version this one has: taken whole.
+    pub updated: usize,
+    /// Paragraphs the other file untagged since the version this one has: untagged here.
+    pub removed: usize,
 }
 
 impl MergeReport {
@@ -30,22 +34,74 @@ impl MergeReport {
     }
 }
 
+/// What one side of a merge descends from: the saved revisions its tags come from (its file's
+/// and those before it), and each paragraph's revision — the save it last changed in — where
+/// it has not changed since. Empty: nothing known, every difference is merged as new.
+#[derive(Clone, Debug, Default)]
+pub struct Descent {
+    pub known: std::collections::HashSet<String>,
+    pub revisions: std::collections::HashMap<ParagraphIndex, String>,
+}
+
+impl Descent {
+    /// Whether the other side's paragraph, as it was at its revision, is one this side saw.
+    fn saw(&self, other: &Self, paragraph: ParagraphIndex) -> bool {
+        other
+            .revisions
+            .get(&paragraph)
+            .is_some_and(|revision| self.known.contains(revision))
+    }
+}
+
 /// The annotations of every paragraph the merge changes, with what it did: `theirs` is the
-/// other file anchored to the same report.
+/// other file anchored to the same report. Nothing is known of where either came from: every
+/// difference is merged as new ([`merge_descended`] with empty descents).
 pub fn merge(
     mine: &Annotations,
     theirs: &Annotations,
 ) -> (Vec<(ParagraphIndex, Annotation)>, MergeReport) {
+    merge_descended(mine, theirs, &Descent::default(), &Descent::default())
+}
+
+/// [`merge`] three ways where both sides descend from saved revisions: a paragraph the other
+/// side saw as it is here and then untagged is untagged here; one it saw and changed is taken
+/// whole; one this side saw and changed (or untagged) stays as it is here; only what both
+/// changed is merged. A removal is an annotation with nothing in it.
+pub fn merge_descended(
+    mine: &Annotations,
+    theirs: &Annotations,
+    ours: &Descent,
+    others: &Descent,
+) -> (Vec<(ParagraphIndex, Annotation)>, MergeReport) {
     let mut report = MergeReport::default();
     let mut changed = Vec::new();
+    for (paragraph, _) in mine.iter() {
+        if theirs.get(paragraph).is_none() && others.saw(ours, paragraph) {
+            report.removed += 1;
+            changed.push((paragraph, Annotation::default()));
+        }
+    }
     for (paragraph, their) in theirs.iter() {
         let Some(my) = mine.get(paragraph) else {
-            if !their.is_empty() {
+            if !their.is_empty() && !ours.saw(others, paragraph) {
                 report.added += 1;
                 changed.push((paragraph, their.clone()));
             }
             continue;
         };
+        if my == their {
+            continue;
+        }
+        let theirs_newer = others.saw(ours, paragraph) && !ours.saw(others, paragraph);
+        let mine_newer = ours.saw(others, paragraph) && !others.saw(ours, paragraph);
+        if mine_newer {
+            continue;
+        }
+        if theirs_newer {
+            report.updated += 1;
+            changed.push((paragraph, their.clone()));
+            continue;
+        }
         let (merged, outcome) = merge_one(my, their);
         if merged == *my {
             continue;
@@ -203,6 +259,8 @@ mod tests {
                 notes_merged: 1,
                 conflicts: 1,
                 orphans: 0,
+                updated: 0,
+                removed: 0,
             }
         );
         let third = all.get(ParagraphIndex(3)).unwrap();
@@ -223,6 +281,89 @@ mod tests {
         let (again, report) = merged(&all, &theirs);
         assert_eq!(again, all);
         assert!(report.is_empty(), "{report:?}");
+    }
+
+    /// Where both descend from one saved revision, what the other side changed or untagged
+    /// since is taken, what this side changed since stays, and only what both changed is
+    /// merged.
+    #[test]
+    fn three_ways_changes_and_removals_are_told_from_what_was_never_there() {
+        let saved =
+            |paragraph: usize, revision: &str| (ParagraphIndex(paragraph), revision.to_owned());
+        let at_r1 = annotations(&[
+            (1, annotation(&[Tag::Challenge], "", None)),
+            (2, annotation(&[Tag::Proposal], "v1", None)),
+            (3, annotation(&[Tag::Proposal], "", None)),
+            (4, annotation(&[Tag::Challenge], "same", None)),
+        ]);
+        // Mine: as saved at r1, but 3 untagged and 5 new (both unsaved: no revision).
+        let mut mine = at_r1.clone();
+        mine.insert(ParagraphIndex(3), Annotation::default());
+        mine.insert(ParagraphIndex(5), annotation(&[Tag::Proposal], "", None));
+        mine.insert(
+            ParagraphIndex(4),
+            annotation(&[Tag::Challenge], "mine", None),
+        );
+        let ours = Descent {
+            known: ["r1".to_owned()].into_iter().collect(),
+            revisions: [saved(1, "r1"), saved(2, "r1")].into_iter().collect(),
+        };
+        // Theirs, saved as r2 from r1: 1 untagged, 2's note changed, 3 as it was, 4 changed.
+        let mut theirs = at_r1.clone();
+        theirs.insert(ParagraphIndex(1), Annotation::default());
+        theirs.insert(ParagraphIndex(2), annotation(&[Tag::Proposal], "v2", None));
+        theirs.insert(
+            ParagraphIndex(4),
+            annotation(&[Tag::Challenge], "theirs", None),
+        );
+        let others = Descent {
+            known: ["r2".to_owned(), "r1".to_owned()].into_iter().collect(),
+            revisions: [saved(2, "r2"), saved(3, "r1"), saved(4, "r2")]
+                .into_iter()
+                .collect(),
+        };
+        let (changes, report) = merge_descended(&mine, &theirs, &ours, &others);
+        let mut all = mine.clone();
+        for (paragraph, annotation) in changes {
+            all.insert(paragraph, annotation);
+        }
+        assert!(
+            all.get(ParagraphIndex(1)).is_none(),
+            "untagged there after they saw it"
+        );
+        assert_eq!(
+            all.note(ParagraphIndex(2)),
+            "v2",
+            "changed there after they saw it"
+        );
+        assert!(
+            all.get(ParagraphIndex(3)).is_none(),
+            "untagged here after this side saw it"
+        );
+        assert_eq!(
+            all.tags(ParagraphIndex(5)),
+            TagSet::only(Tag::Proposal),
+            "never there"
+        );
+        let fourth = all.get(ParagraphIndex(4)).unwrap();
+        assert_eq!(
+            (fourth.note.as_str(), fourth.conflicts.as_slice()),
+            ("mine", &["theirs".to_owned()][..]),
+            "both changed"
+        );
+        assert_eq!(
+            (
+                report.removed,
+                report.updated,
+                report.added,
+                report.conflicts
+            ),
+            (1, 1, 0, 1)
+        );
+        // Without what either descends from, the same files merge as new: nothing is removed.
+        let (changes, report) = merge(&mine, &theirs);
+        assert_eq!(report.removed, 0);
+        assert!(changes.iter().all(|(_, annotation)| !annotation.is_empty()));
     }
 
     fn tag_set() -> impl Strategy<Value = TagSet> {

@@ -38,6 +38,40 @@ pub struct TaggedReport {
     /// recorded in the tags file (each paragraph's text there, so that the same file anchors in
     /// either version).
     versions: Vec<tags_file::KeptVersion>,
+    /// Where the tags come from, for a merge (see [`Lineage`]).
+    lineage: Lineage,
+}
+
+/// Where the tags come from, so that a merge tells a colleague's changes and removals from
+/// what was never there: the revision of the tags file last read or written, the revisions
+/// it descends from (with those of files merged in since), and each paragraph's annotation as
+/// it was then, with the revision it last changed in.
+#[derive(Clone, Debug, Default)]
+struct Lineage {
+    revision: Option<String>,
+    ancestors: Vec<String>,
+    saved: std::collections::HashMap<ParagraphIndex, (crate::annotations::Annotation, String)>,
+}
+
+/// How many earlier revisions a tags file names (enough for months of daily saves; a merge
+/// with a file older than that merges as if the two had no common past).
+const MAX_ANCESTORS: usize = 500;
+
+/// A new revision id: unique to this save on this machine (the time, the process, a count).
+fn new_revision() -> String {
+    use sha2::Digest as _;
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let count = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let seed = format!("{}-{}-{count}", std::process::id(), since.as_nanos());
+    let digest = sha2::Sha256::digest(seed.as_bytes());
+    digest.iter().take(8).fold(String::new(), |mut hex, byte| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 /// Why the tags could not be saved. Nothing was written.
@@ -186,6 +220,7 @@ impl TaggedReport {
             tags_path: None,
             tags_stamp: None,
             versions: Vec::new(),
+            lineage: Lineage::default(),
         }
     }
 
@@ -224,13 +259,46 @@ impl TaggedReport {
         expected: Option<&Stamp>,
         allow: Allow,
     ) -> Result<(), SaveTagsError> {
-        let file = self.tags_file(file_name);
+        let mut file = self.tags_file(file_name);
+        // A new revision, descending from the one read or written before (and the files merged
+        // since); every paragraph changed since is of this revision.
+        let revision = new_revision();
+        let mut ancestors: Vec<String> = file.revision.take().into_iter().collect();
+        for earlier in std::mem::take(&mut file.ancestors) {
+            if !ancestors.contains(&earlier) {
+                ancestors.push(earlier);
+            }
+        }
+        ancestors.truncate(MAX_ANCESTORS);
+        file.ancestors = ancestors;
+        file.revision = Some(revision.clone());
+        let paragraphs = self.entry_paragraphs();
+        let mut saved = std::collections::HashMap::new();
+        for entry in &mut file.annotations {
+            let Some(paragraph) = paragraphs.get(&(entry.paragraph, entry.fingerprint.as_str()))
+            else {
+                continue;
+            };
+            let entry_revision = entry
+                .revision
+                .get_or_insert_with(|| revision.clone())
+                .clone();
+            if let Some(annotation) = self.annotations.get(*paragraph) {
+                saved.insert(*paragraph, (annotation.clone(), entry_revision));
+            }
+        }
+        file.format = file.needed_format();
         let text = tags_file::to_string(&file);
         if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
             return Err(SaveTagsError::ReadBack);
         }
         let stamp = storage::save(disk, path, text.as_bytes(), expected, allow)
             .map_err(SaveTagsError::Save)?;
+        self.lineage = Lineage {
+            revision: file.revision,
+            ancestors: file.ancestors,
+            saved,
+        };
         self.keep_tags_in(path.to_owned(), Some(stamp));
         self.mark_saved();
         Ok(())
@@ -397,6 +465,7 @@ impl TaggedReport {
         self.annotations = Annotations::default();
         self.orphans.clear();
         self.versions.clear();
+        self.lineage = Lineage::default();
         self.history = self.fresh(History::default());
     }
 
@@ -417,6 +486,18 @@ impl TaggedReport {
         let anchored = self.anchor(file);
         self.versions.clear();
         self.keep_versions(file, &anchored);
+        self.lineage = Lineage {
+            revision: file.revision.clone(),
+            ancestors: file.ancestors.clone(),
+            saved: anchored
+                .revisions
+                .iter()
+                .filter_map(|(paragraph, revision)| {
+                    let annotation = anchored.annotations.get(*paragraph)?.clone();
+                    Some((*paragraph, (annotation, revision.clone())))
+                })
+                .collect(),
+        };
         self.annotations = anchored.annotations;
         self.orphans = anchored.orphans;
         self.history = self.fresh(History::default());
@@ -555,7 +636,27 @@ impl TaggedReport {
                 .clone()
                 .unwrap_or_else(|| seen.document.fingerprint.clone()));
         }
-        let (changes, mut report) = crate::merge::merge(&self.annotations, &anchored.annotations);
+        let theirs = crate::merge::Descent {
+            known: seen
+                .revision
+                .iter()
+                .chain(&seen.ancestors)
+                .cloned()
+                .collect(),
+            revisions: anchored.revisions.iter().cloned().collect(),
+        };
+        let (changes, mut report) = crate::merge::merge_descended(
+            &self.annotations,
+            &anchored.annotations,
+            &self.descent(),
+            &theirs,
+        );
+        // The next save descends from their file too: what it held is seen here.
+        for known in seen.revision.iter().chain(&seen.ancestors) {
+            if !self.lineage.ancestors.contains(known) {
+                self.lineage.ancestors.push(known.clone());
+            }
+        }
         self.keep_versions(seen, &anchored);
         let before = self.orphans.len();
         for orphan in anchored.orphans {
@@ -607,14 +708,69 @@ impl TaggedReport {
 
     /// The tags file for the annotations as they are now, orphans included.
     pub fn tags_file(&self, file_name: Option<&str>) -> TagsFile {
-        tags_file::build_with_versions(
+        let mut file = tags_file::build_with_versions(
             &self.document,
             &self.fingerprints,
             file_name,
             &self.annotations,
             &self.orphans,
             &self.versions,
-        )
+        );
+        // Where the tags come from: the revision last read or written, and each paragraph's
+        // where it has not changed since.
+        file.revision.clone_from(&self.lineage.revision);
+        file.ancestors.clone_from(&self.lineage.ancestors);
+        let paragraphs = self.entry_paragraphs();
+        for entry in &mut file.annotations {
+            if let Some(paragraph) = paragraphs.get(&(entry.paragraph, entry.fingerprint.as_str()))
+            {
+                entry.revision = self.entry_revision(*paragraph).map(str::to_owned);
+            }
+        }
+        file.format = file.needed_format();
+        file
+    }
+
+    /// Each paragraph of the report by its number and fingerprint, as entries name them.
+    fn entry_paragraphs(&self) -> std::collections::HashMap<(u32, &str), ParagraphIndex> {
+        self.document
+            .paragraphs()
+            .zip(&self.fingerprints.paragraphs)
+            .enumerate()
+            .map(|(index, (paragraph, fingerprint))| {
+                (
+                    (paragraph.number, fingerprint.as_str()),
+                    ParagraphIndex(index),
+                )
+            })
+            .collect()
+    }
+
+    /// The revision a paragraph's annotation last changed in, if it is as it was then.
+    fn entry_revision(&self, paragraph: ParagraphIndex) -> Option<&str> {
+        let (saved, revision) = self.lineage.saved.get(&paragraph)?;
+        (self.annotations.get(paragraph) == Some(saved)).then_some(revision.as_str())
+    }
+
+    /// What this report's tags descend from, for a merge.
+    fn descent(&self) -> crate::merge::Descent {
+        crate::merge::Descent {
+            known: self
+                .lineage
+                .revision
+                .iter()
+                .chain(&self.lineage.ancestors)
+                .cloned()
+                .collect(),
+            revisions: self
+                .lineage
+                .saved
+                .keys()
+                .filter_map(|paragraph| {
+                    Some((*paragraph, self.entry_revision(*paragraph)?.to_owned()))
+                })
+                .collect(),
+        }
     }
 
     /// The report and its tags as one source of a briefing note across several reports.

@@ -126,7 +126,7 @@ fn the_fixed_tags_file_is_what_the_code_makes() {
 
 /// Format 3 as the code writes it, and every earlier format read into it: the fixed tags
 /// (format 1) and the format-2 golden file open unchanged — their annotations name no author —
-/// and saving them again writes the format they were in; one tag changed by a named user
+/// and their tags build the same file again (a save adds its revision); one tag changed by a named user
 /// makes the file format 3 with that name on that entry alone
 /// (`tests/golden/seed.format3.tags.ron`, also a fuzz seed).
 #[test]

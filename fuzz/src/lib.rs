@@ -199,6 +199,7 @@ pub fn export(input: &ExportInput) {
             part: None,
             author: None,
             conflicts: Vec::new(),
+            revision: None,
         })
         .collect();
     let orders = [

@@ -326,7 +326,7 @@ mod tests {
         assert!(app.save_to(&tags, None, crate::storage::Allow::default()));
         let text = std::fs::read_to_string(&tags).unwrap();
         assert!(
-            text.contains("    format: 2,") && text.contains("dismissed: ["),
+            text.contains("    format: 3,") && text.contains("dismissed: ["),
             "{text}"
         );
 

@@ -1753,7 +1753,7 @@ fn a_sub_paragraph_is_chosen_from_the_keyboard_undone_and_saved() {
     app.apply(Command::Save);
     let saved = std::fs::read_to_string(scratch.dir.join("lists.tags.ron")).unwrap();
     assert!(
-        saved.contains("format: 2,") && saved.contains("part: \"b\","),
+        saved.contains("format: 3,") && saved.contains("part: \"b\","),
         "{saved}"
     );
 
@@ -2078,4 +2078,76 @@ fn a_filter_by_person_shows_only_their_paragraphs() {
     assert_eq!(shown, 1);
     app.apply(Command::ClearFilter);
     assert!(!app.filtering());
+}
+
+/// Two colleagues working from one saved tags file: what the colleague changed or untagged
+/// since is taken as they left it, what was never in their file stays.
+#[test]
+fn a_merge_from_a_common_save_takes_the_colleagues_changes_and_removals() {
+    let scratch = Scratch::new("merge-three-way");
+    let mut app = scratch.launch();
+    app.apply(Message::SetAuthor("Li Ming".to_owned()));
+    select_number(&mut app, 3);
+    app.apply(Command::ToggleTag(Tag::Challenge));
+    select_number(&mut app, 5);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+    app.apply(Message::TypeNote("Draft.".to_owned()));
+    app.apply(Command::Save);
+    // The colleague works on a copy of that save.
+    let ana = scratch.dir.join("ana.tags.ron");
+    std::fs::copy(scratch.tags(), &ana).unwrap();
+    let mut theirs = ParatagApp::launch(
+        Some(&scratch.report()),
+        Some(&ana),
+        None,
+        Preferences::default(),
+    );
+    theirs.apply(Message::SetAuthor("Ana Silva".to_owned()));
+    select_number(&mut theirs, 3);
+    theirs.apply(Command::ToggleTag(Tag::Challenge));
+    select_number(&mut theirs, 5);
+    theirs.apply(Message::TypeNote("Draft. Agreed with Vienna.".to_owned()));
+    select_number(&mut theirs, 8);
+    theirs.apply(Command::ToggleTag(Tag::GoodPractice));
+    theirs.apply(Command::Save);
+    // Meanwhile, here: paragraph 10 tagged, not saved.
+    select_number(&mut app, 10);
+    app.apply(Command::ToggleTag(Tag::Proposal));
+
+    app.apply(Message::MergeFrom(ana));
+    let number = |app: &ParatagApp, n| {
+        (0..app.document().paragraphs().count())
+            .map(ParagraphIndex)
+            .find(|p| app.paragraph_number(*p) == Some(n))
+            .unwrap()
+    };
+    assert!(
+        app.annotations().get(number(&app, 3)).is_none(),
+        "untagged by Ana"
+    );
+    let fifth = app.annotations().get(number(&app, 5)).unwrap();
+    assert_eq!(fifth.note, "Draft. Agreed with Vienna.");
+    assert!(fifth.conflicts.is_empty());
+    assert_eq!(
+        app.annotations().tags(number(&app, 8)),
+        TagSet::only(Tag::GoodPractice)
+    );
+    assert_eq!(
+        app.annotations().tags(number(&app, 10)),
+        TagSet::only(Tag::Proposal)
+    );
+    assert_eq!(
+        app.notice().unwrap(),
+        "Merged ana.tags.ron: 1 paragraph added, 1 paragraph updated to its newer tags, \
+         1 paragraph untagged as it was there. Undo takes it back."
+    );
+    // Saved and merged again: nothing new, nothing comes back.
+    app.apply(Command::Save);
+    app.apply(Message::MergeFrom(scratch.dir.join("ana.tags.ron")));
+    assert!(
+        app.notice().unwrap().contains("nothing new"),
+        "{:?}",
+        app.notice()
+    );
+    assert!(app.annotations().get(number(&app, 3)).is_none());
 }

@@ -454,7 +454,7 @@ mod tests {
         app.apply(Command::ToggleTag(Tag::Proposal));
         assert!(app.save_to(&tags, None, crate::storage::Allow::default()));
         let text = std::fs::read_to_string(&tags).unwrap();
-        assert!(text.contains("    format: 2,"), "{text}");
+        assert!(text.contains("    format: 3,"), "{text}");
         assert!(text.contains("file: \"report.en.txt\""), "{text}");
 
         let in_english =

@@ -258,6 +258,7 @@ fn orphans_are_exported_in_their_own_section() {
         part: None,
         author: None,
         conflicts: Vec::new(),
+        revision: None,
     };
     let note = prepare(
         &document,

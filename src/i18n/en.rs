@@ -61,6 +61,14 @@ pub(super) static ENGLISH: Strings = Strings {
     merge_counts: [
         ("{n} paragraph added", "{n} paragraphs added"),
         (
+            "{n} paragraph updated to its newer tags",
+            "{n} paragraphs updated to their newer tags",
+        ),
+        (
+            "{n} paragraph untagged as it was there",
+            "{n} paragraphs untagged as they were there",
+        ),
+        (
             "{n} paragraph given more tags",
             "{n} paragraphs given more tags",
         ),

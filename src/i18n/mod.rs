@@ -120,9 +120,9 @@ pub struct Strings {
     /// `{file}`, `{what}`: the counts of [`Self::merge_summary`].
     pub merged: &'static str,
     pub merged_nothing: &'static str,
-    /// Each count of a merge, singular and plural, `{n}` the number: paragraphs added, given
-    /// tags, notes joined, conflicts, annotations kept unplaced.
-    pub merge_counts: [(&'static str, &'static str); 5],
+    /// Each count of a merge, singular and plural, `{n}` the number: paragraphs added, updated,
+    /// untagged, given tags, notes joined, conflicts, annotations kept unplaced.
+    pub merge_counts: [(&'static str, &'static str); 7],
     /// `{problem}`, `{path}`.
     pub cannot_merge: &'static str,
     /// `{theirs}`: the other report.
@@ -592,6 +592,8 @@ impl Strings {
     pub fn merge_summary(&self, file: &str, report: &crate::merge::MergeReport) -> String {
         let counts = [
             report.added,
+            report.updated,
+            report.removed,
             report.tags_merged,
             report.notes_merged,
             report.conflicts,

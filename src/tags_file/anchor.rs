@@ -32,6 +32,8 @@ pub struct Anchored {
     pub fuzzy: usize,
     /// Each placed annotation's paragraph in other language versions, as the file gave it.
     pub texts: Vec<(ParagraphIndex, Vec<super::VersionText>)>,
+    /// Each placed annotation's revision (the save it last changed in), as the file gave it.
+    pub revisions: Vec<(ParagraphIndex, String)>,
 }
 
 struct Candidate<'a> {
@@ -115,6 +117,11 @@ pub fn anchor(file: &TagsFile, document: &Document, fingerprints: &Fingerprints)
             anchored
                 .texts
                 .push((ParagraphIndex(index), entry.versions.clone()));
+        }
+        if let Some(revision) = &entry.revision {
+            anchored
+                .revisions
+                .push((ParagraphIndex(index), revision.clone()));
         }
     }
     anchored

@@ -19,6 +19,8 @@ pub fn read(text: &str) -> Option<TagsFile> {
     cursor.expect(",\n    document: (\n")?;
     let document = cursor.document(8)?;
     cursor.expect("    ),\n")?;
+    let revision = cursor.optional_field(4, "revision").ok()?;
+    let ancestors = cursor.optional_list("    ancestors: [")?;
     let mut versions = Vec::new();
     if cursor.eat("    versions: [\n") {
         while cursor.eat("        (\n") {
@@ -34,61 +36,57 @@ pub fn read(text: &str) -> Option<TagsFile> {
     cursor.expect("    annotations: [\n")?;
     let mut annotations = Vec::new();
     while cursor.eat("        (\n") {
-        cursor.expect("            paragraph: ")?;
-        let paragraph = cursor.number()?;
-        cursor.expect(",\n")?;
-        let fingerprint = cursor.field(12, "fingerprint")?;
-        let quote = cursor.field(12, "quote")?;
-        cursor.expect("            tags: [")?;
-        let tags = cursor.strings()?;
-        cursor.expect(",\n")?;
-        let note = cursor.field(12, "note")?;
-        let changed = cursor.field(12, "changed")?;
-        let mut dismissed = Vec::new();
-        if cursor.eat("            dismissed: [") {
-            dismissed = cursor.strings()?;
-            cursor.expect(",\n")?;
-            // `to_string` writes the list only when it holds something.
-            if dismissed.is_empty() {
-                return None;
-            }
-        }
-        let part = if cursor.at_field(12, "part") {
-            Some(cursor.field(12, "part")?)
-        } else {
-            None
-        };
-        let author = if cursor.at_field(12, "author") {
-            Some(cursor.field(12, "author")?)
-        } else {
-            None
-        };
-        let mut conflicts = Vec::new();
-        if cursor.eat("            conflicts: [") {
-            conflicts = cursor.strings()?;
-            cursor.expect(",\n")?;
-            // `to_string` writes the list only when it holds something.
-            if conflicts.is_empty() {
-                return None;
-            }
-        }
+        annotations.push(cursor.entry()?);
+    }
+    cursor.expect("    ],\n)\n")?;
+    cursor.rest.is_empty().then_some(TagsFile {
+        format,
+        document,
+        revision,
+        ancestors,
+        versions,
+        annotations,
+    })
+}
+
+/// The text is not as `to_string` writes it.
+struct NotWritten;
+
+impl Cursor<'_> {
+    /// One entry of `annotations`, after its opening line.
+    fn entry(&mut self) -> Option<Entry> {
+        self.expect("            paragraph: ")?;
+        let paragraph = self.number()?;
+        self.expect(",\n")?;
+        let fingerprint = self.field(12, "fingerprint")?;
+        let quote = self.field(12, "quote")?;
+        self.expect("            tags: [")?;
+        let tags = self.strings()?;
+        self.expect(",\n")?;
+        let note = self.field(12, "note")?;
+        let changed = self.field(12, "changed")?;
+        let dismissed = self.optional_list("            dismissed: [")?;
+        let part = self.optional_field(12, "part").ok()?;
+        let author = self.optional_field(12, "author").ok()?;
+        let conflicts = self.optional_list("            conflicts: [")?;
+        let revision = self.optional_field(12, "revision").ok()?;
         let mut texts = Vec::new();
-        if cursor.eat("            versions: [\n") {
-            while cursor.eat("                (\n") {
+        if self.eat("            versions: [\n") {
+            while self.eat("                (\n") {
                 texts.push(VersionText {
-                    language: cursor.field(20, "language")?,
-                    fingerprint: cursor.field(20, "fingerprint")?,
-                    quote: cursor.field(20, "quote")?,
+                    language: self.field(20, "language")?,
+                    fingerprint: self.field(20, "fingerprint")?,
+                    quote: self.field(20, "quote")?,
                 });
-                cursor.expect("                ),\n")?;
+                self.expect("                ),\n")?;
             }
-            cursor.expect("            ],\n")?;
+            self.expect("            ],\n")?;
             if texts.is_empty() {
                 return None;
             }
         }
-        cursor.expect("        ),\n")?;
-        annotations.push(Entry {
+        self.expect("        ),\n")?;
+        Some(Entry {
             paragraph,
             fingerprint,
             quote,
@@ -100,15 +98,29 @@ pub fn read(text: &str) -> Option<TagsFile> {
             part,
             author,
             conflicts,
-        });
+            revision,
+        })
     }
-    cursor.expect("    ],\n)\n")?;
-    cursor.rest.is_empty().then_some(TagsFile {
-        format,
-        document,
-        versions,
-        annotations,
-    })
+
+    /// A string field `to_string` leaves out when it is `None`: `Ok(None)` when absent.
+    fn optional_field(&mut self, indent: usize, name: &str) -> Result<Option<String>, NotWritten> {
+        if self.at_field(indent, name) {
+            self.field(indent, name).map(Some).ok_or(NotWritten)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// A one-line list of strings `to_string` writes only when it holds something (`start` is
+    /// everything up to its `[`): empty when absent, `None` when written empty or otherwise.
+    fn optional_list(&mut self, start: &str) -> Option<Vec<String>> {
+        if !self.eat(start) {
+            return Some(Vec::new());
+        }
+        let list = self.strings()?;
+        self.expect(",\n")?;
+        (!list.is_empty()).then_some(list)
+    }
 }
 
 struct Cursor<'a> {

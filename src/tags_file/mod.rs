@@ -33,10 +33,10 @@ pub use read::read_with_ron;
 pub use read::{describe, looks_like_tags_file, parse};
 pub use write::{KeptVersion, build, build_with_versions, document_ref, to_string};
 
-/// The newest format version this paratag reads and writes. A file is written in the oldest
+/// The newest format version this paratag reads and writes. A file is built in the oldest
 /// version that holds it — 1; 2 when it records other language versions, dismissed
-/// suggestions or a sub-paragraph; 3 when it names who made an annotation — so that an older
-/// paratag still opens the files that have nothing it would drop.
+/// suggestions or a sub-paragraph; 3 when it names who made an annotation, holds a conflict or
+/// records revisions — and every save records its revision, so a saved file is 3.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// How every file paratag writes begins, up to the format number.
@@ -49,6 +49,13 @@ const HEADER: &str =
 pub struct TagsFile {
     pub format: u32,
     pub document: DocumentRef,
+    /// This save's revision id, and the revisions it descends from, newest first (format 3):
+    /// a merge tells a paragraph the other side saw and changed or dropped from one it never
+    /// had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
     /// Other language versions of the report the tags were used with (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<DocumentRef>,
@@ -60,10 +67,11 @@ impl TagsFile {
     /// The format version that holds this file: 3 when an annotation names its author, 2 with
     /// other language versions, dismissed suggestions or a sub-paragraph quoted, else 1.
     pub fn needed_format(&self) -> u32 {
-        if self
-            .annotations
-            .iter()
-            .any(|entry| entry.author.is_some() || !entry.conflicts.is_empty())
+        if self.revision.is_some()
+            || !self.ancestors.is_empty()
+            || self.annotations.iter().any(|entry| {
+                entry.author.is_some() || !entry.conflicts.is_empty() || entry.revision.is_some()
+            })
         {
             return 3;
         }
@@ -114,6 +122,8 @@ impl TagsFile {
         Some(Self {
             format: self.format,
             document,
+            revision: self.revision.clone(),
+            ancestors: self.ancestors.clone(),
             versions,
             annotations,
         })
@@ -193,6 +203,9 @@ pub struct Entry {
     /// Other versions of the note a merge found, not yet chosen between (format 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<String>,
+    /// The revision of the file this entry last changed in (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
 }
 
 /// An annotation whose paragraph is not in the report on screen (made on another text of the
@@ -217,6 +230,8 @@ pub struct Orphan {
     pub author: Option<String>,
     /// Other versions of its note not yet chosen between, as saved.
     pub conflicts: Vec<String>,
+    /// The revision it last changed in, as saved.
+    pub revision: Option<String>,
 }
 
 impl Orphan {
@@ -243,6 +258,7 @@ impl Orphan {
             part: entry.part.clone(),
             author: entry.author.clone(),
             conflicts: entry.conflicts.clone(),
+            revision: entry.revision.clone(),
         }
     }
 
@@ -264,6 +280,7 @@ impl Orphan {
             part: self.part.clone(),
             author: self.author.clone(),
             conflicts: self.conflicts.clone(),
+            revision: self.revision.clone(),
         }
     }
 }

@@ -330,6 +330,7 @@ mod properties {
             proptest::option::of("[a-z\"\\\\（）]{1,4}"),
             proptest::option::of("[\\PC\"\\\\李明]{0,20}"),
             proptest::collection::vec("[\\PC\n\"\\\\需要]{0,30}", 0..3),
+            proptest::option::of("[0-9a-f]{16}"),
         )
             .prop_map(
                 |(
@@ -344,6 +345,7 @@ mod properties {
                     part,
                     author,
                     conflicts,
+                    revision,
                 )| {
                     Entry {
                         paragraph,
@@ -357,6 +359,7 @@ mod properties {
                         part,
                         author,
                         conflicts,
+                        revision,
                     }
                 },
             )
@@ -399,11 +402,15 @@ mod properties {
             file_name in proptest::option::of("[\\PC]{1,30}"),
             mut entries in proptest::collection::vec(entry(), 0..12),
             versions in proptest::collection::vec(version(), 0..3),
+            revision in proptest::option::of("[0-9a-f]{16}"),
+            ancestors in proptest::collection::vec("[0-9a-f]{16}", 0..3),
         ) {
             entries.sort_by_key(|entry| entry.paragraph);
             let mut file = TagsFile {
                 format: FORMAT_VERSION,
                 document: DocumentRef { symbol, language, fingerprint: "0".repeat(32), file: file_name },
+                revision,
+                ancestors,
                 versions,
                 annotations: entries,
             };
@@ -433,6 +440,8 @@ mod properties {
                     fingerprint: "0".repeat(32),
                     file: None,
                 },
+                revision: Some("0123456789abcdef".to_owned()),
+                ancestors: vec!["fedcba9876543210".to_owned()],
                 versions,
                 annotations: entries,
             };

@@ -24,6 +24,14 @@ pub fn to_string(file: &TagsFile) -> String {
     out.push_str("    document: (\n");
     document_fields(&mut out, 8, &file.document);
     out.push_str("    ),\n");
+    if let Some(revision) = &file.revision {
+        field(&mut out, 4, "revision", revision);
+    }
+    if !file.ancestors.is_empty() {
+        out.push_str("    ancestors: [");
+        tag_list(&mut out, &file.ancestors);
+        out.push_str("],\n");
+    }
     if !file.versions.is_empty() {
         out.push_str("    versions: [\n");
         for version in &file.versions {
@@ -59,6 +67,9 @@ pub fn to_string(file: &TagsFile) -> String {
             out.push_str("            conflicts: [");
             tag_list(&mut out, &entry.conflicts);
             out.push_str("],\n");
+        }
+        if let Some(revision) = &entry.revision {
+            field(&mut out, 12, "revision", revision);
         }
         if !entry.versions.is_empty() {
             out.push_str("            versions: [\n");
@@ -196,6 +207,7 @@ pub fn build_with_versions(
                 part: annotation.part.clone(),
                 author: annotation.author.clone(),
                 conflicts: annotation.conflicts.clone(),
+                revision: None,
                 versions: versions
                     .iter()
                     .filter_map(|version| {
@@ -215,6 +227,8 @@ pub fn build_with_versions(
     let mut file = TagsFile {
         format: FORMAT_VERSION,
         document: document_ref(document, fingerprints, file_name),
+        revision: None,
+        ancestors: Vec::new(),
         versions: versions
             .iter()
             .map(|version| version.document.clone())
