@@ -20,7 +20,17 @@ fn harness_with(preferences: Preferences) -> Harness<'static, Window> {
     harness_sized(preferences, [1200.0, 800.0])
 }
 
+/// The user's name is fixed in every test window: the system's user name (recorded with each
+/// tag) differs from machine to machine, and the tag panel shows whose a tag is.
+fn named(preferences: Preferences) -> Preferences {
+    Preferences {
+        author: "Li Ming".to_owned(),
+        ..preferences
+    }
+}
+
 fn harness_sized(preferences: Preferences, size: [f32; 2]) -> Harness<'static, Window> {
+    let preferences = named(preferences);
     let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
         paratag::fonts::install(&cc.egui_ctx);
         Window::new(ParatagApp::new(None, preferences))
@@ -40,7 +50,10 @@ fn harness_with_report(path: &std::path::Path) -> Harness<'static, Window> {
         .with_size([1200.0, 800.0])
         .build_eframe(move |cc| {
             paratag::fonts::install(&cc.egui_ctx);
-            Window::new(ParatagApp::new(Some(&report), Preferences::default()))
+            Window::new(ParatagApp::new(
+                Some(&report),
+                named(Preferences::default()),
+            ))
         });
     harness.run();
     harness
@@ -961,7 +974,7 @@ fn a_report_dropped_with_shift_shows_beside_the_open_one() {
 }
 
 /// A colleague's tags (a tags file naming its author) show whose they are in the tag panel;
-/// the user's own do not repeat the user's name.
+/// the user's own say so ("Tagged by you").
 #[test]
 fn a_colleagues_tag_names_its_author() {
     let scratch = paratag::scratch::Scratch::new("ui-author");
@@ -973,8 +986,12 @@ fn a_colleagues_tag_names_its_author() {
     let mut harness = harness_with_report(&report);
     click_paragraph(&mut harness, 9);
     harness.get_by_label("Tagged by 李明 (Li Ming)");
+    // Paragraph 4's tags name nobody (an earlier format); a tag made here is the user's.
     click_paragraph(&mut harness, 4);
     assert!(harness.query_by_label_contains("Tagged by").is_none());
+    harness.key_press(Key::Num2);
+    harness.run();
+    harness.get_by_label("Tagged by you");
 }
 
 /// A tags file whose paragraph 5 holds a conflict a merge left: the note and another version.
@@ -1192,7 +1209,10 @@ mod snapshots {
             .with_size([1200.0, 760.0])
             .build_eframe(move |cc| {
                 paratag::fonts::install(&cc.egui_ctx);
-                Window::new(ParatagApp::new(Some(&report), Preferences::default()))
+                Window::new(ParatagApp::new(
+                    Some(&report),
+                    named(Preferences::default()),
+                ))
             });
         harness.run();
         click_paragraph(&mut harness, 5);

@@ -87,6 +87,7 @@ pub(super) static ENGLISH: Strings = Strings {
     conflict_take: "Use this",
     conflict_keep_all: "Keep both",
     tagged_by: "Tagged by {name}",
+    tagged_by_you: "Tagged by you",
     your_name: "Your name",
     your_name_detail: "Saved with each tag and note you make, so that colleagues who merge your tags file see who tagged what.",
     by_report_then_tag: "By report, then tag",

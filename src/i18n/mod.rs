@@ -134,6 +134,7 @@ pub struct Strings {
     pub conflict_keep_all: &'static str,
     /// A colleague's annotation: `{name}`.
     pub tagged_by: &'static str,
+    pub tagged_by_you: &'static str,
     pub your_name: &'static str,
     pub your_name_detail: &'static str,
     pub by_report_then_tag: &'static str,

@@ -181,6 +181,7 @@ pub(super) static CHINESE: Strings = Strings {
     conflict_take: "使用此条",
     conflict_keep_all: "两者都保留",
     tagged_by: "标注人：{name}",
+    tagged_by_you: "标注人：您",
     your_name: "您的姓名",
     your_name_detail: "随您添加的每个标签和备注一起保存，同事合并您的标签文件时可以看到是谁标注的。",
     by_report_then_tag: "按报告，再按标签",

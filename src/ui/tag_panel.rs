@@ -122,8 +122,8 @@ fn conflict_ui(
         });
 }
 
-/// Who tagged the paragraph, when it was someone else (a colleague's tags file merged or
-/// opened): their name, and on hover when they last changed it.
+/// Who tagged the paragraph (made or last changed its annotation): "you", or a colleague's
+/// name from a tags file merged or opened; on hover, when.
 fn author_ui(ui: &mut egui::Ui, app: &ParatagApp, selected: crate::annotations::ParagraphIndex) {
     let Some(annotation) = app.annotations().get(selected) else {
         return;
@@ -131,11 +131,13 @@ fn author_ui(ui: &mut egui::Ui, app: &ParatagApp, selected: crate::annotations::
     let Some(author) = &annotation.author else {
         return;
     };
-    if app.preferences().author_name().as_ref() == Some(author) {
-        return;
-    }
     let strings = app.strings();
-    let label = ui.weak(Strings::fill(strings.tagged_by, &[("name", author)]));
+    let text = if app.preferences().author_name().as_ref() == Some(author) {
+        strings.tagged_by_you.to_owned()
+    } else {
+        Strings::fill(strings.tagged_by, &[("name", author)])
+    };
+    let label = ui.weak(text);
     if let Some(time) = annotation.changed {
         let when = strings.moment(
             time,
