@@ -67,6 +67,28 @@ fn save_and_open(c: &mut Criterion) {
         },
     );
 
+    // The save the window and `paratag merge` make: as above, with the revision of the save,
+    // its ancestors and each entry's revision (the lineage a three-way merge reads).
+    let mut report = paratag::tagged_report::TaggedReport::new(document.clone());
+    report.take_tags(&build(), false);
+    let lineage_path = dir.join("lineage.tags.ron");
+    c.bench_function(
+        "save 10,000 annotations as a report does (with revisions)",
+        |b| {
+            b.iter(|| {
+                report
+                    .save_tags(
+                        &storage::RealDisk,
+                        &lineage_path,
+                        Some("bench.txt"),
+                        None,
+                        storage::Allow::default(),
+                    )
+                    .expect("save");
+            });
+        },
+    );
+
     // The two readers on the same saved text: the one for files as paratag writes them (used
     // by every save's check and most opens) and ron (for files edited by hand).
     let text = tags_file::to_string(&build());

@@ -259,10 +259,15 @@ impl TaggedReport {
         expected: Option<&Stamp>,
         allow: Allow,
     ) -> Result<(), SaveTagsError> {
-        let mut file = self.tags_file(file_name);
         // A new revision, descending from the one read or written before (and the files merged
         // since); every paragraph changed since is of this revision.
         let revision = new_revision();
+        let mut file = self.tags_file_with(file_name, &|paragraph| {
+            Some(
+                self.entry_revision(paragraph)
+                    .map_or_else(|| revision.clone(), str::to_owned),
+            )
+        });
         let mut ancestors: Vec<String> = file.revision.take().into_iter().collect();
         for earlier in std::mem::take(&mut file.ancestors) {
             if !ancestors.contains(&earlier) {
@@ -272,21 +277,6 @@ impl TaggedReport {
         ancestors.truncate(MAX_ANCESTORS);
         file.ancestors = ancestors;
         file.revision = Some(revision.clone());
-        let paragraphs = self.entry_paragraphs();
-        let mut saved = std::collections::HashMap::new();
-        for entry in &mut file.annotations {
-            let Some(paragraph) = paragraphs.get(&(entry.paragraph, entry.fingerprint.as_str()))
-            else {
-                continue;
-            };
-            let entry_revision = entry
-                .revision
-                .get_or_insert_with(|| revision.clone())
-                .clone();
-            if let Some(annotation) = self.annotations.get(*paragraph) {
-                saved.insert(*paragraph, (annotation.clone(), entry_revision));
-            }
-        }
         file.format = file.needed_format();
         let text = tags_file::to_string(&file);
         if tags_file::parse(text.as_bytes()).as_ref() != Ok(&file) {
@@ -294,6 +284,17 @@ impl TaggedReport {
         }
         let stamp = storage::save(disk, path, text.as_bytes(), expected, allow)
             .map_err(SaveTagsError::Save)?;
+        // What is saved now: the paragraphs unchanged since keep their revision (and their
+        // copy, moved rather than made again), the others are of this one.
+        let mut earlier = std::mem::take(&mut self.lineage.saved);
+        let saved = self
+            .annotations
+            .iter()
+            .map(|(paragraph, annotation)| match earlier.remove(&paragraph) {
+                Some(kept) if kept.0 == *annotation => (paragraph, kept),
+                _ => (paragraph, (annotation.clone(), revision.clone())),
+            })
+            .collect();
         self.lineage = Lineage {
             revision: file.revision,
             ancestors: file.ancestors,
@@ -708,42 +709,31 @@ impl TaggedReport {
 
     /// The tags file for the annotations as they are now, orphans included.
     pub fn tags_file(&self, file_name: Option<&str>) -> TagsFile {
+        // Where the tags come from: the revision last read or written, and each paragraph's
+        // where it has not changed since.
+        self.tags_file_with(file_name, &|paragraph| {
+            self.entry_revision(paragraph).map(str::to_owned)
+        })
+    }
+
+    /// The tags file with each paragraph's entry of the revision `revision_of` gives.
+    fn tags_file_with(
+        &self,
+        file_name: Option<&str>,
+        revision_of: &dyn Fn(ParagraphIndex) -> Option<String>,
+    ) -> TagsFile {
         let mut file = tags_file::build_with_versions(
             &self.document,
             &self.fingerprints,
             file_name,
-            &self.annotations,
-            &self.orphans,
+            (&self.annotations, &self.orphans),
             &self.versions,
+            revision_of,
         );
-        // Where the tags come from: the revision last read or written, and each paragraph's
-        // where it has not changed since.
         file.revision.clone_from(&self.lineage.revision);
         file.ancestors.clone_from(&self.lineage.ancestors);
-        let paragraphs = self.entry_paragraphs();
-        for entry in &mut file.annotations {
-            if let Some(paragraph) = paragraphs.get(&(entry.paragraph, entry.fingerprint.as_str()))
-            {
-                entry.revision = self.entry_revision(*paragraph).map(str::to_owned);
-            }
-        }
         file.format = file.needed_format();
         file
-    }
-
-    /// Each paragraph of the report by its number and fingerprint, as entries name them.
-    fn entry_paragraphs(&self) -> std::collections::HashMap<(u32, &str), ParagraphIndex> {
-        self.document
-            .paragraphs()
-            .zip(&self.fingerprints.paragraphs)
-            .enumerate()
-            .map(|(index, (paragraph, fingerprint))| {
-                (
-                    (paragraph.number, fingerprint.as_str()),
-                    ParagraphIndex(index),
-                )
-            })
-            .collect()
     }
 
     /// The revision a paragraph's annotation last changed in, if it is as it was then.

@@ -162,7 +162,14 @@ pub fn build(
     annotations: &Annotations,
     orphans: &[super::Orphan],
 ) -> TagsFile {
-    build_with_versions(document, fingerprints, file_name, annotations, orphans, &[])
+    build_with_versions(
+        document,
+        fingerprints,
+        file_name,
+        (annotations, orphans),
+        &[],
+        &|_| None,
+    )
 }
 
 /// Another language version of the report the tags are used with: its reference, and each
@@ -174,14 +181,14 @@ pub struct KeptVersion {
 }
 
 /// As [`build`], recording other language versions: each in `versions`, and each entry's
-/// paragraph in them.
+/// paragraph in them; and each entry's revision (`revision_of` a paragraph).
 pub fn build_with_versions(
     document: &Document,
     fingerprints: &Fingerprints,
     file_name: Option<&str>,
-    annotations: &Annotations,
-    orphans: &[super::Orphan],
+    (annotations, orphans): (&Annotations, &[super::Orphan]),
     versions: &[KeptVersion],
+    revision_of: &dyn Fn(ParagraphIndex) -> Option<String>,
 ) -> TagsFile {
     let paragraphs: Vec<_> = document.paragraphs().collect();
     let mut entries: Vec<Entry> = annotations
@@ -207,7 +214,7 @@ pub fn build_with_versions(
                 part: annotation.part.clone(),
                 author: annotation.author.clone(),
                 conflicts: annotation.conflicts.clone(),
-                revision: None,
+                revision: revision_of(index),
                 versions: versions
                     .iter()
                     .filter_map(|version| {
