@@ -668,12 +668,7 @@ fn merge_files(
 ) -> Result<String, String> {
     let strings = crate::i18n::UiLanguage::English.strings();
     let out = output.unwrap_or(mine);
-    let same = |a: &Path, b: &Path| {
-        a == b
-            || std::fs::canonicalize(a)
-                .is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
-    };
-    if same(out, theirs) {
+    if out == theirs || crate::storage::same_file(out, theirs) {
         return Err(format!(
             "a merge never writes to the colleague's file; name another with -o — {}",
             theirs.display()

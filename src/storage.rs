@@ -453,7 +453,7 @@ pub fn write_export(
 
 /// Whether two paths name one file: the same inode (so also through hard links), or where
 /// that cannot be told the same canonical path.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;

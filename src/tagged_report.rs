@@ -603,12 +603,19 @@ impl TaggedReport {
         for (paragraph, annotation) in anchored.annotations.iter() {
             self.annotations.insert(paragraph, annotation.clone());
         }
-        for orphan in anchored.orphans {
+        self.keep_orphans(anchored.orphans);
+        self.mark_unsaved();
+    }
+
+    /// Keep another file's orphans beside these (each once); how many were new.
+    fn keep_orphans(&mut self, orphans: Vec<Orphan>) -> usize {
+        let before = self.orphans.len();
+        for orphan in orphans {
             if !self.orphans.contains(&orphan) {
                 self.orphans.push(orphan);
             }
         }
-        self.mark_unsaved();
+        self.orphans.len() - before
     }
 
     /// Merge a colleague's tags file into the annotations here ([`crate::merge`]), as one
@@ -659,13 +666,7 @@ impl TaggedReport {
             }
         }
         self.keep_versions(seen, &anchored);
-        let before = self.orphans.len();
-        for orphan in anchored.orphans {
-            if !self.orphans.contains(&orphan) {
-                self.orphans.push(orphan);
-            }
-        }
-        report.orphans = self.orphans.len() - before;
+        report.orphans = self.keep_orphans(anchored.orphans);
         self.history
             .replace_many(&mut self.annotations, changes, report.orphans > 0);
         Ok(report)

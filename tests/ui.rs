@@ -45,16 +45,18 @@ fn harness() -> Harness<'static, Window> {
 
 /// The app with a report opened from `path`, as `paratag REPORT` opens it.
 fn harness_with_report(path: &std::path::Path) -> Harness<'static, Window> {
+    harness_with_report_sized(path, [1200.0, 800.0])
+}
+
+fn harness_with_report_sized(path: &std::path::Path, size: [f32; 2]) -> Harness<'static, Window> {
     let report = path.to_owned();
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(move |cc| {
-            paratag::fonts::install(&cc.egui_ctx);
-            Window::new(ParatagApp::new(
-                Some(&report),
-                named(Preferences::default()),
-            ))
-        });
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        paratag::fonts::install(&cc.egui_ctx);
+        Window::new(ParatagApp::new(
+            Some(&report),
+            named(Preferences::default()),
+        ))
+    });
     harness.run();
     harness
 }
@@ -1205,16 +1207,7 @@ mod snapshots {
     fn a_merge_conflict() {
         let scratch = paratag::scratch::Scratch::new("ui-snapshot-conflict");
         let report = report_with_a_conflict(scratch.path());
-        let mut harness = Harness::builder()
-            .with_size([1200.0, 760.0])
-            .build_eframe(move |cc| {
-                paratag::fonts::install(&cc.egui_ctx);
-                Window::new(ParatagApp::new(
-                    Some(&report),
-                    named(Preferences::default()),
-                ))
-            });
-        harness.run();
+        let mut harness = harness_with_report_sized(&report, [1200.0, 760.0]);
         click_paragraph(&mut harness, 5);
         harness.snapshot("merge_conflict");
     }

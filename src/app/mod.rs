@@ -546,15 +546,13 @@ impl ParatagApp {
         use crate::tagged_report::OpenTaggedError;
         let strings = self.strings();
         let tags = crate::tagged_report::tags_beside(path);
-        let same = |other: &Path| {
-            let canonical = |path: &Path| std::fs::canonicalize(path).ok();
-            canonical(other).is_some() && canonical(other) == canonical(path)
-        };
         let already = self.open_position(path).is_some()
-            || self
-                .export_dialog
-                .as_ref()
-                .is_some_and(|dialog| dialog.others.iter().any(|other| same(&other.path)));
+            || self.export_dialog.as_ref().is_some_and(|dialog| {
+                dialog
+                    .others
+                    .iter()
+                    .any(|other| crate::storage::same_file(&other.path, path))
+            });
         let opened = if already {
             Err(strings.already_in_note.to_owned())
         } else {

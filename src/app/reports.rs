@@ -118,11 +118,15 @@ impl ParatagApp {
 
     /// The open report with this file, if any (the same file under another name counts).
     pub(super) fn open_position(&self, path: &Path) -> Option<usize> {
-        let canonical = |path: &Path| std::fs::canonicalize(path).ok();
-        let wanted = canonical(path)?;
-        self.open_reports()
-            .iter()
-            .position(|open| open.path.and_then(canonical).as_ref() == Some(&wanted))
+        self.open_reports().iter().position(|open| {
+            open.path
+                .is_some_and(|open| crate::storage::same_file(open, path))
+        })
+    }
+
+    /// How many reports are open (a tab each when more than one).
+    pub fn open_report_count(&self) -> usize {
+        self.shelf.len() + 1
     }
 
     /// Exchange the report on screen with a shelved one: every field that is a report's own.

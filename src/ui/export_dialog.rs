@@ -148,7 +148,7 @@ pub fn export_dialog_ui(
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
-                    let several = app.open_reports().len() > 1
+                    let several = app.open_report_count() > 1
                         || app
                             .export_dialog()
                             .is_some_and(|dialog| !dialog.others.is_empty());

@@ -28,7 +28,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &ParatagApp, commands: &mut Vec<Messa
             command_button(ui, app, Command::MergeTags, commands);
             ui.separator();
             command_button(ui, app, Command::CloseReport, commands);
-            ui.add_enabled_ui(app.open_reports().len() > 1, |ui| {
+            ui.add_enabled_ui(app.open_report_count() > 1, |ui| {
                 command_button(ui, app, Command::NextReport, commands);
                 command_button(ui, app, Command::PreviousReport, commands);
             });

@@ -119,7 +119,7 @@ pub fn window_ui(ui: &mut egui::Ui, app: &ParatagApp, view: &mut View) -> Vec<Me
     let mut commands = Vec::new();
     let fresh = view.take_fresh(app.requests());
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, &mut commands));
-    if app.open_reports().len() > 1 {
+    if app.open_report_count() > 1 {
         egui::Panel::top("report_tabs").show(ui, |ui| tabs_ui(ui, app, &mut commands));
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app));
